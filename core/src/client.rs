@@ -1,0 +1,287 @@
+//! The client: holds credentials, base URLs, the transport and the shared rate
+//! limiter, and runs operations with retries. It never decides what a request
+//! looks like or what a response means; operations do.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::config::{BaseUrls, ClientOptions, Environment};
+use crate::error::{Error, Result};
+use crate::http::rt::{self, Instant};
+use crate::http::{HttpRequest, HttpResponse, ReqwestTransport, Transport, TransportErrorKind};
+use crate::limit::{Jitter, RateLimiter};
+use crate::operation::Operation;
+use crate::secret::SecretString;
+
+/// A SePay API client. Cheap to clone; clones share the connection pool and the
+/// rate limiter.
+#[derive(Clone)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    token: SecretString,
+    urls: BaseUrls,
+    options: ClientOptions,
+    transport: Arc<dyn Transport>,
+    limiter: RateLimiter,
+    jitter: Jitter,
+}
+
+impl fmt::Debug for Client {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Client")
+            .field("token", &self.inner.token)
+            .field("user_api_v1", &self.inner.urls.user_api_v1.as_str())
+            .field("user_api_v2", &self.inner.urls.user_api_v2.as_str())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Builds a [`Client`]. The environment (or explicit base URLs) must be chosen;
+/// there is no default, so a token is never sent to an environment by accident.
+#[derive(Debug, Default)]
+pub struct ClientBuilder {
+    token: Option<SecretString>,
+    urls: Option<BaseUrls>,
+    options: ClientOptions,
+    transport: Option<Arc<dyn Transport>>,
+}
+
+impl ClientBuilder {
+    /// The User API token (64 characters, from my.sepay.vn → API Access).
+    pub fn token(mut self, token: impl Into<SecretString>) -> Self {
+        self.token = Some(token.into());
+        self
+    }
+
+    /// Use the documented hosts of `environment`.
+    pub fn environment(mut self, environment: Environment) -> Self {
+        self.urls = Some(BaseUrls::for_environment(environment));
+        self
+    }
+
+    /// Use these base URLs (the local sandbox, a proxy, ...).
+    pub fn base_urls(mut self, urls: BaseUrls) -> Self {
+        self.urls = Some(urls);
+        self
+    }
+
+    /// Wire behaviour: timeouts, rate limit, retries, body limit.
+    pub fn options(mut self, options: ClientOptions) -> Self {
+        self.options = options;
+        self
+    }
+
+    /// Replace the HTTP transport (tests, custom stacks).
+    pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
+        self.transport = Some(transport);
+        self
+    }
+
+    /// Checks the configuration and builds the client.
+    pub fn build(self) -> Result<Client> {
+        let token = self
+            .token
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| Error::config("an API token is required"))?;
+        if token
+            .expose()
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+        {
+            return Err(Error::config("the API token contains whitespace"));
+        }
+        let urls = self.urls.ok_or_else(|| {
+            Error::config("choose an environment (Live or Sandbox) or set base URLs")
+        })?;
+        urls.validate()?;
+        if self.options.timeout.is_zero() {
+            return Err(Error::config("timeout must be greater than zero"));
+        }
+        let transport = match self.transport {
+            Some(t) => t,
+            None => Arc::new(ReqwestTransport::new(&self.options)?),
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                limiter: RateLimiter::new(self.options.requests_per_second),
+                token,
+                urls,
+                options: self.options,
+                transport,
+                jitter: Jitter::new(),
+            }),
+        })
+    }
+}
+
+/// What one attempt produced when it did not produce a result.
+struct Failure {
+    error: Error,
+    retry: bool,
+    /// The wait is already arranged (a 429 paused the limiter).
+    skip_backoff: bool,
+}
+
+impl Client {
+    /// Starts building a client.
+    pub fn builder() -> ClientBuilder {
+        ClientBuilder::default()
+    }
+
+    /// The base URLs in use.
+    pub fn base_urls(&self) -> &BaseUrls {
+        &self.inner.urls
+    }
+
+    /// The options in use.
+    pub fn options(&self) -> &ClientOptions {
+        &self.inner.options
+    }
+
+    /// Changes the client-side rate limit for this client and all its clones.
+    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) {
+        self.inner.limiter.set_rate(requests_per_second);
+    }
+
+    /// Runs one operation: rate limit, send, retry what is safe to retry, decode.
+    pub async fn execute<O: Operation>(&self, op: &O) -> Result<O::Output> {
+        let mut request = op.request(&self.inner.urls)?;
+        self.authorize(&mut request);
+        let policy = &self.inner.options.retry;
+        let started = Instant::now();
+        let mut attempt = 0u32;
+        loop {
+            attempt += 1;
+            self.inner.limiter.acquire().await;
+            let failure = match self.attempt(op, request.clone()).await {
+                Ok(response) => return op.decode(&response),
+                Err(f) => f,
+            };
+            let backoff = if failure.skip_backoff {
+                Duration::ZERO
+            } else {
+                policy.backoff(attempt, &self.inner.jitter)
+            };
+            let out_of_budget = attempt >= policy.max_attempts.max(1)
+                || started.elapsed() + backoff > policy.max_elapsed;
+            if !failure.retry || out_of_budget {
+                return Err(failure.error);
+            }
+            rt::sleep(backoff).await;
+        }
+    }
+
+    fn authorize(&self, request: &mut HttpRequest) {
+        request.set_header(
+            "authorization",
+            format!("Bearer {}", self.inner.token.expose()),
+        );
+    }
+
+    /// One exchange. `Ok` means a response that the operation should decode
+    /// (success or a final error answer); `Err` a failure that may be retried.
+    async fn attempt<O: Operation>(
+        &self,
+        op: &O,
+        request: HttpRequest,
+    ) -> std::result::Result<HttpResponse, Failure> {
+        let name = op.name();
+        let timeout = self.inner.options.timeout;
+        let idempotent = op.idempotent();
+        let outcome = rt::timeout(timeout, self.inner.transport.send(request)).await;
+        let response = match outcome {
+            None => {
+                return Err(Failure {
+                    error: Error::Timeout {
+                        operation: name.to_string(),
+                        after: timeout,
+                    },
+                    retry: idempotent,
+                    skip_backoff: false,
+                })
+            }
+            Some(Err(e)) => {
+                let retry = match e.kind {
+                    TransportErrorKind::Connect => true,
+                    TransportErrorKind::TooLarge { .. } => false,
+                    _ => idempotent,
+                };
+                let error = match e.kind {
+                    TransportErrorKind::TooLarge { limit } => Error::Decode {
+                        operation: name.to_string(),
+                        path: None,
+                        expected: format!("a response body of at most {limit} bytes"),
+                        found: "a larger body".to_string(),
+                    },
+                    TransportErrorKind::Timeout => Error::Timeout {
+                        operation: name.to_string(),
+                        after: timeout,
+                    },
+                    _ => Error::Transport {
+                        operation: name.to_string(),
+                        message: e.message.clone(),
+                        source: Some(Box::new(e)),
+                    },
+                };
+                return Err(Failure {
+                    error,
+                    retry,
+                    skip_backoff: false,
+                });
+            }
+            Some(Ok(response)) => response,
+        };
+        self.observe_rate_headers(&response);
+        match response.status {
+            429 => {
+                let wait = retry_after(&response).unwrap_or(Duration::from_secs(1));
+                self.inner.limiter.pause_for(wait);
+                Err(Failure {
+                    error: op.error(&response),
+                    // A 429 is answered before the request is processed.
+                    retry: true,
+                    skip_backoff: true,
+                })
+            }
+            500 | 502 | 503 | 504 => Err(Failure {
+                error: op.error(&response),
+                retry: idempotent,
+                skip_backoff: false,
+            }),
+            _ => Ok(response),
+        }
+    }
+
+    /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset: n` pauses the limiter
+    /// for `n` seconds so the next request does not earn a 429.
+    fn observe_rate_headers(&self, response: &HttpResponse) {
+        if response.status == 429 {
+            return;
+        }
+        let remaining = response.header_seconds("x-ratelimit-remaining");
+        let reset = response.header_seconds("x-ratelimit-reset");
+        if let (Some(r), Some(reset)) = (remaining, reset) {
+            if r < 1.0 && reset > 0.0 {
+                self.inner
+                    .limiter
+                    .pause_for(Duration::from_secs_f64(reset.min(60.0)));
+            }
+        }
+    }
+}
+
+/// The wait SePay asked for: `x-sepay-userapi-retry-after` (v1) or `Retry-After` (v2).
+pub(crate) fn retry_after(response: &HttpResponse) -> Option<Duration> {
+    [
+        "x-sepay-userapi-retry-after",
+        "retry-after",
+        "x-ratelimit-reset",
+    ]
+    .iter()
+    .find_map(|h| response.header_seconds(h))
+    .map(|s| Duration::from_secs_f64(s.min(3600.0)))
+}

@@ -1,0 +1,26 @@
+#![doc = include_str!("../README.md")]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod client;
+pub mod config;
+mod decode;
+pub mod error;
+pub mod http;
+pub mod limit;
+pub mod money;
+pub mod operation;
+pub mod operations;
+pub mod page;
+pub mod secret;
+pub mod time;
+pub mod userapi;
+
+pub use client::{Client, ClientBuilder};
+pub use config::{BaseUrls, ClientOptions, Environment};
+pub use error::{Error, FieldError, Result};
+pub use limit::RetryPolicy;
+pub use money::Amount;
+pub use page::{Page, Pagination, Paginator};
+pub use secret::SecretString;
+pub use time::{DateBound, DateTime};

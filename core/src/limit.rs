@@ -1,0 +1,194 @@
+//! Client-side rate limiting and the retry policy.
+//!
+//! One [`RateLimiter`] belongs to a client and is shared by its clones and
+//! tasks: it hands out evenly spaced send slots (`1 / rate` apart), so a client
+//! never exceeds SePay's limit on its own. A 429 that still arrives (another
+//! process on the same IP, say) pauses every task of the client for the time
+//! SePay advertised.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::http::rt::{self, Instant};
+
+/// Evenly spaced send slots plus a shared pause.
+#[derive(Debug)]
+pub struct RateLimiter {
+    interval: Mutex<Option<Duration>>,
+    state: Mutex<SlotState>,
+}
+
+#[derive(Debug, Default)]
+struct SlotState {
+    next_slot: Option<Instant>,
+    paused_until: Option<Instant>,
+}
+
+impl RateLimiter {
+    /// A limiter for `per_second` requests per second; `None` (or a non-positive
+    /// rate) turns spacing off, but 429 pauses still apply.
+    pub fn new(per_second: Option<f64>) -> Self {
+        RateLimiter {
+            interval: Mutex::new(interval_of(per_second)),
+            state: Mutex::new(SlotState::default()),
+        }
+    }
+
+    /// Changes the rate; takes effect for the next slot handed out.
+    pub fn set_rate(&self, per_second: Option<f64>) {
+        *lock(&self.interval) = interval_of(per_second);
+    }
+
+    /// Waits until this caller may send.
+    pub async fn acquire(&self) {
+        loop {
+            let wait = {
+                let interval = *lock(&self.interval);
+                let mut s = lock(&self.state);
+                let now = Instant::now();
+                let mut start = now;
+                for t in [s.next_slot, s.paused_until].into_iter().flatten() {
+                    start = start.max(t);
+                }
+                if let Some(i) = interval {
+                    s.next_slot = Some(start + i);
+                }
+                start - now
+            };
+            if !wait.is_zero() {
+                rt::sleep(wait).await;
+            }
+            let paused = lock(&self.state)
+                .paused_until
+                .is_some_and(|p| p > Instant::now());
+            if !paused {
+                return;
+            }
+        }
+    }
+
+    /// Pauses every caller for `duration` from now (a 429, or `X-RateLimit-Remaining: 0`).
+    pub fn pause_for(&self, duration: Duration) {
+        let until = Instant::now() + duration;
+        let mut s = lock(&self.state);
+        if s.paused_until.is_none_or(|p| p < until) {
+            s.paused_until = Some(until);
+        }
+    }
+}
+
+fn interval_of(per_second: Option<f64>) -> Option<Duration> {
+    per_second
+        .filter(|r| r.is_finite() && *r > 0.0)
+        .map(|r| Duration::from_secs_f64(1.0 / r))
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How often and how long to retry an idempotent request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RetryPolicy {
+    /// Attempts in total, including the first. `1` disables retries. Default 6.
+    pub max_attempts: u32,
+    /// No new attempt starts after this much time since the first. Default 60 s.
+    pub max_elapsed: Duration,
+    /// Backoff before the second attempt; doubles each time. Default 200 ms.
+    pub initial_backoff: Duration,
+    /// Upper bound of one backoff. Default 10 s.
+    pub max_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_attempts: 6,
+            max_elapsed: Duration::from_secs(60),
+            initial_backoff: Duration::from_millis(200),
+            max_backoff: Duration::from_secs(10),
+        }
+    }
+}
+
+impl RetryPolicy {
+    /// No retries at all.
+    pub fn none() -> Self {
+        RetryPolicy {
+            max_attempts: 1,
+            ..RetryPolicy::default()
+        }
+    }
+
+    /// The jittered delay after failed attempt number `attempt` (1-based):
+    /// uniformly random in `[d/2, d]` where `d = initial * 2^(attempt-1)`, capped.
+    pub fn backoff(&self, attempt: u32, jitter: &Jitter) -> Duration {
+        let exp = attempt.saturating_sub(1).min(20);
+        let full = self
+            .initial_backoff
+            .saturating_mul(1u32 << exp)
+            .min(self.max_backoff);
+        let half = full / 2;
+        half + half.mul_f64(jitter.unit())
+    }
+}
+
+/// A small, lock-free pseudo-random source for backoff jitter (SplitMix64).
+#[derive(Debug)]
+pub struct Jitter(AtomicU64);
+
+impl Jitter {
+    /// Seeded from the clock.
+    pub fn new() -> Self {
+        Jitter(AtomicU64::new(rt::entropy()))
+    }
+
+    /// A number in `[0, 1)`.
+    pub fn unit(&self) -> f64 {
+        let mut z = self
+            .0
+            .fetch_add(0x9E37_79B9_7F4A_7C15, Ordering::Relaxed)
+            .wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+impl Default for Jitter {
+    fn default() -> Self {
+        Jitter::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_grows_with_jitter_and_cap() {
+        let p = RetryPolicy::default();
+        let j = Jitter::new();
+        for attempt in 1..10 {
+            let d = p.backoff(attempt, &j);
+            let full = (p.initial_backoff * 2u32.pow(attempt - 1)).min(p.max_backoff);
+            assert!(d >= full / 2 && d <= full, "{attempt}: {d:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn slots_are_spaced_and_pauses_shared() {
+        let l = RateLimiter::new(Some(20.0));
+        let t0 = Instant::now();
+        for _ in 0..5 {
+            l.acquire().await;
+        }
+        assert!(t0.elapsed() >= Duration::from_millis(200));
+        l.pause_for(Duration::from_millis(300));
+        let t1 = Instant::now();
+        l.acquire().await;
+        assert!(t1.elapsed() >= Duration::from_millis(300));
+    }
+}

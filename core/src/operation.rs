@@ -1,0 +1,32 @@
+//! Operations are values: each builds an [`HttpRequest`] from typed parameters
+//! and decodes an [`HttpResponse`] into typed models. Both halves are pure.
+
+use crate::config::BaseUrls;
+use crate::error::{Error, Result};
+use crate::http::{HttpRequest, HttpResponse, MaybeSendSync};
+
+/// One SePay API call.
+pub trait Operation: MaybeSendSync {
+    /// What a successful call returns.
+    type Output: MaybeSendSync;
+
+    /// Stable name used in errors and parity lists, e.g. `v2.transactions.list`.
+    fn name(&self) -> &'static str;
+
+    /// The request, without credentials (the client adds those). Fails with a
+    /// validation error for parameters SePay would reject.
+    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest>;
+
+    /// Interprets any final response: success into `Output`, anything else into
+    /// a typed error.
+    fn decode(&self, response: &HttpResponse) -> Result<Self::Output>;
+
+    /// The typed error for an error response (used for 429 and 5xx, which the
+    /// client may retry before giving up).
+    fn error(&self, response: &HttpResponse) -> Error;
+
+    /// Whether the call may be repeated safely after it may have reached the server.
+    fn idempotent(&self) -> bool {
+        true
+    }
+}

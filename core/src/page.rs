@@ -1,0 +1,119 @@
+//! Pages and the one paginator every list uses. A [`PageSource`] knows how to
+//! fetch the next page of one pagination style; [`Paginator`] turns it into
+//! items, pages or a `Stream`, holding at most one page in memory.
+
+use std::collections::VecDeque;
+
+use futures::Stream;
+use serde::{Deserialize, Serialize};
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::http::MaybeSendSync;
+
+/// SePay's page metadata (`meta.pagination`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pagination {
+    /// Items matching in total.
+    #[serde(deserialize_with = "crate::decode::count::deserialize")]
+    pub total: u64,
+    /// Page size.
+    #[serde(deserialize_with = "crate::decode::count::deserialize")]
+    pub per_page: u64,
+    /// This page's number (1-based).
+    #[serde(deserialize_with = "crate::decode::count::deserialize")]
+    pub current_page: u64,
+    /// Number of the last page.
+    #[serde(deserialize_with = "crate::decode::count::deserialize")]
+    pub last_page: u64,
+    /// Whether a later page exists (computed from the page numbers when absent).
+    #[serde(default)]
+    pub has_more: Option<bool>,
+}
+
+impl Pagination {
+    /// Whether another page follows.
+    pub fn more(&self) -> bool {
+        self.has_more.unwrap_or(self.current_page < self.last_page)
+    }
+}
+
+/// One page of a list.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page<T> {
+    /// The items on this page.
+    pub items: Vec<T>,
+    /// Page metadata, when the API sends it.
+    pub pagination: Option<Pagination>,
+}
+
+/// Fetches successive pages of one list.
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+pub trait PageSource: MaybeSendSync {
+    /// Item type.
+    type Item: MaybeSendSync;
+
+    /// The next page, or `None` when the list is exhausted. After an error the
+    /// source has not advanced, so calling again retries the same page.
+    async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Self::Item>>>;
+}
+
+/// Walks a list lazily: one request per page, one page in memory.
+#[derive(Debug)]
+pub struct Paginator<S: PageSource> {
+    client: Client,
+    source: S,
+    buffer: VecDeque<S::Item>,
+}
+
+impl<S: PageSource> Paginator<S> {
+    /// A paginator over `source`.
+    pub fn new(client: Client, source: S) -> Self {
+        Paginator {
+            client,
+            source,
+            buffer: VecDeque::new(),
+        }
+    }
+
+    /// The next item, fetching a page when the current one is used up.
+    pub async fn next(&mut self) -> Result<Option<S::Item>> {
+        if self.buffer.is_empty() {
+            match self.source.next_page(&self.client).await? {
+                Some(page) => self.buffer.extend(page),
+                None => return Ok(None),
+            }
+        }
+        Ok(self.buffer.pop_front())
+    }
+
+    /// The rest of the current page, or the next page; `None` at the end.
+    pub async fn next_page(&mut self) -> Result<Option<Vec<S::Item>>> {
+        if !self.buffer.is_empty() {
+            return Ok(Some(self.buffer.drain(..).collect()));
+        }
+        self.source.next_page(&self.client).await
+    }
+
+    /// Collects everything (memory grows with the list; prefer iterating).
+    pub async fn collect_all(mut self) -> Result<Vec<S::Item>> {
+        let mut all = Vec::new();
+        while let Some(page) = self.next_page().await? {
+            all.extend(page);
+        }
+        Ok(all)
+    }
+
+    /// The items as a `Stream`; it ends after the first error.
+    pub fn into_stream(self) -> impl Stream<Item = Result<S::Item>> {
+        futures::stream::unfold(Some(self), |state| async move {
+            let mut p = state?;
+            match p.next().await {
+                Ok(Some(item)) => Some((Ok(item), Some(p))),
+                Ok(None) => None,
+                Err(e) => Some((Err(e), None)),
+            }
+        })
+    }
+}

@@ -1,0 +1,163 @@
+//! SePay's wall-clock times. Every API sends `"YYYY-MM-DD HH:MM:SS"` without a
+//! zone; it is Vietnam local time (Asia/Ho_Chi_Minh, UTC+07:00, no daylight
+//! saving), so the SDK attaches `+07:00` and exposes zone-aware values.
+
+use std::fmt;
+
+use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use serde::de::{self, Visitor};
+use serde::Deserializer;
+
+/// A zone-aware time at `+07:00`.
+pub type DateTime = chrono::DateTime<FixedOffset>;
+
+/// SePay's wire format for times.
+pub const WIRE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
+
+/// Vietnam's fixed offset, UTC+07:00.
+pub fn vietnam() -> FixedOffset {
+    FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset")
+}
+
+/// Parses `"YYYY-MM-DD HH:MM:SS"` (Vietnam local time) into a `+07:00` time.
+pub fn parse_wall_clock(text: &str) -> Option<DateTime> {
+    let naive = NaiveDateTime::parse_from_str(text.trim(), WIRE_FORMAT).ok()?;
+    vietnam().from_local_datetime(&naive).single()
+}
+
+/// Formats any zone-aware time as SePay's Vietnam wall-clock text.
+pub fn format_wall_clock(time: &DateTime) -> String {
+    time.with_timezone(&vietnam())
+        .format(WIRE_FORMAT)
+        .to_string()
+}
+
+/// A date filter bound: a whole day (`YYYY-MM-DD`) or an exact Vietnam time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBound {
+    /// A calendar day.
+    Date(NaiveDate),
+    /// An exact time; sent as Vietnam wall-clock.
+    DateTime(DateTime),
+}
+
+impl DateBound {
+    /// The bound as SePay expects it in a query string.
+    pub fn to_query(&self) -> String {
+        match self {
+            DateBound::Date(d) => d.format("%Y-%m-%d").to_string(),
+            DateBound::DateTime(t) => format_wall_clock(t),
+        }
+    }
+}
+
+impl From<NaiveDate> for DateBound {
+    fn from(value: NaiveDate) -> Self {
+        DateBound::Date(value)
+    }
+}
+
+impl From<DateTime> for DateBound {
+    fn from(value: DateTime) -> Self {
+        DateBound::DateTime(value)
+    }
+}
+
+struct WallClockVisitor {
+    nullable: bool,
+}
+
+impl<'de> Visitor<'de> for WallClockVisitor {
+    type Value = Option<DateTime>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        if self.nullable {
+            f.write_str("a \"YYYY-MM-DD HH:MM:SS\" time or null")
+        } else {
+            f.write_str("a \"YYYY-MM-DD HH:MM:SS\" time")
+        }
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if self.nullable && (v.is_empty() || v.starts_with("0000-00-00")) {
+            return Ok(None);
+        }
+        parse_wall_clock(v)
+            .map(Some)
+            .ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        if self.nullable {
+            Ok(None)
+        } else {
+            Err(E::invalid_type(de::Unexpected::Unit, &self))
+        }
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+/// Serde adapter for a required SePay time.
+pub mod wall_clock {
+    use super::*;
+
+    /// Deserializes `"YYYY-MM-DD HH:MM:SS"` into a `+07:00` time.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime, D::Error> {
+        d.deserialize_any(WallClockVisitor { nullable: false })?
+            .ok_or_else(|| de::Error::custom("expected a time, found nothing"))
+    }
+
+    /// Serializes as an RFC 3339 time with its offset.
+    pub fn serialize<S: serde::Serializer>(t: &DateTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&t.to_rfc3339())
+    }
+}
+
+/// Serde adapter for an optional SePay time (`null`, `""` and `0000-00-00 …` mean none).
+pub mod wall_clock_opt {
+    use super::*;
+
+    /// Deserializes an optional SePay time.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime>, D::Error> {
+        d.deserialize_option(WallClockVisitor { nullable: true })
+    }
+
+    /// Serializes as an RFC 3339 time with its offset, or null.
+    pub fn serialize<S: serde::Serializer>(t: &Option<DateTime>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&t.to_rfc3339()),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wall_clock_becomes_plus_seven() {
+        let t = parse_wall_clock("2023-05-04 11:59:47").unwrap();
+        assert_eq!(t.to_rfc3339(), "2023-05-04T11:59:47+07:00");
+        assert_eq!(format_wall_clock(&t), "2023-05-04 11:59:47");
+    }
+
+    #[test]
+    fn utc_input_is_sent_as_vietnam_time() {
+        let utc = chrono::DateTime::parse_from_rfc3339("2024-01-01T00:00:00+00:00").unwrap();
+        assert_eq!(DateBound::DateTime(utc).to_query(), "2024-01-01 07:00:00");
+    }
+
+    #[test]
+    fn rejects_other_formats() {
+        assert!(parse_wall_clock("2023-05-04T11:59:47").is_none());
+        assert!(parse_wall_clock("04/05/2023").is_none());
+    }
+}

@@ -1,0 +1,286 @@
+//! v1 transactions: `transactions/list`, `transactions/details/{id}`, `transactions/count`.
+
+use crate::client::Client;
+use crate::config::BaseUrls;
+use crate::error::{Error, Result};
+use crate::http::{HttpRequest, HttpResponse};
+use crate::money::Amount;
+use crate::operation::Operation;
+use crate::page::Paginator;
+use crate::time::DateBound;
+
+use super::envelope;
+use super::models::V1Transaction;
+use super::paging::{SinceIdQuery, V1Pages};
+
+/// Largest (and default) `limit` v1 accepts for transactions.
+pub const MAX_TRANSACTION_LIMIT: u32 = 5000;
+
+/// Filters of `GET transactions/list`. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct V1TransactionListParams {
+    /// Only this account number.
+    pub account_number: Option<String>,
+    /// Booked at or after (a day, or an exact time).
+    pub transaction_date_min: Option<DateBound>,
+    /// Booked at or before.
+    pub transaction_date_max: Option<DateBound>,
+    /// Only ids greater than or equal to this one.
+    pub since_id: Option<u64>,
+    /// At most this many (1–5000; SePay's default is 5000).
+    pub limit: Option<u32>,
+    /// Exact bank reference number.
+    pub reference_number: Option<String>,
+    /// Exact money-in amount.
+    pub amount_in: Option<Amount>,
+    /// Exact money-out amount.
+    pub amount_out: Option<Amount>,
+}
+
+/// Filters of `GET transactions/count` (v1 counts support fewer filters than lists).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct V1TransactionCountParams {
+    /// Only this account number.
+    pub account_number: Option<String>,
+    /// Booked at or after.
+    pub transaction_date_min: Option<DateBound>,
+    /// Booked at or before.
+    pub transaction_date_max: Option<DateBound>,
+    /// Only ids greater than or equal to this one.
+    pub since_id: Option<u64>,
+}
+
+const LIST: &str = "v1.transactions.list";
+
+/// `GET transactions/list`.
+#[derive(Debug, Clone)]
+pub struct ListTransactions(pub V1TransactionListParams);
+
+impl Operation for ListTransactions {
+    type Output = Vec<V1Transaction>;
+
+    fn name(&self) -> &'static str {
+        LIST
+    }
+
+    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
+        let p = &self.0;
+        if let Some(limit) = p.limit {
+            if !(1..=MAX_TRANSACTION_LIMIT).contains(&limit) {
+                return Err(Error::invalid_param(
+                    LIST,
+                    "limit",
+                    "must be between 1 and 5000",
+                ));
+            }
+        }
+        for (field, amount) in [("amount_in", &p.amount_in), ("amount_out", &p.amount_out)] {
+            if amount.is_some_and(|a| a.is_negative()) {
+                return Err(Error::invalid_param(LIST, field, "must not be negative"));
+            }
+        }
+        let query = [
+            (
+                "account_number",
+                p.account_number.clone().unwrap_or_default(),
+            ),
+            ("transaction_date_min", bound(&p.transaction_date_min)),
+            ("transaction_date_max", bound(&p.transaction_date_max)),
+            (
+                "since_id",
+                p.since_id.map(|v| v.to_string()).unwrap_or_default(),
+            ),
+            ("limit", p.limit.map(|v| v.to_string()).unwrap_or_default()),
+            (
+                "reference_number",
+                p.reference_number.clone().unwrap_or_default(),
+            ),
+            ("amount_in", amount(&p.amount_in)),
+            ("amount_out", amount(&p.amount_out)),
+        ];
+        Ok(HttpRequest::get(
+            &urls.user_api_v1,
+            &["transactions", "list"],
+            &query,
+        ))
+    }
+
+    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
+        envelope::decode(LIST, "transactions", response)
+    }
+
+    fn error(&self, response: &HttpResponse) -> Error {
+        envelope::error(LIST, response)
+    }
+}
+
+const GET: &str = "v1.transactions.get";
+
+/// `GET transactions/details/{id}`.
+#[derive(Debug, Clone)]
+pub struct GetTransaction(pub String);
+
+impl Operation for GetTransaction {
+    type Output = V1Transaction;
+
+    fn name(&self) -> &'static str {
+        GET
+    }
+
+    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
+        require_id(GET, &self.0)?;
+        Ok(HttpRequest::get(
+            &urls.user_api_v1,
+            &["transactions", "details", &self.0],
+            &[],
+        ))
+    }
+
+    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
+        envelope::decode(GET, "transaction", response)
+    }
+
+    fn error(&self, response: &HttpResponse) -> Error {
+        envelope::error(GET, response)
+    }
+}
+
+const COUNT: &str = "v1.transactions.count";
+
+/// `GET transactions/count`.
+#[derive(Debug, Clone)]
+pub struct CountTransactions(pub V1TransactionCountParams);
+
+impl Operation for CountTransactions {
+    type Output = u64;
+
+    fn name(&self) -> &'static str {
+        COUNT
+    }
+
+    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
+        let p = &self.0;
+        let query = [
+            (
+                "account_number",
+                p.account_number.clone().unwrap_or_default(),
+            ),
+            ("transaction_date_min", bound(&p.transaction_date_min)),
+            ("transaction_date_max", bound(&p.transaction_date_max)),
+            (
+                "since_id",
+                p.since_id.map(|v| v.to_string()).unwrap_or_default(),
+            ),
+        ];
+        Ok(HttpRequest::get(
+            &urls.user_api_v1,
+            &["transactions", "count"],
+            &query,
+        ))
+    }
+
+    fn decode(&self, response: &HttpResponse) -> Result<u64> {
+        let count: Count = envelope::decode(COUNT, "count_transactions", response)?;
+        Ok(count.0)
+    }
+
+    fn error(&self, response: &HttpResponse) -> Error {
+        envelope::error(COUNT, response)
+    }
+}
+
+/// A count sent as a number or a numeric string.
+#[derive(serde::Deserialize)]
+pub(crate) struct Count(#[serde(deserialize_with = "crate::decode::count::deserialize")] pub u64);
+
+pub(crate) fn bound(b: &Option<DateBound>) -> String {
+    b.map(|b| b.to_query()).unwrap_or_default()
+}
+
+pub(crate) fn amount(a: &Option<Amount>) -> String {
+    a.map(|a| a.to_canonical_string()).unwrap_or_default()
+}
+
+pub(crate) fn require_id(operation: &str, id: &str) -> Result<()> {
+    if id.trim().is_empty() {
+        return Err(Error::invalid_param(operation, "id", "must not be empty"));
+    }
+    Ok(())
+}
+
+impl SinceIdQuery for V1TransactionListParams {
+    type Item = V1Transaction;
+    type List = ListTransactions;
+    type Count = CountTransactions;
+
+    fn start(&self) -> (u64, u32) {
+        (
+            self.since_id.unwrap_or(0),
+            self.limit.unwrap_or(MAX_TRANSACTION_LIMIT),
+        )
+    }
+
+    fn list(&self, since_id: u64, limit: u32) -> ListTransactions {
+        ListTransactions(V1TransactionListParams {
+            since_id: Some(since_id),
+            limit: Some(limit),
+            ..self.clone()
+        })
+    }
+
+    fn count(&self, since_id: u64) -> Option<CountTransactions> {
+        let countable = self.reference_number.is_none()
+            && self.amount_in.is_none()
+            && self.amount_out.is_none();
+        countable.then(|| {
+            CountTransactions(V1TransactionCountParams {
+                account_number: self.account_number.clone(),
+                transaction_date_min: self.transaction_date_min,
+                transaction_date_max: self.transaction_date_max,
+                since_id: Some(since_id),
+            })
+        })
+    }
+
+    fn id_of(item: &V1Transaction) -> &str {
+        &item.id
+    }
+}
+
+/// v1 transaction operations of a client.
+#[derive(Debug, Clone, Copy)]
+pub struct V1Transactions<'a> {
+    client: &'a Client,
+}
+
+impl<'a> V1Transactions<'a> {
+    pub(crate) fn new(client: &'a Client) -> Self {
+        V1Transactions { client }
+    }
+
+    /// One request to `transactions/list` (at most `limit` items).
+    pub async fn list(&self, params: &V1TransactionListParams) -> Result<Vec<V1Transaction>> {
+        self.client.execute(&ListTransactions(params.clone())).await
+    }
+
+    /// Every matching transaction, oldest id first, fetched page by page with
+    /// `since_id` (see [`V1Pages`] for the completeness checks).
+    pub fn iter(
+        &self,
+        params: &V1TransactionListParams,
+    ) -> Paginator<V1Pages<V1TransactionListParams>> {
+        Paginator::new(self.client.clone(), V1Pages::new(params.clone()))
+    }
+
+    /// One transaction by id.
+    pub async fn get(&self, id: &str) -> Result<V1Transaction> {
+        self.client.execute(&GetTransaction(id.to_string())).await
+    }
+
+    /// How many transactions match.
+    pub async fn count(&self, params: &V1TransactionCountParams) -> Result<u64> {
+        self.client
+            .execute(&CountTransactions(params.clone()))
+            .await
+    }
+}

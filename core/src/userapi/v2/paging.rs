@@ -1,0 +1,74 @@
+//! `page` / `per_page` paging for v2 lists.
+
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::http::MaybeSendSync;
+use crate::operation::Operation;
+use crate::page::{Page, PageSource};
+
+use super::query::MAX_PER_PAGE;
+
+/// A v2 list that can be fetched page by page.
+pub trait PagedQuery: Clone + MaybeSendSync {
+    /// Item type.
+    type Item: MaybeSendSync;
+    /// The list operation.
+    type List: Operation<Output = Page<Self::Item>>;
+    /// First page and page size requested by the caller.
+    fn start(&self) -> (Option<u32>, Option<u32>);
+    /// The call for one page.
+    fn list(&self, page: u32, per_page: u32) -> Self::List;
+}
+
+/// Pages of a v2 list, following `has_more` (or `current_page < last_page`).
+#[derive(Debug, Clone)]
+pub struct V2Pages<Q: PagedQuery> {
+    query: Q,
+    page: u32,
+    per_page: u32,
+    done: bool,
+}
+
+impl<Q: PagedQuery> V2Pages<Q> {
+    /// Pages of `query`, from its `page` (default 1) with its `per_page`
+    /// (default 100, the largest SePay allows, to save requests).
+    pub fn new(query: Q) -> Self {
+        let (page, per_page) = query.start();
+        V2Pages {
+            query,
+            page: page.unwrap_or(1).max(1),
+            per_page: per_page.unwrap_or(MAX_PER_PAGE),
+            done: false,
+        }
+    }
+}
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl<Q: PagedQuery> PageSource for V2Pages<Q> {
+    type Item = Q::Item;
+
+    async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Q::Item>>> {
+        if self.done {
+            return Ok(None);
+        }
+        let op = self.query.list(self.page, self.per_page);
+        let page = client.execute(&op).await?;
+        let more = match &page.pagination {
+            Some(p) => p.more(),
+            None => page.items.len() >= self.per_page as usize,
+        };
+        if more && page.items.is_empty() {
+            return Err(Error::Pagination {
+                operation: op.name().to_string(),
+                message: format!(
+                    "page {} is empty but SePay says more pages follow",
+                    self.page
+                ),
+            });
+        }
+        self.done = !more;
+        self.page += 1;
+        Ok((!page.items.is_empty()).then_some(page.items))
+    }
+}
