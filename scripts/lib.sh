@@ -1,0 +1,31 @@
+# Shared helpers for the project's scripts. Every install is idempotent: it is
+# skipped when the tool is already there. Caches live outside the clone.
+CACHE_DIR="${SEPAY_CACHE_DIR:-$HOME/.cache/sepay-sdk}"
+mkdir -p "$CACHE_DIR"
+# One target directory per toolchain, outside the clone, so later runs reuse builds.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE_DIR/target}"
+WASM_TARGET_DIR="$CACHE_DIR/target-wasm"
+
+log() { printf '\n==> %s\n' "$*" >&2; }
+
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  log "apt-get install ${missing[*]}"
+  local sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+ensure_wasm_toolchain() {
+  apt_install rustc-web cargo-web rust-web-src lld-19
+}
+
+# Debian's cargo/rustc (1.96, knows wasm32) called by full path so rustup's stay the default.
+wasm_cargo() {
+  RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=/usr/lib/llvm-19/bin/wasm-ld \
+  CARGO_TARGET_DIR="$WASM_TARGET_DIR" \
+    /usr/bin/cargo "$@"
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Runs every check and test of the project: formatting, clippy, all Rust tests
+# (unit, fixtures, and the client against the in-process sandbox), and the
+# wasm32 build of the core. Installs what it needs; safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+log "cargo fmt --check"
+cargo fmt --all -- --check
+log "cargo clippy -D warnings"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+log "cargo test (workspace)"
+cargo test --workspace --locked
+scripts/wasm-check.sh
+log "all checks passed"
