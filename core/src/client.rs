@@ -26,6 +26,7 @@ struct Inner {
     urls: BaseUrls,
     options: ClientOptions,
     transport: Arc<dyn Transport>,
+    custom_transport: bool,
     limiter: RateLimiter,
     jitter: Jitter,
 }
@@ -101,6 +102,7 @@ impl ClientBuilder {
         if self.options.timeout.is_zero() {
             return Err(Error::config("timeout must be greater than zero"));
         }
+        let custom_transport = self.transport.is_some();
         let transport = match self.transport {
             Some(t) => t,
             None => Arc::new(ReqwestTransport::new(&self.options)?),
@@ -112,6 +114,7 @@ impl ClientBuilder {
                 urls,
                 options: self.options,
                 transport,
+                custom_transport,
                 jitter: Jitter::new(),
             }),
         })
@@ -130,6 +133,30 @@ impl Client {
     /// Starts building a client.
     pub fn builder() -> ClientBuilder {
         ClientBuilder::default()
+    }
+
+    /// A new client with the same token, base URLs and options but its own
+    /// connection pool and rate limiter. Use it in a child process after
+    /// `fork()`, where the parent's connections and runtime are unusable.
+    /// A custom transport given to the builder is kept.
+    pub fn reconnect(&self) -> Result<Client> {
+        let inner = &self.inner;
+        let transport: Arc<dyn Transport> = if inner.custom_transport {
+            inner.transport.clone()
+        } else {
+            Arc::new(ReqwestTransport::new(&inner.options)?)
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                token: inner.token.clone(),
+                urls: inner.urls.clone(),
+                options: inner.options.clone(),
+                transport,
+                custom_transport: inner.custom_transport,
+                limiter: RateLimiter::new(inner.options.requests_per_second),
+                jitter: Jitter::new(),
+            }),
+        })
     }
 
     /// The base URLs in use.
