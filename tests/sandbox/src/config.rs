@@ -1,0 +1,71 @@
+//! Sandbox configuration.
+
+use serde::{Deserialize, Serialize};
+
+use crate::faults::FaultConfig;
+
+/// How v1 list endpoints order results when `since_id` is given.
+///
+/// Without `since_id` every mode returns the newest `limit` items, newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum V1Order {
+    /// Items with `id >= since_id`, ascending, the first `limit` of them.
+    #[default]
+    Asc,
+    /// Items with `id >= since_id`, newest first, the first `limit` of them.
+    Desc,
+    /// The newest `limit` items with `id >= since_id`, returned in ascending order.
+    NewestAsc,
+}
+
+impl std::str::FromStr for V1Order {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "asc" => Ok(V1Order::Asc),
+            "desc" => Ok(V1Order::Desc),
+            "newest-asc" => Ok(V1Order::NewestAsc),
+            other => Err(format!(
+                "unknown v1 order {other:?} (expected asc, desc or newest-asc)"
+            )),
+        }
+    }
+}
+
+/// Everything needed to start a sandbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SandboxConfig {
+    /// API token accepted as `Authorization: Bearer <token>`.
+    pub token: String,
+    /// Number of transactions (default 1000).
+    pub transactions: u64,
+    /// Number of bank accounts (default 3).
+    pub bank_accounts: u32,
+    /// Seed of the dataset and of random faults (default 42).
+    pub seed: u64,
+    /// Requests per second for the whole server; `None` = off (default `Some(3.0)`).
+    pub rate_limit: Option<f64>,
+    /// Random fault probabilities (default: none).
+    pub faults: FaultConfig,
+    /// v1 `since_id` ordering (default [`V1Order::Asc`]).
+    pub v1_order: V1Order,
+    /// Request log entries kept (oldest dropped first; default 100 000).
+    pub request_log_capacity: usize,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            token: "sandbox-token".to_string(),
+            transactions: 1000,
+            bank_accounts: 3,
+            seed: 42,
+            rate_limit: Some(3.0),
+            faults: FaultConfig::default(),
+            v1_order: V1Order::Asc,
+            request_log_capacity: 100_000,
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Starting a sandbox and controlling it in-process.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::sync::Arc;
+
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::config::SandboxConfig;
+use crate::dataset::{Dataset, DatasetStats};
+use crate::faults::{Fault, FaultConfig};
+use crate::log::LoggedRequest;
+use crate::ratelimit::RateLimiter;
+use crate::state::AppState;
+use crate::{admin, api, server};
+
+/// A running sandbox. Dropping it without [`SandboxHandle::shutdown`] leaves
+/// the server running until the tokio runtime ends.
+#[derive(Debug)]
+pub struct SandboxHandle {
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    shutdown: watch::Sender<bool>,
+    task: JoinHandle<()>,
+}
+
+/// Generates the dataset, binds `addr` (port 0 = any free port) and spawns
+/// the server on the current tokio runtime.
+pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<SandboxHandle> {
+    let listener = TcpListener::bind(addr).await?;
+    let mut local = listener.local_addr()?;
+    if local.ip().is_unspecified() {
+        local.set_ip(match local.ip() {
+            IpAddr::V4(_) => IpAddr::V4(Ipv4Addr::LOCALHOST),
+            IpAddr::V6(_) => IpAddr::V6(Ipv6Addr::LOCALHOST),
+        });
+    }
+    let (seed, n, m) = (config.seed, config.transactions, config.bank_accounts);
+    let dataset = tokio::task::spawn_blocking(move || Dataset::generate(seed, n, m))
+        .await
+        .map_err(io::Error::other)?;
+    let state = Arc::new(AppState::new(config, dataset));
+    let router = admin::routes()
+        .fallback(api::handle)
+        .with_state(state.clone());
+    let (tx, rx) = watch::channel(false);
+    let task = tokio::spawn(server::serve(listener, router, rx));
+    Ok(SandboxHandle {
+        addr: local,
+        state,
+        shutdown: tx,
+        task,
+    })
+}
+
+impl SandboxHandle {
+    /// `http://127.0.0.1:PORT` (no trailing slash).
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The bound address.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The request log (API requests only), in arrival order.
+    pub fn requests(&self) -> Vec<LoggedRequest> {
+        self.state.log().snapshot()
+    }
+
+    /// Empties the request log.
+    pub fn clear_requests(&self) {
+        self.state.log().clear();
+    }
+
+    /// Replaces the random-fault configuration.
+    pub fn set_faults(&self, f: FaultConfig) {
+        self.state.faults().set_config(f);
+    }
+
+    /// Queues faults for the next API requests, one each, in order (before random ones).
+    pub fn push_faults(&self, faults: impl IntoIterator<Item = Fault>) {
+        self.state.faults().push(faults);
+    }
+
+    /// Sets the rate limit (requests per second; `None` or 0 = off) with a full bucket.
+    pub fn set_rate_limit(&self, per_second: Option<f64>) {
+        *self.state.limiter() = RateLimiter::new(per_second);
+    }
+
+    /// Dataset totals.
+    pub fn stats(&self) -> DatasetStats {
+        self.state.dataset.stats()
+    }
+
+    /// Stops accepting, closes every connection and waits for the server task.
+    pub async fn shutdown(self) {
+        let _ = self.shutdown.send(true);
+        let _ = self.task.await;
+    }
+}

@@ -1,0 +1,51 @@
+//! `sepay-sandbox`: a local emulator of SePay's User API v1 (`/userapi/…`)
+//! and v2 (`/v2/…`) read endpoints over a deterministic dataset, with rate
+//! limiting, fault injection and a request log, used by the SDK test suites
+//! of every language. It deliberately does not depend on the `sepay` crate:
+//! it is the independent contract the SDK is tested against.
+//!
+//! ```no_run
+//! # async fn demo() -> std::io::Result<()> {
+//! use sepay_sandbox::{start, SandboxConfig};
+//! let sb = start(SandboxConfig::default(), "127.0.0.1:0".parse().unwrap()).await?;
+//! println!("{}", sb.base_url());
+//! sb.shutdown().await;
+//! # Ok(()) }
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod accounts;
+pub mod admin;
+pub mod api;
+pub mod auth;
+pub mod banks;
+pub mod config;
+pub mod dataset;
+pub mod faults;
+pub mod handle;
+pub mod hash;
+pub mod ids;
+pub mod log;
+pub mod mangle;
+pub mod money;
+pub mod params;
+pub mod ratelimit;
+pub mod respond;
+pub mod server;
+pub mod state;
+pub mod timefmt;
+pub mod txn;
+pub mod v1;
+pub mod v1_accounts;
+pub mod v1_model;
+pub mod v2;
+pub mod v2_accounts;
+pub mod v2_model;
+pub mod v2_params;
+
+pub use config::{SandboxConfig, V1Order};
+pub use dataset::DatasetStats;
+pub use faults::{Fault, FaultConfig};
+pub use handle::{start, SandboxHandle};
+pub use log::LoggedRequest;

@@ -1,0 +1,170 @@
+//! Response values and the fixed error bodies of both API versions.
+
+use crate::ratelimit::Limited;
+
+/// Which API a request addresses; decides error shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// `/userapi/…` (CodeIgniter-style envelopes).
+    V1,
+    /// `/v2/…` and anything else (`{"status":"error",…}`).
+    V2,
+}
+
+impl Flavor {
+    /// The flavor of a request path.
+    pub fn of(path: &str) -> Flavor {
+        if path == "/userapi" || path.starts_with("/userapi/") {
+            Flavor::V1
+        } else {
+            Flavor::V2
+        }
+    }
+}
+
+/// A fully buffered API response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiResponse {
+    /// HTTP status.
+    pub status: u16,
+    /// `Content-Type`, if any.
+    pub content_type: Option<&'static str>,
+    /// Extra headers.
+    pub headers: Vec<(&'static str, String)>,
+    /// Body bytes.
+    pub body: Vec<u8>,
+}
+
+/// JSON content type.
+pub const JSON: &str = "application/json; charset=utf-8";
+/// HTML content type.
+pub const HTML: &str = "text/html; charset=UTF-8";
+
+impl ApiResponse {
+    /// A JSON response.
+    pub fn json(status: u16, body: Vec<u8>) -> ApiResponse {
+        ApiResponse {
+            status,
+            content_type: Some(JSON),
+            headers: Vec::new(),
+            body,
+        }
+    }
+
+    /// An HTML response.
+    pub fn html(status: u16, body: &str) -> ApiResponse {
+        ApiResponse {
+            status,
+            content_type: Some(HTML),
+            headers: Vec::new(),
+            body: body.as_bytes().to_vec(),
+        }
+    }
+
+    /// v1 CodeIgniter-style error: `{"status":N,"error":N,"messages":{"error":"…"}}` (UNVERIFIED shape).
+    pub fn v1_error(status: u16, message: &str) -> ApiResponse {
+        let body = serde_json::json!({
+            "status": status,
+            "error": status,
+            "messages": { "error": message },
+        });
+        ApiResponse::json(status, body.to_string().into_bytes())
+    }
+
+    /// v2 error: `{"status":"error","message":"…","error_code":"…"}`.
+    pub fn v2_error(status: u16, message: &str, code: &str) -> ApiResponse {
+        let body = serde_json::json!({
+            "status": "error",
+            "message": message,
+            "error_code": code,
+        });
+        ApiResponse::json(status, body.to_string().into_bytes())
+    }
+
+    /// v2 validation error (422) with per-field messages (UNVERIFIED shape).
+    pub fn v2_validation(errors: &[(String, String)]) -> ApiResponse {
+        let mut map = serde_json::Map::new();
+        for (field, msg) in errors {
+            let entry = map
+                .entry(field.clone())
+                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
+            if let serde_json::Value::Array(list) = entry {
+                list.push(serde_json::Value::String(msg.clone()));
+            }
+        }
+        let body = serde_json::json!({
+            "status": "error",
+            "message": "The given data was invalid.",
+            "error_code": "validation_error",
+            "errors": map,
+        });
+        ApiResponse::json(422, body.to_string().into_bytes())
+    }
+
+    /// Not found in the request's flavor.
+    pub fn not_found(flavor: Flavor) -> ApiResponse {
+        match flavor {
+            Flavor::V1 => ApiResponse::v1_error(404, "Not found"),
+            Flavor::V2 => ApiResponse::v2_error(404, "Resource not found", "not_found"),
+        }
+    }
+
+    /// Adds a header.
+    pub fn with_header(mut self, name: &'static str, value: impl ToString) -> ApiResponse {
+        self.headers.push((name, value.to_string()));
+        self
+    }
+}
+
+/// The 429 response of the rate limiter (and of the `429` fault).
+pub fn rate_limited(flavor: Flavor, l: Limited) -> ApiResponse {
+    match flavor {
+        Flavor::V1 => ApiResponse::v1_error(429, "Too many requests")
+            .with_header("x-sepay-userapi-retry-after", l.retry_after),
+        Flavor::V2 => ApiResponse::v2_error(429, "Too many requests", "rate_limited")
+            .with_header("Retry-After", l.retry_after)
+            .with_header("X-RateLimit-Limit", l.limit)
+            .with_header("X-RateLimit-Remaining", 0)
+            .with_header("X-RateLimit-Reset", l.retry_after),
+    }
+}
+
+fn nginx_page(title: &str) -> String {
+    format!(
+        "<html>\r\n<head><title>{title}</title></head>\r\n<body>\r\n<center><h1>{title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n"
+    )
+}
+
+/// HTTP 500 (v1: nginx HTML page; v2: JSON `internal_error`).
+pub fn error_500(flavor: Flavor) -> ApiResponse {
+    match flavor {
+        Flavor::V1 => ApiResponse::html(500, &nginx_page("500 Internal Server Error")),
+        Flavor::V2 => ApiResponse::v2_error(500, "Internal server error", "internal_error"),
+    }
+}
+
+/// HTTP 503 (v1: nginx HTML page; v2: JSON `service_unavailable`).
+pub fn error_503(flavor: Flavor) -> ApiResponse {
+    match flavor {
+        Flavor::V1 => ApiResponse::html(503, &nginx_page("503 Service Temporarily Unavailable")),
+        Flavor::V2 => ApiResponse::v2_error(503, "Service unavailable", "service_unavailable"),
+    }
+}
+
+/// HTTP 200 with an HTML maintenance page (the `html` fault).
+pub fn html_page() -> ApiResponse {
+    ApiResponse::html(
+        200,
+        "<!DOCTYPE html>\n<html lang=\"vi\">\n<head><meta charset=\"utf-8\"><title>SePay - Bao tri he thong</title></head>\n<body><h1>He thong dang bao tri</h1><p>Vui long thu lai sau.</p></body>\n</html>\n",
+    )
+}
+
+/// HTTP 200 with an empty body.
+pub fn empty_200(content_type: Option<&'static str>) -> ApiResponse {
+    ApiResponse {
+        status: 200,
+        content_type,
+        headers: Vec::new(),
+        body: Vec::new(),
+    }
+}
