@@ -22,12 +22,19 @@ fn v2_list(body: &str) -> Error {
 const TX: &str = r#"{"id":"a","transaction_date":"2026-01-22 16:45:30","account_number":"1","va":"","transfer_type":"in","amount_in":5,"amount_out":0,"accumulated":0,"transaction_content":"x","reference_number":"r","code":null,"bank_brand_name":"ACB","bank_account_id":"b","va_id":null,"webhook_success":1}"#;
 
 fn page_with(tx: &str) -> String {
-    format!(r#"{{"status":"success","data":[{tx}],"meta":{{"pagination":{{"total":1,"per_page":20,"current_page":1,"last_page":1,"has_more":false}}}}}}"#)
+    format!(
+        r#"{{"status":"success","data":[{tx}],"meta":{{"pagination":{{"total":1,"per_page":20,"current_page":1,"last_page":1,"has_more":false}}}}}}"#
+    )
 }
 
 fn decode_parts(e: &Error) -> (Option<String>, String, String) {
     match e {
-        Error::Decode { path, expected, found, .. } => (path.clone(), expected.clone(), found.clone()),
+        Error::Decode {
+            path,
+            expected,
+            found,
+            ..
+        } => (path.clone(), expected.clone(), found.clone()),
         other => panic!("expected a decode error, got {other:?}"),
     }
 }
@@ -49,13 +56,17 @@ fn empty_body() {
 
 #[test]
 fn html_error_page() {
-    let html = "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+    let html =
+        "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
     let e = v2::ListTransactions(Default::default())
         .decode(&resp(200, "text/html", html))
         .unwrap_err();
     let (_, expected, found) = decode_parts(&e);
     assert_eq!(expected, "a JSON body");
-    assert!(found.contains("HTML page") && found.contains("502 Bad Gateway"), "{found}");
+    assert!(
+        found.contains("HTML page") && found.contains("502 Bad Gateway"),
+        "{found}"
+    );
 }
 
 #[test]
@@ -69,7 +80,9 @@ fn truncated_json() {
 
 #[test]
 fn wrong_json_type_names_the_field() {
-    let e = v2_list(&page_with(&TX.replace(r#""amount_in":5"#, r#""amount_in":true"#)));
+    let e = v2_list(&page_with(
+        &TX.replace(r#""amount_in":5"#, r#""amount_in":true"#),
+    ));
     let (path, expected, found) = decode_parts(&e);
     assert_eq!(path.as_deref(), Some("data[0].amount_in"));
     assert!(expected.contains("amount"), "{expected}");
@@ -79,10 +92,15 @@ fn wrong_json_type_names_the_field() {
 
 #[test]
 fn unknown_enum_value() {
-    let e = v2_list(&page_with(&TX.replace(r#""transfer_type":"in""#, r#""transfer_type":"sideways""#)));
+    let e = v2_list(&page_with(
+        &TX.replace(r#""transfer_type":"in""#, r#""transfer_type":"sideways""#),
+    ));
     let (path, expected, found) = decode_parts(&e);
     assert_eq!(path.as_deref(), Some("data[0].transfer_type"));
-    assert!(expected.contains("`in`") && expected.contains("`out`"), "{expected}");
+    assert!(
+        expected.contains("`in`") && expected.contains("`out`"),
+        "{expected}"
+    );
     assert!(found.contains("sideways"), "{found}");
 }
 

@@ -77,7 +77,10 @@ fn v2_transactions_list_with_pagination() {
     assert_eq!(t.webhook_success, 8);
     assert_eq!(t.code.as_deref(), Some("DH1709"));
     let p = page.pagination.unwrap();
-    assert_eq!((p.total, p.per_page, p.current_page, p.last_page), (48, 1, 1, 48));
+    assert_eq!(
+        (p.total, p.per_page, p.current_page, p.last_page),
+        (48, 1, 1, 48)
+    );
     assert!(p.more());
 }
 
@@ -87,7 +90,10 @@ fn v2_transaction_details() {
         .decode(&fixture("v2_transaction_details.json"))
         .unwrap();
     assert_eq!(t.va.as_deref(), Some("VA001"));
-    assert_eq!(t.va_id.as_deref(), Some("a2b3c4d5-e6f7-8901-bcde-f12345678901"));
+    assert_eq!(
+        t.va_id.as_deref(),
+        Some("a2b3c4d5-e6f7-8901-bcde-f12345678901")
+    );
     assert_eq!(t.accumulated, Amount::from_dong(1_500_000));
     assert_eq!(t.transaction_date.to_rfc3339(), "2026-01-22T16:45:30+07:00");
 }
@@ -108,7 +114,9 @@ fn v2_virtual_accounts_list() {
         bank_account_id: "f9e8d7c6-b5a4-3210-fedc-ba0987654321".into(),
         params: Default::default(),
     };
-    let page = op.decode(&fixture("v2_virtual_accounts_list.json")).unwrap();
+    let page = op
+        .decode(&fixture("v2_virtual_accounts_list.json"))
+        .unwrap();
     let va = &page.items[0];
     assert!(va.active && va.official && !va.is_static);
     assert_eq!(va.sub_holder_name.as_deref(), Some("NGUYEN VAN A"));
@@ -119,8 +127,13 @@ fn v2_virtual_accounts_list() {
 fn v2_error_fixtures_become_typed_errors() {
     let mut r = fixture("v2_error_unauthorized.json");
     r.status = 401;
-    let e = v2::ListTransactions(Default::default()).decode(&r).unwrap_err();
-    assert!(matches!(e, Error::Authentication { status: 401, .. }), "{e}");
+    let e = v2::ListTransactions(Default::default())
+        .decode(&r)
+        .unwrap_err();
+    assert!(
+        matches!(e, Error::Authentication { status: 401, .. }),
+        "{e}"
+    );
     assert_eq!(e.code(), Some("unauthorized"));
     assert!(e.to_string().contains("Missing Authorization header"));
 

@@ -12,7 +12,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let (base_url, token, _sandbox) = match std::env::var("SEPAY_BASE_URL") {
         Ok(url) => (url, std::env::var("SEPAY_TOKEN")?, None),
         Err(_) => {
-            let token = "DEMO_TOKEN_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr".to_string();
+            let token =
+                "DEMO_TOKEN_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqr".to_string();
             let config = sepay_sandbox::SandboxConfig {
                 token: token.clone(),
                 transactions: 2_000,
@@ -30,18 +31,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
 
     println!("Bank accounts (User API v2)");
-    println!("{:<14} {:<26} {:<16} {:>18}  {}", "bank", "holder", "account", "balance (VND)", "last transaction");
-    let mut accounts = client.v2().bank_accounts().iter(&V2BankAccountListParams::default());
+    println!(
+        "{:<14} {:<26} {:<16} {:>18}  {}",
+        "bank", "holder", "account", "balance (VND)", "last transaction"
+    );
+    let mut accounts = client
+        .v2()
+        .bank_accounts()
+        .iter(&V2BankAccountListParams::default());
     while let Some(a) = accounts.next().await? {
-        let last = a.last_transaction.map(|t| t.to_rfc3339()).unwrap_or_default();
+        let last = a
+            .last_transaction
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_default();
         println!(
             "{:<14} {:<26} {:<16} {:>18}  {}",
-            a.bank_short_name, a.account_holder_name, a.account_number, a.accumulated.to_string(), last
+            a.bank_short_name,
+            a.account_holder_name,
+            a.account_number,
+            a.accumulated.to_string(),
+            last
         );
     }
 
     println!("\nRecent transactions (User API v2, newest first)");
-    println!("{:<25} {:<4} {:>14} {:<12} {}", "time (+07:00)", "dir", "amount (VND)", "code", "memo");
+    println!(
+        "{:<25} {:<4} {:>14} {:<12} {}",
+        "time (+07:00)", "dir", "amount (VND)", "code", "memo"
+    );
     let params = V2TransactionListParams {
         transaction_date_sort: Some(SortOrder::Desc),
         per_page: Some(10),
@@ -66,7 +83,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     if let Some(p) = page.pagination {
         println!("\n{} of {} transactions shown", page.items.len(), p.total);
     }
-    let count = client.v1().transactions().count(&Default::default()).await?;
+    let count = client
+        .v1()
+        .transactions()
+        .count(&Default::default())
+        .await?;
     println!("User API v1 counts the same history: {count} transactions");
     Ok(())
 }
