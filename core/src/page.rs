@@ -59,6 +59,23 @@ pub trait PageSource: MaybeSendSync {
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Self::Item>>>;
 }
 
+/// A page source with its type erased, for bindings that need one concrete
+/// paginator type per item type.
+pub type BoxPageSource<T> = Box<dyn PageSource<Item = T>>;
+
+/// A paginator over a type-erased source (see [`Paginator::boxed`]).
+pub type BoxPaginator<T> = Paginator<BoxPageSource<T>>;
+
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl<T: MaybeSendSync> PageSource for BoxPageSource<T> {
+    type Item = T;
+
+    async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<T>>> {
+        (**self).next_page(client).await
+    }
+}
+
 /// Walks a list lazily: one request per page, one page in memory.
 #[derive(Debug)]
 pub struct Paginator<S: PageSource> {
@@ -74,6 +91,18 @@ impl<S: PageSource> Paginator<S> {
             client,
             source,
             buffer: VecDeque::new(),
+        }
+    }
+
+    /// The same paginator with its source type erased.
+    pub fn boxed(self) -> BoxPaginator<S::Item>
+    where
+        S: 'static,
+    {
+        Paginator {
+            client: self.client,
+            source: Box::new(self.source),
+            buffer: self.buffer,
         }
     }
 
