@@ -1,6 +1,23 @@
 //! Response values and the fixed error bodies of both API versions.
 
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
 use crate::ratelimit::Limited;
+
+#[derive(Serialize)]
+struct V2Error<'a> {
+    status: &'static str,
+    message: &'a str,
+    error_code: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    errors: Option<BTreeMap<&'a str, Vec<&'a str>>>,
+}
+
+fn to_vec<T: Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).expect("serialise error body")
+}
 
 /// Which API a request addresses; decides error shapes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,42 +80,48 @@ impl ApiResponse {
 
     /// v1 CodeIgniter-style error: `{"status":N,"error":N,"messages":{"error":"…"}}` (UNVERIFIED shape).
     pub fn v1_error(status: u16, message: &str) -> ApiResponse {
-        let body = serde_json::json!({
-            "status": status,
-            "error": status,
-            "messages": { "error": message },
-        });
-        ApiResponse::json(status, body.to_string().into_bytes())
+        #[derive(Serialize)]
+        struct Messages<'a> {
+            error: &'a str,
+        }
+        #[derive(Serialize)]
+        struct Body<'a> {
+            status: u16,
+            error: u16,
+            messages: Messages<'a>,
+        }
+        let body = Body {
+            status,
+            error: status,
+            messages: Messages { error: message },
+        };
+        ApiResponse::json(status, to_vec(&body))
     }
 
     /// v2 error: `{"status":"error","message":"…","error_code":"…"}`.
     pub fn v2_error(status: u16, message: &str, code: &str) -> ApiResponse {
-        let body = serde_json::json!({
-            "status": "error",
-            "message": message,
-            "error_code": code,
-        });
-        ApiResponse::json(status, body.to_string().into_bytes())
+        let body = V2Error {
+            status: "error",
+            message,
+            error_code: code,
+            errors: None,
+        };
+        ApiResponse::json(status, to_vec(&body))
     }
 
     /// v2 validation error (422) with per-field messages (UNVERIFIED shape).
     pub fn v2_validation(errors: &[(String, String)]) -> ApiResponse {
-        let mut map = serde_json::Map::new();
+        let mut map: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
         for (field, msg) in errors {
-            let entry = map
-                .entry(field.clone())
-                .or_insert_with(|| serde_json::Value::Array(Vec::new()));
-            if let serde_json::Value::Array(list) = entry {
-                list.push(serde_json::Value::String(msg.clone()));
-            }
+            map.entry(field).or_default().push(msg);
         }
-        let body = serde_json::json!({
-            "status": "error",
-            "message": "The given data was invalid.",
-            "error_code": "validation_error",
-            "errors": map,
-        });
-        ApiResponse::json(422, body.to_string().into_bytes())
+        let body = V2Error {
+            status: "error",
+            message: "The given data was invalid.",
+            error_code: "validation_error",
+            errors: Some(map),
+        };
+        ApiResponse::json(422, to_vec(&body))
     }
 
     /// Not found in the request's flavor.

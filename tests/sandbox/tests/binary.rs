@@ -1,0 +1,77 @@
+//! The `sepay-sandbox` binary prints its base URL first and serves until killed.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, Stdio};
+
+#[tokio::test]
+async fn binary_prints_url_first_and_serves() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_sepay-sandbox"))
+        .args([
+            "--addr",
+            "127.0.0.1:0",
+            "--token",
+            "bin-token",
+            "--transactions",
+            "500",
+            "--bank-accounts",
+            "4",
+            "--rate-limit",
+            "0",
+            "--v1-order",
+            "newest-asc",
+        ])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn sandbox binary");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let url = first.trim_end().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url:?}");
+    assert!(!url.ends_with('/'));
+
+    let c = reqwest::Client::new();
+    let stats: serde_json::Value = c
+        .get(format!("{url}/__sandbox/stats"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(stats["transactions"], 500);
+    assert_eq!(stats["bank_accounts"], 4);
+    let v: serde_json::Value = c
+        .get(format!(
+            "{url}/userapi/transactions/list?since_id=100&limit=2"
+        ))
+        .bearer_auth("bin-token")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["transactions"][0]["id"], "499");
+    assert_eq!(v["transactions"][1]["id"], "500");
+
+    // SIGTERM ends it cleanly.
+    let pid = child.id().to_string();
+    let killed = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    assert_eq!(rest, "", "nothing else on stdout");
+}
+
+#[test]
+fn binary_requires_token() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sepay-sandbox"))
+        .output()
+        .expect("run sandbox binary");
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty());
+}
