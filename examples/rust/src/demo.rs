@@ -4,7 +4,9 @@
 //! `cargo run -p sepay-examples --bin demo` (set `SEPAY_BASE_URL` and
 //! `SEPAY_TOKEN` to talk to a sandbox you started yourself instead).
 
-use sepay::userapi::v2::{SortOrder, V2BankAccountListParams, V2TransactionListParams};
+use sepay::userapi::v2::{
+    SortOrder, TransferType, V2BankAccountListParams, V2TransactionListParams,
+};
 use sepay::{BaseUrls, Client};
 
 #[tokio::main]
@@ -66,10 +68,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let page = client.v2().transactions().list(&params).await?;
     for t in &page.items {
-        let amount = if t.amount_in.is_negative() || t.amount_in == sepay::Amount::ZERO {
-            t.amount_out
-        } else {
-            t.amount_in
+        let amount = match t.transfer_type {
+            TransferType::In => t.amount_in,
+            TransferType::Out => t.amount_out,
         };
         println!(
             "{:<25} {:<4} {:>14} {:<12} {}",

@@ -27,13 +27,19 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let started = Instant::now();
     let (mut count, mut total) = (0u64, Amount::ZERO);
     if version == "v1" {
-        let mut it = client.v1().transactions().iter(&V1TransactionListParams::default());
+        let mut it = client
+            .v1()
+            .transactions()
+            .iter(&V1TransactionListParams::default());
         while let Some(t) = it.next().await? {
             count += 1;
             total = total.checked_add(t.amount_in).ok_or("overflow")?;
         }
     } else {
-        let mut it = client.v2().transactions().iter(&V2TransactionListParams::default());
+        let mut it = client
+            .v2()
+            .transactions()
+            .iter(&V2TransactionListParams::default());
         while let Some(t) = it.next().await? {
             count += 1;
             total = total.checked_add(t.amount_in).ok_or("overflow")?;
