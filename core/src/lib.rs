@@ -12,9 +12,13 @@ pub mod money;
 pub mod operation;
 pub mod operations;
 pub mod page;
+pub mod params;
 pub mod secret;
 pub mod time;
 pub mod userapi;
+
+#[cfg(feature = "python")]
+mod python;
 
 pub use client::{Client, ClientBuilder};
 pub use config::{BaseUrls, ClientOptions, Environment};

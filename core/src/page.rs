@@ -13,6 +13,10 @@ use crate::http::MaybeSendSync;
 
 /// SePay's page metadata (`meta.pagination`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct Pagination {
     /// Items matching in total.
     #[serde(deserialize_with = "crate::decode::count::deserialize")]

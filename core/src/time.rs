@@ -51,6 +51,38 @@ impl DateBound {
     }
 }
 
+impl DateBound {
+    /// Reads `YYYY-MM-DD` (a day), `YYYY-MM-DD HH:MM:SS` (Vietnam wall-clock
+    /// time) or an RFC 3339 time with an offset.
+    pub fn parse(text: &str) -> Option<DateBound> {
+        let text = text.trim();
+        if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            return Some(DateBound::Date(day));
+        }
+        parse_wall_clock(text)
+            .or_else(|| chrono::DateTime::parse_from_rfc3339(text).ok())
+            .map(DateBound::DateTime)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DateBound {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct BoundVisitor;
+        impl Visitor<'_> for BoundVisitor {
+            type Value = DateBound;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str(
+                    "a date \"YYYY-MM-DD\", a Vietnam time \"YYYY-MM-DD HH:MM:SS\" or an RFC 3339 time with an offset",
+                )
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<DateBound, E> {
+                DateBound::parse(v).ok_or_else(|| E::invalid_value(de::Unexpected::Str(v), &self))
+            }
+        }
+        d.deserialize_str(BoundVisitor)
+    }
+}
+
 impl From<NaiveDate> for DateBound {
     fn from(value: NaiveDate) -> Self {
         DateBound::Date(value)
@@ -153,6 +185,19 @@ mod tests {
     fn utc_input_is_sent_as_vietnam_time() {
         let utc = chrono::DateTime::parse_from_rfc3339("2024-01-01T00:00:00+00:00").unwrap();
         assert_eq!(DateBound::DateTime(utc).to_query(), "2024-01-01 07:00:00");
+    }
+
+    #[test]
+    fn date_bounds_parse_days_wall_clock_and_offsets() {
+        let day = DateBound::parse("2024-02-29").unwrap();
+        assert_eq!(day.to_query(), "2024-02-29");
+        let wall = DateBound::parse("2024-02-29 08:30:00").unwrap();
+        assert_eq!(wall.to_query(), "2024-02-29 08:30:00");
+        let utc = DateBound::parse("2024-02-29T01:30:00+00:00").unwrap();
+        assert_eq!(utc.to_query(), "2024-02-29 08:30:00");
+        for bad in ["2024-02-30", "29/02/2024", "", "2024-02-29T01:30:00"] {
+            assert!(DateBound::parse(bad).is_none(), "{bad}");
+        }
     }
 
     #[test]

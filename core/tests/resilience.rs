@@ -202,3 +202,40 @@ async fn retries_can_be_turned_off() {
     assert!(matches!(e, Error::Transport { .. }), "{e:?}");
     assert!(std::error::Error::source(&e).is_some(), "keeps the cause");
 }
+
+#[tokio::test]
+async fn a_huge_body_is_refused_with_a_typed_error() {
+    let sb = sandbox(2_000).await;
+    let client = client(
+        &sb,
+        ClientOptions {
+            max_response_bytes: 64 * 1024,
+            ..fast_options()
+        },
+    );
+    let e = client
+        .v1()
+        .transactions()
+        .list(&V1TransactionListParams::default())
+        .await
+        .unwrap_err();
+    assert!(matches!(e, Error::Decode { .. }), "{e}");
+    assert!(e.to_string().contains("at most 65536 bytes"), "{e}");
+    assert_eq!(sb.requests().len(), 1, "not retried");
+}
+
+#[tokio::test]
+async fn a_reconnected_client_keeps_its_configuration() {
+    let sb = sandbox(10).await;
+    let client = client(&sb, fast_options()).reconnect().unwrap();
+    assert_eq!(
+        client
+            .v1()
+            .transactions()
+            .count(&Default::default())
+            .await
+            .unwrap(),
+        10
+    );
+    assert_eq!(client.options().requests_per_second, None);
+}

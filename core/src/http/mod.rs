@@ -50,7 +50,13 @@ impl fmt::Display for TransportError {
     }
 }
 
-impl std::error::Error for TransportError {}
+impl std::error::Error for TransportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// `Send + Sync` on native targets, nothing on wasm32 (where futures are not `Send`).
 #[cfg(not(target_arch = "wasm32"))]

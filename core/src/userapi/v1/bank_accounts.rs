@@ -18,7 +18,8 @@ use super::transactions::{amount, bound, require_id, Count};
 pub const BANK_ACCOUNT_PAGE: u32 = 100;
 
 /// Filters of `GET bankaccounts/list`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V1BankAccountListParams {
     /// Bank short name, e.g. `Vietcombank`.
     pub short_name: Option<String>,
@@ -37,7 +38,8 @@ pub struct V1BankAccountListParams {
 }
 
 /// Filters of `GET bankaccounts/count` (the list filters without `limit`).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V1BankAccountCountParams {
     /// Bank short name.
     pub short_name: Option<String>,

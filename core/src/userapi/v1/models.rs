@@ -8,6 +8,10 @@ use crate::time::{wall_clock, wall_clock_opt, DateTime};
 
 /// A bank transaction as User API v1 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct V1Transaction {
     /// SePay's transaction id (numeric, kept as text).
     #[serde(deserialize_with = "id::deserialize")]
@@ -45,6 +49,10 @@ pub struct V1Transaction {
 
 /// A bank account as User API v1 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct V1BankAccount {
     /// SePay's bank account id (numeric, kept as text).
     #[serde(deserialize_with = "id::deserialize")]

@@ -17,7 +17,8 @@ use super::paging::{SinceIdQuery, V1Pages};
 pub const MAX_TRANSACTION_LIMIT: u32 = 5000;
 
 /// Filters of `GET transactions/list`. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V1TransactionListParams {
     /// Only this account number.
     pub account_number: Option<String>,
@@ -38,7 +39,8 @@ pub struct V1TransactionListParams {
 }
 
 /// Filters of `GET transactions/count` (v1 counts support fewer filters than lists).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V1TransactionCountParams {
     /// Only this account number.
     pub account_number: Option<String>,

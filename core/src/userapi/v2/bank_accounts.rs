@@ -15,7 +15,8 @@ use super::paging::{PagedQuery, V2Pages};
 use super::query::{require_id, Query};
 
 /// Filters, sorts and paging of `GET /bank-accounts`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V2BankAccountListParams {
     /// Bank short name, e.g. `ACB`.
     pub bank_short_name: Option<String>,

@@ -48,6 +48,10 @@ impl SortOrder {
 
 /// A bank transaction as User API v2 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct V2Transaction {
     /// Transaction id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -93,6 +97,10 @@ pub struct V2Transaction {
 
 /// A bank account as User API v2 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct V2BankAccount {
     /// Bank account id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -135,6 +143,10 @@ pub struct V2BankAccount {
 
 /// A virtual account (VA) under a bank account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct V2VirtualAccount {
     /// VA id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -170,6 +182,10 @@ pub struct V2VirtualAccount {
 /// A Vietcombank terminal (its `tid` is needed to create VCB orders).
 /// SePay does not document this object; only `tid` is relied upon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct Terminal {
     /// SePay's id of the terminal, if sent.
     #[serde(default, deserialize_with = "id::opt::deserialize")]

@@ -15,7 +15,8 @@ use super::paging::{PagedQuery, V2Pages};
 use super::query::{require_id, Query};
 
 /// Filters, sorts and paging of `GET /transactions`. Every field is optional.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V2TransactionListParams {
     /// Search in reference number, memo and code.
     pub q: Option<String>,

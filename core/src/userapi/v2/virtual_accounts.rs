@@ -14,7 +14,8 @@ use super::paging::{PagedQuery, V2Pages};
 use super::query::{require_id, Query};
 
 /// Filters and paging of `GET /bank-accounts/{id}/va`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct V2VirtualAccountListParams {
     /// Search in VA number, holder name and label.
     pub q: Option<String>,
