@@ -55,8 +55,11 @@ async fn connection(stream: TcpStream, router: Router) {
         let router = router.clone();
         async move { Ok::<_, Infallible>(router.oneshot(req).await.unwrap_or_else(|e| match e {})) }
     });
+    // No header-read timeout: idle keep-alive connections stay open as long
+    // as the client wants, so SDK tests never race a server-side close.
     let conn = http1::Builder::new()
         .timer(TokioTimer::new())
+        .header_read_timeout(None)
         .serve_connection(TokioIo::new(stream), svc);
     tokio::select! {
         _ = conn => {}
