@@ -12,6 +12,7 @@ use crate::limit::RetryPolicy;
 
 /// A SePay environment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Environment {
     /// Production (`my.sepay.vn`, `userapi.sepay.vn`).
     Live,

@@ -6,6 +6,7 @@ use std::time::Duration;
 /// A field-level validation message, from SePay (`errors: {field: [..]}`) or from
 /// the SDK's own checks before sending.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct FieldError {
     /// The parameter or body field, e.g. `per_page`.
     pub field: String,

@@ -20,6 +20,11 @@ pub mod userapi;
 #[cfg(feature = "python")]
 mod python;
 
+#[cfg(feature = "uniffi")]
+uniffi::setup_scaffolding!("sepay");
+#[cfg(feature = "uniffi")]
+pub mod uniffi_types;
+
 pub use client::{Client, ClientBuilder};
 pub use config::{BaseUrls, ClientOptions, Environment};
 pub use error::{Error, FieldError, Result};

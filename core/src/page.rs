@@ -17,6 +17,7 @@ use crate::http::MaybeSendSync;
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Pagination {
     /// Items matching in total.
     #[serde(deserialize_with = "crate::decode::count::deserialize")]
@@ -72,7 +73,10 @@ pub type BoxPaginator<T> = Paginator<BoxPageSource<T>>;
 
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl<T: MaybeSendSync> PageSource for BoxPageSource<T> {
+// For every lifetime of the trait object, not just `'static`: rustc checks
+// `Send` of the paginator's futures with the lifetimes erased, and would
+// otherwise reject them ("implementation of `PageSource` is not general enough").
+impl<'a, T: MaybeSendSync> PageSource for Box<dyn PageSource<Item = T> + 'a> {
     type Item = T;
 
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<T>>> {

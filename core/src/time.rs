@@ -34,6 +34,7 @@ pub fn format_wall_clock(time: &DateTime) -> String {
 
 /// A date filter bound: a whole day (`YYYY-MM-DD`) or an exact Vietnam time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum DateBound {
     /// A calendar day.
     Date(NaiveDate),

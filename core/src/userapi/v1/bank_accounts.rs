@@ -20,38 +20,53 @@ pub const BANK_ACCOUNT_PAGE: u32 = 100;
 /// Filters of `GET bankaccounts/list`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1BankAccountListParams {
     /// Bank short name, e.g. `Vietcombank`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub short_name: Option<String>,
     /// Last transaction at or after.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_date_min: Option<DateBound>,
     /// Last transaction at or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_date_max: Option<DateBound>,
     /// Only ids greater than or equal to this one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since_id: Option<u64>,
     /// At most this many (SePay's default is 100).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
     /// Balance at least.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_min: Option<Amount>,
     /// Balance at most.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_max: Option<Amount>,
 }
 
 /// Filters of `GET bankaccounts/count` (the list filters without `limit`).
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1BankAccountCountParams {
     /// Bank short name.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub short_name: Option<String>,
     /// Last transaction at or after.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_date_min: Option<DateBound>,
     /// Last transaction at or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_date_max: Option<DateBound>,
     /// Only ids greater than or equal to this one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since_id: Option<u64>,
     /// Balance at least.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_min: Option<Amount>,
     /// Balance at most.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_max: Option<Amount>,
 }
 

@@ -12,6 +12,7 @@ use crate::time::{wall_clock, wall_clock_opt, DateTime};
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1Transaction {
     /// SePay's transaction id (numeric, kept as text).
     #[serde(deserialize_with = "id::deserialize")]
@@ -53,6 +54,7 @@ pub struct V1Transaction {
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1BankAccount {
     /// SePay's bank account id (numeric, kept as text).
     #[serde(deserialize_with = "id::deserialize")]

@@ -19,36 +19,50 @@ pub const MAX_TRANSACTION_LIMIT: u32 = 5000;
 /// Filters of `GET transactions/list`. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1TransactionListParams {
     /// Only this account number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_number: Option<String>,
     /// Booked at or after (a day, or an exact time).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_min: Option<DateBound>,
     /// Booked at or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_max: Option<DateBound>,
     /// Only ids greater than or equal to this one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since_id: Option<u64>,
     /// At most this many (1–5000; SePay's default is 5000).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
     /// Exact bank reference number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reference_number: Option<String>,
     /// Exact money-in amount.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_in: Option<Amount>,
     /// Exact money-out amount.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_out: Option<Amount>,
 }
 
 /// Filters of `GET transactions/count` (v1 counts support fewer filters than lists).
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1TransactionCountParams {
     /// Only this account number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_number: Option<String>,
     /// Booked at or after.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_min: Option<DateBound>,
     /// Booked at or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_max: Option<DateBound>,
     /// Only ids greater than or equal to this one.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since_id: Option<u64>,
 }
 

@@ -17,30 +17,43 @@ use super::query::{require_id, Query};
 /// Filters, sorts and paging of `GET /bank-accounts`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2BankAccountListParams {
     /// Bank short name, e.g. `ACB`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_short_name: Option<String>,
     /// Last transaction at or after.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_from: Option<DateBound>,
     /// Last transaction at or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_to: Option<DateBound>,
     /// Balance at least (whole dong).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_min: Option<Amount>,
     /// Balance at most (whole dong).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_max: Option<Amount>,
     /// Search in holder name, label and account number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub q: Option<String>,
     /// Active (true) or inactive (false) only.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
     /// Sort by creation time.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at_sort: Option<SortOrder>,
     /// Sort by last transaction time.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub last_transaction_sort: Option<SortOrder>,
     /// Sort by balance.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub accumulated_sort: Option<SortOrder>,
     /// Page number (from 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (1–100).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub per_page: Option<u32>,
 }
 

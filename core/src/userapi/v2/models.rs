@@ -9,6 +9,7 @@ use crate::time::{wall_clock, wall_clock_opt, DateTime};
 /// Direction of a transaction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum TransferType {
     /// Money in.
     In,
@@ -29,6 +30,7 @@ impl TransferType {
 /// Sort direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum SortOrder {
     /// Ascending.
     Asc,
@@ -52,6 +54,7 @@ impl SortOrder {
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2Transaction {
     /// Transaction id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -101,6 +104,7 @@ pub struct V2Transaction {
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2BankAccount {
     /// Bank account id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -147,6 +151,7 @@ pub struct V2BankAccount {
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2VirtualAccount {
     /// VA id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -186,6 +191,7 @@ pub struct V2VirtualAccount {
     feature = "python",
     pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
 )]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Terminal {
     /// SePay's id of the terminal, if sent.
     #[serde(default, deserialize_with = "id::opt::deserialize")]

@@ -17,46 +17,67 @@ use super::query::{require_id, Query};
 /// Filters, sorts and paging of `GET /transactions`. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2TransactionListParams {
     /// Search in reference number, memo and code.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub q: Option<String>,
     /// Only this bank account (UUID).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_account_id: Option<String>,
     /// Only this virtual account (UUID).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub va_id: Option<String>,
     /// Bank brand, e.g. `ACB`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_brand_name: Option<String>,
     /// Booked at or after (inclusive).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_from: Option<DateBound>,
     /// Booked at or before (inclusive).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_to: Option<DateBound>,
     /// Money in at least (whole dong).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_in_min: Option<Amount>,
     /// Money in at most.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_in_max: Option<Amount>,
     /// Money out at least.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_out_min: Option<Amount>,
     /// Money out at most.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_out_max: Option<Amount>,
     /// Exact bank reference number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reference_number: Option<String>,
     /// Memo contains.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_content: Option<String>,
     /// In or out.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transfer_type: Option<TransferType>,
     /// Webhook delivered (true) or not (false).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub webhook_success: Option<bool>,
     /// Only transactions newer than this id (UUID), for polling.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub since_id: Option<String>,
     /// Sort by booking time (SePay's default: newest first).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transaction_date_sort: Option<SortOrder>,
     /// Sort by money in.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_in_sort: Option<SortOrder>,
     /// Sort by money out.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount_out_sort: Option<SortOrder>,
     /// Page number (from 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (1–100, SePay's default 20).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub per_page: Option<u32>,
 }
 

@@ -16,20 +16,28 @@ use super::query::{require_id, Query};
 /// Filters and paging of `GET /bank-accounts/{id}/va`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2VirtualAccountListParams {
     /// Search in VA number, holder name and label.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub q: Option<String>,
     /// Active (true) or inactive (false) only.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
     /// Official bank VAs (true) or SePay virtual ones (false).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub official: Option<bool>,
     /// Static (true) or per-order (false) VAs.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub is_static: Option<bool>,
     /// Sort by creation time (SePay's default: newest first).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at_sort: Option<SortOrder>,
     /// Page number (from 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (1–100).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub per_page: Option<u32>,
 }
 

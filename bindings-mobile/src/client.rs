@@ -1,0 +1,169 @@
+//! The client object and its options.
+
+use std::fmt;
+use std::sync::Arc;
+use std::time::Duration;
+
+use sepay::config::parse_base;
+use sepay::{BaseUrls, Environment};
+
+use crate::error::SePayError;
+use crate::v1::V1Api;
+use crate::v2::V2Api;
+
+/// Wire behaviour of a client. Every field is optional; null keeps the core's
+/// default (30 s timeout, 3 requests per second, 6 attempts within 60 s, ...).
+#[derive(Debug, Clone, Default, uniffi::Record)]
+pub struct ClientOptions {
+    /// Budget for one attempt, from sending to the last byte of the body.
+    #[uniffi(default)]
+    pub timeout: Option<Duration>,
+    /// Budget for establishing a connection.
+    #[uniffi(default)]
+    pub connect_timeout: Option<Duration>,
+    /// Client-side rate limit in requests per second, shared by every call on this
+    /// client; `0` turns it off.
+    #[uniffi(default)]
+    pub requests_per_second: Option<f64>,
+    /// Attempts in total, including the first (`1` disables retries).
+    #[uniffi(default)]
+    pub max_attempts: Option<u32>,
+    /// No new attempt starts after this much time since the first.
+    #[uniffi(default)]
+    pub max_elapsed: Option<Duration>,
+    /// Backoff before the second attempt; doubles each time.
+    #[uniffi(default)]
+    pub initial_backoff: Option<Duration>,
+    /// Upper bound of one backoff.
+    #[uniffi(default)]
+    pub max_backoff: Option<Duration>,
+    /// Largest response body accepted, in bytes.
+    #[uniffi(default)]
+    pub max_response_bytes: Option<u64>,
+    /// `User-Agent` header.
+    #[uniffi(default)]
+    pub user_agent: Option<String>,
+}
+
+impl ClientOptions {
+    fn into_core(self) -> sepay::ClientOptions {
+        let mut o = sepay::ClientOptions::default();
+        let r = &mut o.retry;
+        set(&mut o.timeout, self.timeout);
+        set(&mut o.connect_timeout, self.connect_timeout);
+        if let Some(rps) = self.requests_per_second {
+            o.requests_per_second = Some(rps);
+        }
+        set(&mut r.max_attempts, self.max_attempts);
+        set(&mut r.max_elapsed, self.max_elapsed);
+        set(&mut r.initial_backoff, self.initial_backoff);
+        set(&mut r.max_backoff, self.max_backoff);
+        if let Some(n) = self.max_response_bytes {
+            o.max_response_bytes = usize::try_from(n).unwrap_or(usize::MAX);
+        }
+        set(&mut o.user_agent, self.user_agent);
+        o
+    }
+}
+
+fn set<T>(slot: &mut T, value: Option<T>) {
+    if let Some(v) = value {
+        *slot = v;
+    }
+}
+
+/// A SePay API client. Thread-safe; every call on it (from any coroutine or task)
+/// shares one connection pool and one rate limiter. `toString()` / `description`
+/// masks the token.
+#[derive(uniffi::Object)]
+#[uniffi::export(Debug, Display)]
+pub struct SePayClient {
+    inner: sepay::Client,
+}
+
+impl fmt::Debug for SePayClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.inner, f)
+    }
+}
+
+impl fmt::Display for SePayClient {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.inner, f)
+    }
+}
+
+fn build(
+    token: String,
+    urls: BaseUrls,
+    options: ClientOptions,
+) -> Result<Arc<SePayClient>, SePayError> {
+    let inner = sepay::Client::builder()
+        .token(token)
+        .base_urls(urls)
+        .options(options.into_core())
+        .build()?;
+    Ok(Arc::new(SePayClient { inner }))
+}
+
+#[uniffi::export]
+impl SePayClient {
+    /// A client for SePay's documented hosts of `environment` (Live or Sandbox).
+    #[uniffi::constructor(default(options))]
+    pub fn new(
+        token: String,
+        environment: Environment,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build(token, BaseUrls::for_environment(environment), options)
+    }
+
+    /// A client for explicit base URLs (a proxy, ...). HTTPS is required except
+    /// for loopback hosts.
+    #[uniffi::constructor(default(options))]
+    pub fn with_base_urls(
+        token: String,
+        user_api_v1: String,
+        user_api_v2: String,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        let urls = BaseUrls {
+            user_api_v1: parse_base(&user_api_v1)?,
+            user_api_v2: parse_base(&user_api_v2)?,
+        };
+        build(token, urls, options)
+    }
+
+    /// A client for the local `sepay-sandbox` emulator whose base URL (printed on
+    /// its first output line) is `root_url`.
+    #[uniffi::constructor(default(options))]
+    pub fn emulator(
+        token: String,
+        root_url: String,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build(token, BaseUrls::emulator(&root_url)?, options)
+    }
+
+    /// User API v1 (legacy; prefer v2 for new integrations).
+    pub fn v1(&self) -> Arc<V1Api> {
+        V1Api::new(&self.inner)
+    }
+
+    /// User API v2.
+    pub fn v2(&self) -> Arc<V2Api> {
+        V2Api::new(&self.inner)
+    }
+
+    /// Changes the client-side rate limit of this client (null or 0 = off).
+    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) {
+        self.inner.set_rate_limit(requests_per_second);
+    }
+
+    /// A new client with the same settings but its own connections and limiter.
+    pub fn reconnect(&self) -> Result<Arc<Self>, SePayError> {
+        Ok(Arc::new(SePayClient {
+            inner: self.inner.reconnect()?,
+        }))
+    }
+}

@@ -1,0 +1,43 @@
+//! Kotlin (JVM) and Swift bindings of the `sepay` core, generated with uniffi.
+//!
+//! This crate only translates: it wraps core objects, converts types and maps
+//! errors. Models, parameters, money and time types come from the core (its
+//! `uniffi` feature derives them), so a field added there reaches Kotlin and
+//! Swift by rebuilding. Every async export runs on uniffi's tokio runtime
+//! (`async_runtime = "tokio"`), which reqwest and the core's timers need.
+
+uniffi::setup_scaffolding!("sepay_mobile");
+
+mod client;
+mod error;
+mod paginator;
+mod v1;
+mod v2;
+
+pub use client::{ClientOptions, SePayClient};
+pub use error::SePayError;
+pub use paginator::{
+    V1BankAccountPaginator, V1TransactionPaginator, V2BankAccountPaginator, V2TransactionPaginator,
+    V2VirtualAccountPaginator,
+};
+pub use v1::{V1Api, V1BankAccounts, V1Transactions};
+pub use v2::{
+    V2Api, V2BankAccountPage, V2BankAccounts, V2Terminals, V2TransactionPage, V2Transactions,
+    V2VirtualAccountPage, V2VirtualAccounts,
+};
+
+/// Every operation the core offers, by stable name (`v2.transactions.iter`, ...).
+/// Each maps to a method chain on [`SePayClient`]: `client.v2().transactions().iter(...)`.
+#[uniffi::export]
+pub fn operations() -> Vec<String> {
+    sepay::operations::OPERATIONS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// The SDK version (the core's crate version).
+#[uniffi::export]
+pub fn sdk_version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
