@@ -139,6 +139,14 @@ pub enum Error {
         /// Why continuing could skip or repeat items.
         message: String,
     },
+    /// An inbound notification failed verification (wrong key or signature,
+    /// stale timestamp, wrong method).
+    #[cfg(feature = "wip")]
+    #[error("webhook rejected: {reason}")]
+    WebhookVerification {
+        /// Why it was rejected (never contains the secret).
+        reason: String,
+    },
     /// The client was configured in a way that cannot work.
     #[error("configuration error: {message}")]
     Configuration {
@@ -235,6 +243,8 @@ impl Error {
             | Error::Timeout { operation, .. }
             | Error::Decode { operation, .. }
             | Error::Pagination { operation, .. } => operation,
+            #[cfg(feature = "wip")]
+            Error::WebhookVerification { .. } => "webhook",
             Error::Configuration { .. } => "",
         }
     }
@@ -252,6 +262,8 @@ impl Error {
             Error::Timeout { .. } => "timeout",
             Error::Decode { .. } => "decode",
             Error::Pagination { .. } => "pagination",
+            #[cfg(feature = "wip")]
+            Error::WebhookVerification { .. } => "webhook_verification",
             Error::Configuration { .. } => "configuration",
         }
     }

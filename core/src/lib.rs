@@ -4,6 +4,8 @@
 
 pub mod client;
 pub mod config;
+#[cfg(feature = "wip")]
+mod crypto;
 mod decode;
 pub mod error;
 pub mod http;
@@ -13,9 +15,13 @@ pub mod operation;
 pub mod operations;
 pub mod page;
 pub mod params;
+#[cfg(feature = "wip")]
+pub mod qr;
 pub mod secret;
 pub mod time;
 pub mod userapi;
+#[cfg(feature = "wip")]
+pub mod webhook;
 
 #[cfg(feature = "python")]
 mod python;

@@ -1,0 +1,24 @@
+//! Inbound notifications from SePay: user webhooks (JSON, form-urlencoded or
+//! multipart), payment gateway IPNs and Bank Hub IPNs/events. Verification for
+//! every documented mode, the exact success reply, and deduplication.
+
+mod bankhub;
+mod dedup;
+mod event;
+mod form;
+mod pg_ipn;
+mod receiver;
+mod reply;
+mod token;
+mod verify;
+
+pub use bankhub::{
+    BankHubEvent, BankHubEventMetadata, BankHubEventName, BankHubIpn, BankHubTransferType,
+};
+pub use dedup::{DedupStore, MemoryDedup};
+pub use event::{parse_webhook_event, WebhookEvent};
+pub use pg_ipn::{PgIpn, PgIpnOrder, PgIpnTransaction, PgNotificationType};
+pub use receiver::{Received, WebhookReceiver};
+pub use reply::WebhookReply;
+pub use token::{TokenReply, WebhookTokenIssuer};
+pub use verify::{header, hmac_signature, WebhookAuth, DEFAULT_TOLERANCE};
