@@ -16,6 +16,8 @@ pub mod operations;
 pub mod page;
 pub mod params;
 #[cfg(feature = "wip")]
+pub mod pg;
+#[cfg(feature = "wip")]
 pub mod qr;
 pub mod secret;
 pub mod time;
