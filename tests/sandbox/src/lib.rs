@@ -26,6 +26,7 @@ pub mod faults;
 pub mod handle;
 pub mod hash;
 pub mod ids;
+pub mod jsonw;
 pub mod log;
 pub mod mangle;
 pub mod money;

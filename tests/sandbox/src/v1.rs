@@ -9,7 +9,7 @@ use crate::respond::{ApiResponse, Flavor};
 use crate::timefmt::{self, ParsedDate};
 use crate::txn::Txn;
 use crate::v1_accounts;
-use crate::v1_model::{envelope, V1Txn};
+use crate::v1_model::{envelope, txn_list_body, V1Txn};
 
 /// Maximum (and default) `limit` of `transactions/list`.
 pub const MAX_LIMIT: usize = 5000;
@@ -166,7 +166,7 @@ fn list(ds: &Dataset, order: V1Order, p: &Params) -> Result<ApiResponse, BadPara
         .filter_map(|i| ds.txn(*i))
         .map(|t| V1Txn::new(&t))
         .collect();
-    Ok(ApiResponse::json(200, envelope("transactions", &items)))
+    Ok(ApiResponse::json(200, txn_list_body(&items)))
 }
 
 fn details(ds: &Dataset, id: &str) -> ApiResponse {
@@ -177,7 +177,7 @@ fn details(ds: &Dataset, id: &str) -> ApiResponse {
         .flatten()
         .and_then(|i| ds.txn(i));
     match t {
-        Some(t) => ApiResponse::json(200, envelope("transaction", &V1Txn::new(&t))),
+        Some(t) => ApiResponse::json(200, envelope("transaction", &V1Txn::new(&t), 1)),
         None => ApiResponse::not_found(Flavor::V1),
     }
 }
@@ -193,7 +193,10 @@ fn count(ds: &Dataset, p: &Params) -> Result<ApiResponse, BadParam> {
             .filter(|i| ds.txn(*i).is_some_and(|t| q.matches(&t)))
             .count() as u64
     };
-    Ok(ApiResponse::json(200, envelope("count_transactions", &n)))
+    Ok(ApiResponse::json(
+        200,
+        envelope("count_transactions", &n, 0),
+    ))
 }
 
 #[cfg(test)]

@@ -74,7 +74,10 @@ pub fn list(ds: &Dataset, order: V1Order, p: &Params) -> Result<ApiResponse, Bad
         .filter_map(|i| ds.account(*i as u32))
         .map(V1BankAccount::new)
         .collect();
-    Ok(ApiResponse::json(200, envelope("bankaccounts", &items)))
+    Ok(ApiResponse::json(
+        200,
+        envelope("bankaccounts", &items, items.len()),
+    ))
 }
 
 /// `GET /userapi/bankaccounts/details/{id}`.
@@ -86,7 +89,7 @@ pub fn details(ds: &Dataset, id: &str) -> ApiResponse {
         .flatten()
         .and_then(|i| ds.account(i));
     match a {
-        Some(a) => ApiResponse::json(200, envelope("bankaccount", &V1BankAccount::new(a))),
+        Some(a) => ApiResponse::json(200, envelope("bankaccount", &V1BankAccount::new(a), 1)),
         None => ApiResponse::not_found(Flavor::V1),
     }
 }
@@ -95,5 +98,8 @@ pub fn details(ds: &Dataset, id: &str) -> ApiResponse {
 pub fn count(ds: &Dataset, p: &Params) -> Result<ApiResponse, BadParam> {
     let q = AccountQuery::parse(ds, p)?;
     let n = (q.lo..=q.hi).filter(|i| q.matches_id(ds, *i)).count() as u64;
-    Ok(ApiResponse::json(200, envelope("count_bankaccounts", &n)))
+    Ok(ApiResponse::json(
+        200,
+        envelope("count_bankaccounts", &n, 0),
+    ))
 }

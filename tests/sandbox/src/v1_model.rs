@@ -63,6 +63,65 @@ impl<'a> V1Txn<'a> {
     }
 }
 
+impl V1Txn<'_> {
+    /// Appends this transaction's JSON, byte-identical to `serde_json`'s output.
+    pub fn write_json(&self, out: &mut Vec<u8>) {
+        use crate::jsonw::{datetime, key, money2, string, uint_str};
+        out.push(b'{');
+        key(out, "id", true);
+        uint_str(out, u128::from(self.id.0));
+        key(out, "transaction_date", false);
+        datetime(out, self.transaction_date.0);
+        key(out, "account_number", false);
+        string(out, self.account_number);
+        key(out, "sub_account", false);
+        match self.sub_account {
+            Some(v) => string(out, v),
+            None => out.extend_from_slice(b"null"),
+        }
+        key(out, "amount_in", false);
+        money2(out, self.amount_in.0);
+        key(out, "amount_out", false);
+        money2(out, self.amount_out.0);
+        key(out, "accumulated", false);
+        money2(out, self.accumulated.0);
+        key(out, "code", false);
+        match self.code {
+            Some(c) => {
+                out.extend_from_slice(b"\"DH");
+                crate::jsonw::uint(out, u128::from(c.0));
+                out.push(b'"');
+            }
+            None => out.extend_from_slice(b"null"),
+        }
+        key(out, "transaction_content", false);
+        string(out, &self.transaction_content);
+        key(out, "reference_number", false);
+        string(out, &self.reference_number);
+        key(out, "bank_brand_name", false);
+        string(out, self.bank_brand_name);
+        key(out, "bank_account_id", false);
+        uint_str(out, u128::from(self.bank_account_id.0));
+        out.push(b'}');
+    }
+}
+
+/// v1 `transactions` list body written with [`V1Txn::write_json`].
+pub fn txn_list_body(items: &[V1Txn<'_>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(128 + 400 * items.len());
+    out.extend_from_slice(
+        br#"{"status":200,"error":null,"messages":{"success":true},"transactions":["#,
+    );
+    for (i, t) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        t.write_json(&mut out);
+    }
+    out.extend_from_slice(b"]}");
+    out
+}
+
 /// A v1 bank account.
 #[derive(Debug, Serialize)]
 pub struct V1BankAccount<'a> {
@@ -100,9 +159,10 @@ impl<'a> V1BankAccount<'a> {
     }
 }
 
-/// `{"status":200,"error":null,"messages":{"success":true},"<key>":<value>}`.
-pub fn envelope<T: Serialize + ?Sized>(key: &str, value: &T) -> Vec<u8> {
-    let mut out = Vec::with_capacity(256);
+/// `{"status":200,"error":null,"messages":{"success":true},"<key>":<value>}`;
+/// `items` sizes the buffer (about 400 bytes per item).
+pub fn envelope<T: Serialize + ?Sized>(key: &str, value: &T, items: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(128 + 400 * items.max(1));
     out.extend_from_slice(br#"{"status":200,"error":null,"messages":{"success":true},""#);
     out.extend_from_slice(key.as_bytes());
     out.extend_from_slice(b"\":");
@@ -110,4 +170,23 @@ pub fn envelope<T: Serialize + ?Sized>(key: &str, value: &T) -> Vec<u8> {
     serde_json::to_writer(&mut out, value).expect("serialise v1 body");
     out.push(b'}');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::Dataset;
+
+    #[test]
+    fn fast_writer_matches_serde() {
+        let ds = Dataset::generate(42, 3000, 5);
+        let items: Vec<V1Txn<'_>> = (1..=ds.len())
+            .map(|i| V1Txn::new(&ds.txn(i).unwrap()))
+            .collect();
+        assert_eq!(
+            txn_list_body(&items),
+            envelope("transactions", &items, items.len())
+        );
+        assert_eq!(txn_list_body(&[]), envelope("transactions", &items[..0], 0));
+    }
 }
