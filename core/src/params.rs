@@ -34,7 +34,7 @@ fn invalid(operation: &str, field: &str, message: String) -> Error {
         operation: operation.to_string(),
         status: None,
         code: None,
-        message: format!("{field}: {message}"),
+        message: format!("invalid parameter `{field}`"),
         field_errors: vec![FieldError {
             field: field.to_string(),
             message,
