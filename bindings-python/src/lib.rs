@@ -1,0 +1,56 @@
+//! `sepay_sdk._native`: the Python face of the SePay SDK core. Everything here
+//! translates (types, errors, sync/async); the core decides (see
+//! `docs/adr/0004-python-bindings.md`).
+
+mod awaitable;
+mod client;
+mod errors;
+mod page;
+mod paging;
+mod params;
+mod resources;
+mod runtime;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyTuple};
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let py = m.py();
+    m.add_class::<client::Client>()?;
+    m.add_class::<client::AsyncClient>()?;
+    m.add_class::<resources::V1>()?;
+    m.add_class::<resources::AsyncV1>()?;
+    m.add_class::<resources::V2>()?;
+    m.add_class::<resources::AsyncV2>()?;
+    m.add_class::<resources::V1Transactions>()?;
+    m.add_class::<resources::AsyncV1Transactions>()?;
+    m.add_class::<resources::V1BankAccounts>()?;
+    m.add_class::<resources::AsyncV1BankAccounts>()?;
+    m.add_class::<resources::V2Transactions>()?;
+    m.add_class::<resources::AsyncV2Transactions>()?;
+    m.add_class::<resources::V2BankAccounts>()?;
+    m.add_class::<resources::AsyncV2BankAccounts>()?;
+    m.add_class::<resources::V2VirtualAccounts>()?;
+    m.add_class::<resources::AsyncV2VirtualAccounts>()?;
+    m.add_class::<resources::V2Terminals>()?;
+    m.add_class::<resources::AsyncV2Terminals>()?;
+    m.add_class::<page::Page>()?;
+    m.add_class::<paging::Paginator>()?;
+    m.add_class::<paging::AsyncPaginator>()?;
+    m.add_class::<sepay::userapi::v1::V1Transaction>()?;
+    m.add_class::<sepay::userapi::v1::V1BankAccount>()?;
+    m.add_class::<sepay::userapi::v2::V2Transaction>()?;
+    m.add_class::<sepay::userapi::v2::V2BankAccount>()?;
+    m.add_class::<sepay::userapi::v2::V2VirtualAccount>()?;
+    m.add_class::<sepay::userapi::v2::Terminal>()?;
+    m.add_class::<sepay::Pagination>()?;
+    m.add("OPERATIONS", PyTuple::new(py, sepay::operations::OPERATIONS)?)?;
+    let params = PyDict::new(py);
+    for (operation, names) in resources::operation_params() {
+        params.set_item(operation, PyTuple::new(py, names)?)?;
+    }
+    m.add("OPERATION_PARAMS", params)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
