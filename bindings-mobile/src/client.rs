@@ -4,7 +4,6 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sepay::config::parse_base;
 use sepay::{BaseUrls, Environment};
 
 use crate::error::SePayError;
@@ -127,10 +126,7 @@ impl SePayClient {
         user_api_v2: String,
         options: ClientOptions,
     ) -> Result<Arc<Self>, SePayError> {
-        let urls = BaseUrls {
-            user_api_v1: parse_base(&user_api_v1)?,
-            user_api_v2: parse_base(&user_api_v2)?,
-        };
+        let urls = BaseUrls::user_api(Environment::Live, &user_api_v1, &user_api_v2)?;
         build(token, urls, options)
     }
 

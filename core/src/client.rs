@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
 use crate::http::{HttpRequest, HttpResponse, ReqwestTransport, Transport, TransportErrorKind};
 use crate::limit::{Jitter, RateLimiter};
-use crate::operation::Operation;
+use crate::operation::{Operation, Surface};
 use crate::secret::SecretString;
 
 /// A SePay API client. Cheap to clone; clones share the connection pool and the
@@ -22,7 +22,8 @@ pub struct Client {
 }
 
 struct Inner {
-    token: SecretString,
+    token: Option<SecretString>,
+    pg: Option<PgCredentials>,
     urls: BaseUrls,
     options: ClientOptions,
     transport: Arc<dyn Transport>,
@@ -35,6 +36,7 @@ impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Client")
             .field("token", &self.inner.token)
+            .field("payment_gateway", &self.inner.pg)
             .field("user_api_v1", &self.inner.urls.user_api_v1.as_str())
             .field("user_api_v2", &self.inner.urls.user_api_v2.as_str())
             .finish_non_exhaustive()
@@ -46,6 +48,7 @@ impl fmt::Debug for Client {
 #[derive(Debug, Default)]
 pub struct ClientBuilder {
     token: Option<SecretString>,
+    pg: Option<PgCredentials>,
     urls: Option<BaseUrls>,
     options: ClientOptions,
     transport: Option<Arc<dyn Transport>>,
@@ -55,6 +58,20 @@ impl ClientBuilder {
     /// The User API token (64 characters, from my.sepay.vn → API Access).
     pub fn token(mut self, token: impl Into<SecretString>) -> Self {
         self.token = Some(token.into());
+        self
+    }
+
+    /// Payment gateway credentials (merchant id and secret key from SePay's PG
+    /// dashboard), sent as Basic auth to the PG order API.
+    pub fn payment_gateway(
+        mut self,
+        merchant_id: impl Into<String>,
+        secret_key: impl Into<SecretString>,
+    ) -> Self {
+        self.pg = Some(PgCredentials {
+            merchant_id: merchant_id.into(),
+            secret_key: secret_key.into(),
+        });
         self
     }
 
@@ -84,16 +101,22 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client> {
-        let token = self
-            .token
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| Error::config("an API token is required"))?;
-        if token
-            .expose()
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control())
-        {
+        let token = self.token.filter(|t| !t.is_empty());
+        if token.is_none() && self.pg.is_none() {
+            return Err(Error::config(
+                "an API token (or payment gateway credentials) is required",
+            ));
+        }
+        let bad = |s: &str| s.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if token.as_ref().is_some_and(|t| bad(t.expose())) {
             return Err(Error::config("the API token contains whitespace"));
+        }
+        if let Some(pg) = &self.pg {
+            if bad(&pg.merchant_id) || pg.merchant_id.contains(':') || bad(pg.secret_key.expose()) {
+                return Err(Error::config(
+                    "the payment gateway merchant id and secret key must be non-empty, without spaces (and the id without ':')",
+                ));
+            }
         }
         let urls = self.urls.ok_or_else(|| {
             Error::config("choose an environment (Live or Sandbox) or set base URLs")
@@ -111,6 +134,7 @@ impl ClientBuilder {
             inner: Arc::new(Inner {
                 limiter: RateLimiter::new(self.options.requests_per_second),
                 token,
+                pg: self.pg,
                 urls,
                 options: self.options,
                 transport,
@@ -118,6 +142,24 @@ impl ClientBuilder {
                 jitter: Jitter::new(),
             }),
         })
+    }
+}
+
+/// Payment gateway merchant credentials.
+#[derive(Debug, Clone)]
+pub(crate) struct PgCredentials {
+    pub(crate) merchant_id: String,
+    pub(crate) secret_key: SecretString,
+}
+
+impl PgCredentials {
+    fn basic_auth(&self) -> String {
+        use base64::Engine;
+        let pair = format!("{}:{}", self.merchant_id, self.secret_key.expose());
+        format!(
+            "Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(pair)
+        )
     }
 }
 
@@ -149,6 +191,7 @@ impl Client {
         Ok(Client {
             inner: Arc::new(Inner {
                 token: inner.token.clone(),
+                pg: inner.pg.clone(),
                 urls: inner.urls.clone(),
                 options: inner.options.clone(),
                 transport,
@@ -177,7 +220,7 @@ impl Client {
     /// Runs one operation: rate limit, send, retry what is safe to retry, decode.
     pub async fn execute<O: Operation>(&self, op: &O) -> Result<O::Output> {
         let mut request = op.request(&self.inner.urls)?;
-        self.authorize(&mut request);
+        self.authorize(op, &mut request)?;
         let policy = &self.inner.options.retry;
         let started = Instant::now();
         let mut attempt = 0u32;
@@ -202,11 +245,32 @@ impl Client {
         }
     }
 
-    fn authorize(&self, request: &mut HttpRequest) {
-        request.set_header(
-            "authorization",
-            format!("Bearer {}", self.inner.token.expose()),
-        );
+    fn authorize<O: Operation>(&self, op: &O, request: &mut HttpRequest) -> Result<()> {
+        let value = match op.surface() {
+            Surface::UserApi => {
+                let token = self.inner.token.as_ref().ok_or_else(|| {
+                    Error::config(format!("{}: this client has no User API token", op.name()))
+                })?;
+                format!("Bearer {}", token.expose())
+            }
+            Surface::PaymentGateway => {
+                let pg = self.inner.pg.as_ref().ok_or_else(|| {
+                    Error::config(format!(
+                        "{}: this client has no payment gateway credentials (ClientBuilder::payment_gateway)",
+                        op.name()
+                    ))
+                })?;
+                pg.basic_auth()
+            }
+        };
+        request.set_header("authorization", value);
+        Ok(())
+    }
+
+    /// The payment gateway credentials, if configured.
+    #[cfg(feature = "wip")]
+    pub(crate) fn pg_credentials(&self) -> Option<&PgCredentials> {
+        self.inner.pg.as_ref()
     }
 
     /// One exchange. `Ok` means a response that the operation should decode

@@ -28,37 +28,68 @@ pub struct BaseUrls {
     pub user_api_v1: Url,
     /// User API v2, e.g. `https://userapi.sepay.vn/v2`.
     pub user_api_v2: Url,
+    /// Payment gateway REST API, e.g. `https://pgapi.sepay.vn/v1`.
+    pub pg_api: Url,
+    /// Payment gateway hosted checkout, e.g. `https://pay.sepay.vn/v1`.
+    pub pg_checkout: Url,
 }
 
 impl BaseUrls {
     /// The documented base URLs of an environment.
     pub fn for_environment(environment: Environment) -> Self {
-        let (v1, v2) = match environment {
-            Environment::Live => ("https://my.sepay.vn/userapi", "https://userapi.sepay.vn/v2"),
-            Environment::Sandbox => (
+        let [v1, v2, pg_api, pg_checkout] = match environment {
+            Environment::Live => [
+                "https://my.sepay.vn/userapi",
+                "https://userapi.sepay.vn/v2",
+                "https://pgapi.sepay.vn/v1",
+                "https://pay.sepay.vn/v1",
+            ],
+            Environment::Sandbox => [
                 "https://my.dev.sepay.vn/userapi",
                 "https://userapi-sandbox.sepay.vn/v2",
-            ),
+                "https://pgapi-sandbox.sepay.vn/v1",
+                "https://pay-sandbox.sepay.vn/v1",
+            ],
         };
+        let url = |u: &str| Url::parse(u).expect("static URL");
         BaseUrls {
-            user_api_v1: Url::parse(v1).expect("static URL"),
-            user_api_v2: Url::parse(v2).expect("static URL"),
+            user_api_v1: url(v1),
+            user_api_v2: url(v2),
+            pg_api: url(pg_api),
+            pg_checkout: url(pg_checkout),
         }
     }
 
     /// Every surface under one root, laid out like the `sepay-sandbox` emulator:
-    /// `{root}/userapi` and `{root}/v2`.
+    /// `{root}/userapi`, `{root}/v2`, `{root}/pgapi/v1` and `{root}/pay/v1`.
     pub fn emulator(root: &str) -> Result<Self> {
         let root = root.trim_end_matches('/');
         Ok(BaseUrls {
             user_api_v1: parse_base(&format!("{root}/userapi"))?,
             user_api_v2: parse_base(&format!("{root}/v2"))?,
+            pg_api: parse_base(&format!("{root}/pgapi/v1"))?,
+            pg_checkout: parse_base(&format!("{root}/pay/v1"))?,
+        })
+    }
+
+    /// The User API at explicit URLs (a proxy, say); the other surfaces keep
+    /// the documented hosts of `environment`.
+    pub fn user_api(environment: Environment, v1: &str, v2: &str) -> Result<Self> {
+        Ok(BaseUrls {
+            user_api_v1: parse_base(v1)?,
+            user_api_v2: parse_base(v2)?,
+            ..BaseUrls::for_environment(environment)
         })
     }
 
     /// Checks that every base URL is HTTPS, or plain HTTP on a loopback host.
     pub fn validate(&self) -> Result<()> {
-        for url in [&self.user_api_v1, &self.user_api_v2] {
+        for url in [
+            &self.user_api_v1,
+            &self.user_api_v2,
+            &self.pg_api,
+            &self.pg_checkout,
+        ] {
             require_secure(url)?;
         }
         Ok(())

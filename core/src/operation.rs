@@ -5,6 +5,15 @@ use crate::config::BaseUrls;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, MaybeSendSync};
 
+/// Which API an operation talks to; it decides the credentials sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    /// User API v1 or v2: `Authorization: Bearer <API token>`.
+    UserApi,
+    /// Payment gateway: `Authorization: Basic base64(merchant_id:secret_key)`.
+    PaymentGateway,
+}
+
 /// One SePay API call.
 pub trait Operation: MaybeSendSync {
     /// What a successful call returns.
@@ -24,6 +33,11 @@ pub trait Operation: MaybeSendSync {
     /// The typed error for an error response (used for 429 and 5xx, which the
     /// client may retry before giving up).
     fn error(&self, response: &HttpResponse) -> Error;
+
+    /// The API this call belongs to (default: the User API).
+    fn surface(&self) -> Surface {
+        Surface::UserApi
+    }
 
     /// Whether the call may be repeated safely after it may have reached the server.
     fn idempotent(&self) -> bool {

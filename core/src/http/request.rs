@@ -70,6 +70,15 @@ impl HttpRequest {
         }
     }
 
+    /// A request with a JSON body to `base` + path segments.
+    pub fn json(method: Method, base: &Url, segments: &[&str], body: &serde_json::Value) -> Self {
+        let mut request = HttpRequest::get(base, segments, &[]);
+        request.method = method;
+        request.set_header("content-type", "application/json".into());
+        request.body = Some(Bytes::from(body.to_string()));
+        request
+    }
+
     /// The value of a header (case-insensitive).
     pub fn header(&self, name: &str) -> Option<&str> {
         find(&self.headers, name)
