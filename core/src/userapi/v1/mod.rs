@@ -27,6 +27,11 @@ pub struct V1<'a> {
 }
 
 impl<'a> V1<'a> {
+    /// The client these operations run on.
+    pub fn client(&self) -> &'a Client {
+        self.client
+    }
+
     /// Transactions: list, get, count, iterate.
     pub fn transactions(&self) -> V1Transactions<'a> {
         V1Transactions::new(self.client)

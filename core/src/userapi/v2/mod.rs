@@ -2,7 +2,7 @@
 //! real HTTP error codes with `error_code`.
 
 mod bank_accounts;
-mod envelope;
+pub(crate) mod envelope;
 mod models;
 mod paging;
 mod query;
@@ -32,6 +32,11 @@ pub struct V2<'a> {
 }
 
 impl<'a> V2<'a> {
+    /// The client these operations run on.
+    pub fn client(&self) -> &'a Client {
+        self.client
+    }
+
     /// Transactions: list, get, iterate.
     pub fn transactions(&self) -> V2Transactions<'a> {
         V2Transactions::new(self.client)

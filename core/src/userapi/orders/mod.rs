@@ -1,0 +1,130 @@
+//! VA orders ("VA theo đơn hàng"): an order with its own virtual account and
+//! exact amount, on the User API (v1 BIDV, v2 BIDV/Vietcombank/Sacombank).
+
+mod models;
+mod ops;
+mod params;
+
+pub use models::{OrderVa, VaOrder, VaOrderStatus, VaStatus};
+pub use ops::{
+    AddVa, CancelOrder, CancelVa, CreateOrder, GetOrder, ListOrders, OrderApi, OrderTarget,
+};
+pub use params::{OrderBank, QrTemplate, VaOrderCreateParams};
+
+use crate::client::Client;
+use crate::error::Result;
+use crate::page::Page;
+
+/// VA order operations of a client on one API version.
+#[derive(Debug, Clone, Copy)]
+pub struct Orders<'a> {
+    client: &'a Client,
+    api: OrderApi,
+}
+
+impl<'a> Orders<'a> {
+    pub(crate) fn new(client: &'a Client, api: OrderApi) -> Self {
+        Orders { client, api }
+    }
+
+    fn target(&self, bank_account_id: &str) -> OrderTarget {
+        OrderTarget {
+            api: self.api,
+            bank_account_id: bank_account_id.to_string(),
+        }
+    }
+
+    /// The orders of a bank account (v2: one page).
+    pub async fn list(
+        &self,
+        bank_account_id: &str,
+        page: Option<u32>,
+        per_page: Option<u32>,
+    ) -> Result<Page<VaOrder>> {
+        let op = ListOrders {
+            target: self.target(bank_account_id),
+            page,
+            per_page,
+        };
+        self.client.execute(&op).await
+    }
+
+    /// Creates an order after checking `bank`'s rules (v1 is always BIDV).
+    pub async fn create(
+        &self,
+        bank_account_id: &str,
+        bank: OrderBank,
+        params: &VaOrderCreateParams,
+    ) -> Result<VaOrder> {
+        let op = CreateOrder {
+            target: self.target(bank_account_id),
+            bank,
+            params: params.clone(),
+        };
+        self.client.execute(&op).await
+    }
+
+    /// One order.
+    pub async fn get(&self, bank_account_id: &str, order_id: &str) -> Result<VaOrder> {
+        let op = GetOrder {
+            target: self.target(bank_account_id),
+            order_id: order_id.to_string(),
+        };
+        self.client.execute(&op).await
+    }
+
+    /// Cancels a `Pending` order (its `Unpaid` VAs become `Cancelled`).
+    pub async fn cancel(&self, bank_account_id: &str, order_id: &str) -> Result<()> {
+        let op = CancelOrder {
+            target: self.target(bank_account_id),
+            order_id: order_id.to_string(),
+        };
+        self.client.execute(&op).await
+    }
+
+    /// Adds a VA to an order.
+    pub async fn add_va(
+        &self,
+        bank_account_id: &str,
+        order_id: &str,
+        bank: OrderBank,
+        params: &VaOrderCreateParams,
+    ) -> Result<VaOrder> {
+        let op = AddVa {
+            target: self.target(bank_account_id),
+            bank,
+            order_id: order_id.to_string(),
+            params: params.clone(),
+        };
+        self.client.execute(&op).await
+    }
+
+    /// Cancels one `Unpaid` VA of an order.
+    pub async fn cancel_va(
+        &self,
+        bank_account_id: &str,
+        order_id: &str,
+        va_number: &str,
+    ) -> Result<()> {
+        let op = CancelVa {
+            target: self.target(bank_account_id),
+            order_id: order_id.to_string(),
+            va_number: va_number.to_string(),
+        };
+        self.client.execute(&op).await
+    }
+}
+
+impl crate::userapi::v1::V1<'_> {
+    /// BIDV VA orders on v1 (`/userapi/bidv/{id}/orders`).
+    pub fn orders(&self) -> Orders<'_> {
+        Orders::new(self.client(), OrderApi::V1Bidv)
+    }
+}
+
+impl crate::userapi::v2::V2<'_> {
+    /// VA orders on v2 (`/v2/bank-accounts/{id}/orders`).
+    pub fn orders(&self) -> Orders<'_> {
+        Orders::new(self.client(), OrderApi::V2)
+    }
+}
