@@ -45,6 +45,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/faults/next", post(push_faults))
         .route("/__sandbox/rate-limit", post(set_rate_limit))
         .route("/__sandbox/stats", get(stats))
+        .merge(crate::webhook_admin::routes())
         .route("/__sandbox", any(not_found))
         .route("/__sandbox/{*rest}", any(not_found))
 }
@@ -85,7 +86,7 @@ async fn set_rate_limit(
 }
 
 async fn stats(State(app): State<Arc<AppState>>) -> impl IntoResponse {
-    Json(app.dataset.stats())
+    Json(app.dataset().stats())
 }
 
 async fn not_found() -> impl IntoResponse {

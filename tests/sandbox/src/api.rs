@@ -116,8 +116,8 @@ fn route(app: &AppState, flavor: Flavor, path: &str, query: &str) -> ApiResponse
     let segs = segments(path);
     let params = Params::parse(query);
     match (flavor, segs.split_first()) {
-        (Flavor::V1, Some((_, rest))) => v1::handle(&app.dataset, app.v1_order, rest, &params),
-        (Flavor::V2, Some((&"v2", rest))) => v2::handle(&app.dataset, rest, &params),
+        (Flavor::V1, Some((_, rest))) => v1::handle(&app.dataset(), app.v1_order, rest, &params),
+        (Flavor::V2, Some((&"v2", rest))) => v2::handle(&app.dataset(), rest, &params),
         _ => ApiResponse::not_found(flavor),
     }
 }

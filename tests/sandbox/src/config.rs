@@ -53,6 +53,34 @@ pub struct SandboxConfig {
     pub v1_order: V1Order,
     /// Request log entries kept (oldest dropped first; default 100 000).
     pub request_log_capacity: usize,
+    /// Payment-gateway merchant id (default `"SP-TEST-SANDBOX"`).
+    #[serde(default = "default_pg_merchant_id")]
+    pub pg_merchant_id: String,
+    /// Payment-gateway secret key (default `"spsk_test_sandbox"`): signs
+    /// checkout forms and, with the merchant id, the order API's Basic auth.
+    #[serde(default = "default_pg_secret_key")]
+    pub pg_secret_key: String,
+    /// Multiplies every wait of the webhook / IPN retry schedule (default
+    /// 1.0; 0.001 turns a "minute" into 60 ms).
+    #[serde(default = "default_time_scale")]
+    pub webhook_time_scale: f64,
+}
+
+/// Default [`SandboxConfig::pg_merchant_id`].
+pub const DEFAULT_PG_MERCHANT_ID: &str = "SP-TEST-SANDBOX";
+/// Default [`SandboxConfig::pg_secret_key`].
+pub const DEFAULT_PG_SECRET_KEY: &str = "spsk_test_sandbox";
+
+fn default_pg_merchant_id() -> String {
+    DEFAULT_PG_MERCHANT_ID.to_string()
+}
+
+fn default_pg_secret_key() -> String {
+    DEFAULT_PG_SECRET_KEY.to_string()
+}
+
+fn default_time_scale() -> f64 {
+    1.0
 }
 
 impl Default for SandboxConfig {
@@ -66,6 +94,9 @@ impl Default for SandboxConfig {
             faults: FaultConfig::default(),
             v1_order: V1Order::Asc,
             request_log_capacity: 100_000,
+            pg_merchant_id: default_pg_merchant_id(),
+            pg_secret_key: default_pg_secret_key(),
+            webhook_time_scale: default_time_scale(),
         }
     }
 }

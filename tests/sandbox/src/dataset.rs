@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::accounts::{self, BankAccount};
 use crate::hash::h3;
 use crate::money::V1Money;
+use crate::sim_txn::SimTxn;
 use crate::timefmt::from_parts;
 
 /// Seconds between consecutive transactions.
@@ -52,7 +53,8 @@ pub struct TxnRow {
 }
 
 impl TxnRow {
-    /// Amount in VND.
+    /// Amount in VND of a generated row (simulated rows store 0 here; use
+    /// [`crate::txn::Txn::amount`], which knows both).
     pub fn amount(&self) -> u64 {
         u64::from(self.amount_k) * 1000
     }
@@ -80,8 +82,11 @@ pub struct Dataset {
     pub accounts: Vec<BankAccount>,
     /// Transactions; `rows[k]` is transaction id `k + 1`.
     pub rows: Vec<TxnRow>,
-    total_in: u128,
-    total_out: u128,
+    /// Extra data of the simulated transactions, which follow the generated
+    /// ones: `sims[k]` belongs to id `rows.len() - sims.len() + k + 1`.
+    pub sims: Vec<SimTxn>,
+    pub(crate) total_in: u128,
+    pub(crate) total_out: u128,
 }
 
 impl Dataset {
@@ -128,6 +133,7 @@ impl Dataset {
             seed,
             accounts,
             rows,
+            sims: Vec::new(),
             total_in,
             total_out,
         }

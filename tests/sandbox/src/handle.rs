@@ -10,10 +10,13 @@ use tokio::task::JoinHandle;
 
 use crate::config::SandboxConfig;
 use crate::dataset::{Dataset, DatasetStats};
+use crate::deliveries::DeliveryAttempt;
 use crate::faults::{Fault, FaultConfig};
 use crate::log::LoggedRequest;
 use crate::ratelimit::RateLimiter;
+use crate::simulate::{self, SimulateTransaction, SimulatedTransaction};
 use crate::state::AppState;
+use crate::webhook_target::{RegisteredWebhook, WebhookTarget};
 use crate::{admin, api, server};
 
 /// A running sandbox. Dropping it without [`SandboxHandle::shutdown`] leaves
@@ -93,11 +96,43 @@ impl SandboxHandle {
 
     /// Dataset totals.
     pub fn stats(&self) -> DatasetStats {
-        self.state.dataset.stats()
+        self.state.dataset().stats()
     }
 
-    /// Stops accepting, closes every connection and waits for the server task.
+    /// Registers a user-webhook target (like `POST /__sandbox/webhooks`).
+    pub fn add_webhook(&self, target: WebhookTarget) -> Result<u64, String> {
+        self.state.webhooks().add(target)
+    }
+
+    /// Registered webhook targets.
+    pub fn webhooks(&self) -> Vec<RegisteredWebhook> {
+        self.state.webhooks().list()
+    }
+
+    /// Unregisters a webhook target; false when unknown.
+    pub fn remove_webhook(&self, id: u64) -> bool {
+        self.state.webhooks().remove(id)
+    }
+
+    /// Appends a transaction and delivers its webhook to every target in
+    /// background tasks (like `POST /__sandbox/simulate/transaction`; call
+    /// it inside the sandbox's tokio runtime).
+    pub fn simulate_transaction(
+        &self,
+        req: SimulateTransaction,
+    ) -> Result<SimulatedTransaction, String> {
+        simulate::simulate(&self.state, req)
+    }
+
+    /// Every user-webhook delivery attempt so far, in order.
+    pub fn webhook_deliveries(&self) -> Vec<DeliveryAttempt> {
+        self.state.deliveries().clone()
+    }
+
+    /// Stops accepting, closes every connection, aborts pending deliveries
+    /// and waits for the server task.
     pub async fn shutdown(self) {
+        self.state.abort_tasks();
         let _ = self.shutdown.send(true);
         let _ = self.task.await;
     }

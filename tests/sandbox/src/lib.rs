@@ -1,7 +1,8 @@
 //! `sepay-sandbox`: a local emulator of SePay's User API v1 (`/userapi/…`)
-//! and v2 (`/v2/…`) read endpoints over a deterministic dataset, with rate
-//! limiting, fault injection and a request log, used by the SDK test suites
-//! of every language. It deliberately does not depend on the `sepay` crate:
+//! and v2 (`/v2/…`) read endpoints over a deterministic dataset, the payment
+//! gateway (`/pgapi/v1/…`, `/pay/v1/checkout/init`) and user-webhook / IPN
+//! delivery, with rate limiting, fault injection and a request log, used by
+//! the SDK test suites of every language. It deliberately does not depend on the `sepay` crate:
 //! it is the independent contract the SDK is tested against.
 //!
 //! ```no_run
@@ -22,6 +23,7 @@ pub mod auth;
 pub mod banks;
 pub mod config;
 pub mod dataset;
+pub mod deliveries;
 pub mod faults;
 pub mod handle;
 pub mod hash;
@@ -33,7 +35,10 @@ pub mod money;
 pub mod params;
 pub mod ratelimit;
 pub mod respond;
+pub mod retry;
 pub mod server;
+pub mod sim_txn;
+pub mod simulate;
 pub mod state;
 pub mod timefmt;
 pub mod txn;
@@ -44,9 +49,18 @@ pub mod v2;
 pub mod v2_accounts;
 pub mod v2_model;
 pub mod v2_params;
+pub mod webhook_admin;
+pub mod webhook_auth;
+pub mod webhook_payload;
+pub mod webhook_send;
+pub mod webhook_target;
 
 pub use config::{SandboxConfig, V1Order};
 pub use dataset::DatasetStats;
+pub use deliveries::{DeliveryAttempt, IpnAttempt};
 pub use faults::{Fault, FaultConfig};
 pub use handle::{start, SandboxHandle};
 pub use log::LoggedRequest;
+pub use simulate::{SimulateTransaction, SimulatedTransaction};
+pub use webhook_payload::WebhookPayload;
+pub use webhook_target::{BodyFormat, RegisteredWebhook, WebhookAuth, WebhookTarget};

@@ -60,6 +60,15 @@ struct Args {
     /// Request-log capacity.
     #[arg(long, default_value_t = 100_000)]
     request_log_capacity: usize,
+    /// Payment-gateway merchant id.
+    #[arg(long, default_value = sepay_sandbox::config::DEFAULT_PG_MERCHANT_ID)]
+    pg_merchant_id: String,
+    /// Payment-gateway secret key (checkout signature, order API Basic auth).
+    #[arg(long, default_value = sepay_sandbox::config::DEFAULT_PG_SECRET_KEY)]
+    pg_secret_key: String,
+    /// Multiplier of the webhook / IPN retry waits (0.001: a minute is 60 ms).
+    #[arg(long, default_value_t = 1.0)]
+    webhook_time_scale: f64,
 }
 
 impl Args {
@@ -82,6 +91,9 @@ impl Args {
             },
             v1_order: self.v1_order,
             request_log_capacity: self.request_log_capacity,
+            pg_merchant_id: self.pg_merchant_id.clone(),
+            pg_secret_key: self.pg_secret_key.clone(),
+            webhook_time_scale: self.webhook_time_scale,
         }
     }
 }

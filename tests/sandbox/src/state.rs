@@ -1,20 +1,24 @@
 //! State shared by every connection.
 
+use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
-use std::time::Instant;
+use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::{Duration, Instant};
+
+use tokio::task::JoinSet;
 
 use crate::config::{SandboxConfig, V1Order};
 use crate::dataset::Dataset;
+use crate::deliveries::DeliveryAttempt;
 use crate::faults::FaultPicker;
 use crate::log::RequestLog;
 use crate::ratelimit::RateLimiter;
+use crate::webhook_target::WebhookRegistry;
 
 /// Everything the handlers need.
 #[derive(Debug)]
 pub struct AppState {
-    /// The dataset.
-    pub dataset: Dataset,
+    dataset: RwLock<Dataset>,
     /// Accepted bearer token.
     pub token: String,
     /// v1 `since_id` ordering.
@@ -25,6 +29,26 @@ pub struct AppState {
     limiter: Mutex<RateLimiter>,
     faults: Mutex<FaultPicker>,
     log: Mutex<RequestLog>,
+    /// HTTP client of outbound deliveries (8 s timeout, no proxy).
+    pub http: reqwest::Client,
+    /// Multiplier of the retry waits.
+    pub time_scale: f64,
+    webhooks: Mutex<WebhookRegistry>,
+    deliveries: Mutex<Vec<DeliveryAttempt>>,
+    tasks: Mutex<JoinSet<()>>,
+}
+
+/// Timeout of one outbound delivery (SePay: 8 s response timeout).
+pub const DELIVERY_TIMEOUT: Duration = Duration::from_secs(8);
+
+fn http_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .no_proxy()
+        .timeout(DELIVERY_TIMEOUT)
+        .connect_timeout(Duration::from_secs(5))
+        .user_agent("sepay-sandbox")
+        .build()
+        .unwrap_or_else(|_| reqwest::Client::new())
 }
 
 /// Locks a mutex, ignoring poisoning (state stays usable after a panic).
@@ -36,7 +60,7 @@ impl AppState {
     /// State for `config` over `dataset`.
     pub fn new(config: SandboxConfig, dataset: Dataset) -> AppState {
         AppState {
-            dataset,
+            dataset: RwLock::new(dataset),
             token: config.token,
             v1_order: config.v1_order,
             started: Instant::now(),
@@ -44,7 +68,22 @@ impl AppState {
             limiter: Mutex::new(RateLimiter::new(config.rate_limit)),
             faults: Mutex::new(FaultPicker::new(config.faults, config.seed)),
             log: Mutex::new(RequestLog::new(config.request_log_capacity)),
+            http: http_client(),
+            time_scale: config.webhook_time_scale,
+            webhooks: Mutex::new(WebhookRegistry::default()),
+            deliveries: Mutex::new(Vec::new()),
+            tasks: Mutex::new(JoinSet::new()),
         }
+    }
+
+    /// The dataset, for reading.
+    pub fn dataset(&self) -> RwLockReadGuard<'_, Dataset> {
+        self.dataset.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The dataset, for appending simulated transactions.
+    pub fn dataset_mut(&self) -> RwLockWriteGuard<'_, Dataset> {
+        self.dataset.write().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Next request sequence number (from 1).
@@ -65,5 +104,33 @@ impl AppState {
     /// The request log.
     pub fn log(&self) -> MutexGuard<'_, RequestLog> {
         lock(&self.log)
+    }
+
+    /// Milliseconds since the sandbox started.
+    pub fn elapsed_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// Registered webhook targets.
+    pub fn webhooks(&self) -> MutexGuard<'_, WebhookRegistry> {
+        lock(&self.webhooks)
+    }
+
+    /// User-webhook delivery attempts, in order.
+    pub fn deliveries(&self) -> MutexGuard<'_, Vec<DeliveryAttempt>> {
+        lock(&self.deliveries)
+    }
+
+    /// Runs a background task (a delivery) on the current runtime; it is
+    /// aborted by [`AppState::abort_tasks`].
+    pub fn spawn(&self, task: impl Future<Output = ()> + Send + 'static) {
+        let mut tasks = lock(&self.tasks);
+        while tasks.try_join_next().is_some() {}
+        tasks.spawn(task);
+    }
+
+    /// Aborts every background task (at shutdown).
+    pub fn abort_tasks(&self) {
+        lock(&self.tasks).abort_all();
     }
 }

@@ -7,19 +7,28 @@ use crate::banks::{MEMOS_IN, MEMOS_OUT, NAMES};
 use crate::dataset::{salt, txn_base, txn_date, Dataset, TxnRow, TXN_STEP_SECS};
 use crate::hash::h3;
 use crate::ids::{uuid, Kind, Uuid};
+use crate::sim_txn::SimTxn;
 use crate::timefmt::{from_parts, parts};
 
 /// A payment code such as `DH12345`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PaymentCode(pub u32);
+pub enum PaymentCode<'a> {
+    /// `DH<n>` of a generated transaction.
+    Generated(u32),
+    /// The code of a simulated transaction, as stored.
+    Text(&'a str),
+}
 
-impl fmt::Display for PaymentCode {
+impl fmt::Display for PaymentCode<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "DH{}", self.0)
+        match self {
+            PaymentCode::Generated(n) => write!(f, "DH{n}"),
+            PaymentCode::Text(s) => f.write_str(s),
+        }
     }
 }
 
-impl serde::Serialize for PaymentCode {
+impl serde::Serialize for PaymentCode<'_> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
@@ -92,10 +101,23 @@ impl<'a> Txn<'a> {
         txn_date(self.id)
     }
 
+    /// Stored data when this is a simulated transaction.
+    pub fn sim(&self) -> Option<&'a SimTxn> {
+        self.ds.sim(self.id)
+    }
+
+    /// Amount in VND (in or out).
+    pub fn amount(&self) -> u64 {
+        match self.sim() {
+            Some(s) => s.amount,
+            None => self.row.amount(),
+        }
+    }
+
     /// `amount_in` in VND.
     pub fn amount_in(&self) -> u64 {
         if self.row.incoming {
-            self.row.amount()
+            self.amount()
         } else {
             0
         }
@@ -106,7 +128,7 @@ impl<'a> Txn<'a> {
         if self.row.incoming {
             0
         } else {
-            self.row.amount()
+            self.amount()
         }
     }
 
@@ -116,6 +138,9 @@ impl<'a> Txn<'a> {
 
     /// Index of the virtual account the transfer went to, if any.
     pub fn va_slot(&self) -> Option<u32> {
+        if let Some(s) = self.sim() {
+            return s.va_slot;
+        }
         let n = self.account().vas.len() as u64;
         let h = self.h(salt::VA);
         (n > 0 && h % 10 < 3).then(|| ((h >> 8) % n) as u32)
@@ -127,13 +152,19 @@ impl<'a> Txn<'a> {
     }
 
     /// Payment code found in the content, in about half of the transactions.
-    pub fn code(&self) -> Option<PaymentCode> {
+    pub fn code(&self) -> Option<PaymentCode<'a>> {
+        if let Some(s) = self.sim() {
+            return s.code.as_deref().map(PaymentCode::Text);
+        }
         let h = self.h(salt::CODE);
-        (h % 2 == 0).then(|| PaymentCode(10_000 + ((h >> 8) % 90_000) as u32))
+        (h % 2 == 0).then(|| PaymentCode::Generated(10_000 + ((h >> 8) % 90_000) as u32))
     }
 
     /// `transaction_content`: ASCII Vietnamese-looking memo.
     pub fn content(&self) -> String {
+        if let Some(s) = self.sim() {
+            return s.content.clone();
+        }
         let m = self.h(salt::MEMO);
         let name = NAMES[(m % NAMES.len() as u64) as usize];
         let code = self.code();
@@ -162,8 +193,12 @@ impl<'a> Txn<'a> {
         )
     }
 
-    /// `webhook_success`: 1 for most, 0 for about 5%.
+    /// `webhook_success`: 1 for most, 0 for about 5%; for a simulated
+    /// transaction 1 once a webhook delivery succeeded.
     pub fn webhook_success(&self) -> u8 {
+        if let Some(s) = self.sim() {
+            return u8::from(s.webhook_success);
+        }
         u8::from(self.h(salt::WEBHOOK) % 20 != 0)
     }
 }

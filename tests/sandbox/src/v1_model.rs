@@ -35,7 +35,7 @@ pub struct V1Txn<'a> {
     amount_in: V1Money,
     amount_out: V1Money,
     accumulated: V1Money,
-    code: Option<PaymentCode>,
+    code: Option<PaymentCode<'a>>,
     transaction_content: String,
     reference_number: String,
     bank_brand_name: &'static str,
@@ -87,11 +87,12 @@ impl V1Txn<'_> {
         money2(out, self.accumulated.0);
         key(out, "code", false);
         match self.code {
-            Some(c) => {
+            Some(PaymentCode::Generated(n)) => {
                 out.extend_from_slice(b"\"DH");
-                crate::jsonw::uint(out, u128::from(c.0));
+                crate::jsonw::uint(out, u128::from(n));
                 out.push(b'"');
             }
+            Some(PaymentCode::Text(c)) => string(out, c),
             None => out.extend_from_slice(b"null"),
         }
         key(out, "transaction_content", false);

@@ -20,7 +20,7 @@ pub struct V2Txn<'a> {
     accumulated: u64,
     transaction_content: String,
     reference_number: String,
-    code: Option<PaymentCode>,
+    code: Option<PaymentCode<'a>>,
     bank_brand_name: &'static str,
     bank_account_id: Uuid,
     va_id: Option<Uuid>,

@@ -1,6 +1,8 @@
 //! Shared helpers for the sandbox integration tests.
 #![allow(dead_code)]
 
+pub mod receiver;
+
 use reqwest::{Client, Response};
 use sepay_sandbox::{start, SandboxConfig, SandboxHandle};
 use serde_json::Value;
@@ -105,4 +107,33 @@ pub fn v1_ids(v: &Value) -> Vec<u64> {
         .iter()
         .map(|t| t["id"].as_str().unwrap().parse().unwrap())
         .collect()
+}
+
+/// POST a JSON body (no auth) and return status and JSON body (`null` when empty).
+pub async fn post_json(sb: &SandboxHandle, path: &str, body: &Value) -> (u16, Value) {
+    let r = client()
+        .post(format!("{}{}", sb.base_url(), path))
+        .json(body)
+        .send()
+        .await
+        .expect("request");
+    let status = r.status().as_u16();
+    let text = r.text().await.expect("body");
+    let v = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}: {text}"))
+    };
+    (status, v)
+}
+
+/// GET without auth (admin endpoints) returning status and JSON body.
+pub async fn admin_get(sb: &SandboxHandle, path: &str) -> (u16, Value) {
+    let r = client()
+        .get(format!("{}{}", sb.base_url(), path))
+        .send()
+        .await
+        .expect("request");
+    let status = r.status().as_u16();
+    (status, r.json().await.expect("json"))
 }
