@@ -6,6 +6,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
+use crate::auth::token::{TokenCache, TokenProvider};
 use crate::config::{BaseUrls, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
@@ -24,6 +25,10 @@ pub struct Client {
 struct Inner {
     token: Option<SecretString>,
     pg: Option<PgCredentials>,
+    /// Expiring-token caches per surface (OAuth2 API, Bank Hub).
+    token_caches: Vec<(Surface, Arc<TokenCache>)>,
+    #[cfg(feature = "wip")]
+    oauth: Option<Arc<crate::oauth::OAuthSetup>>,
     urls: BaseUrls,
     options: ClientOptions,
     transport: Arc<dyn Transport>,
@@ -49,6 +54,9 @@ impl fmt::Debug for Client {
 pub struct ClientBuilder {
     token: Option<SecretString>,
     pg: Option<PgCredentials>,
+    token_caches: Vec<(Surface, Arc<TokenCache>)>,
+    #[cfg(feature = "wip")]
+    oauth_setup: Option<Arc<crate::oauth::OAuthSetup>>,
     urls: Option<BaseUrls>,
     options: ClientOptions,
     transport: Option<Arc<dyn Transport>>,
@@ -72,6 +80,26 @@ impl ClientBuilder {
             merchant_id: merchant_id.into(),
             secret_key: secret_key.into(),
         });
+        self
+    }
+
+    /// Bearer tokens for `surface` come from `provider`, cached and renewed
+    /// `margin` before expiry (used by the OAuth2 and Bank Hub set-ups).
+    pub fn token_provider(
+        mut self,
+        surface: Surface,
+        provider: Box<dyn TokenProvider>,
+        margin: Duration,
+    ) -> Self {
+        self.token_caches.retain(|(s, _)| *s != surface);
+        self.token_caches
+            .push((surface, Arc::new(TokenCache::new(provider, margin))));
+        self
+    }
+
+    #[cfg(feature = "wip")]
+    pub(crate) fn oauth_setup(mut self, setup: crate::oauth::OAuthSetup) -> Self {
+        self.oauth_setup = Some(Arc::new(setup));
         self
     }
 
@@ -102,7 +130,7 @@ impl ClientBuilder {
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client> {
         let token = self.token.filter(|t| !t.is_empty());
-        if token.is_none() && self.pg.is_none() {
+        if token.is_none() && self.pg.is_none() && self.token_caches.is_empty() {
             return Err(Error::config(
                 "an API token (or payment gateway credentials) is required",
             ));
@@ -135,6 +163,9 @@ impl ClientBuilder {
                 limiter: RateLimiter::new(self.options.requests_per_second),
                 token,
                 pg: self.pg,
+                token_caches: self.token_caches,
+                #[cfg(feature = "wip")]
+                oauth: self.oauth_setup,
                 urls,
                 options: self.options,
                 transport,
@@ -192,6 +223,9 @@ impl Client {
             inner: Arc::new(Inner {
                 token: inner.token.clone(),
                 pg: inner.pg.clone(),
+                token_caches: inner.token_caches.clone(),
+                #[cfg(feature = "wip")]
+                oauth: inner.oauth.clone(),
                 urls: inner.urls.clone(),
                 options: inner.options.clone(),
                 transport,
@@ -217,10 +251,30 @@ impl Client {
         self.inner.limiter.set_rate(requests_per_second);
     }
 
-    /// Runs one operation: rate limit, send, retry what is safe to retry, decode.
+    /// Runs one operation: credentials, rate limit, send, retry what is safe to
+    /// retry, decode. A 401 on a surface with expiring tokens renews the token
+    /// once and repeats the call.
     pub async fn execute<O: Operation>(&self, op: &O) -> Result<O::Output> {
-        let mut request = op.request(&self.inner.urls)?;
-        self.authorize(op, &mut request)?;
+        let base = op.request(&self.inner.urls)?;
+        let mut renewed = false;
+        loop {
+            let mut request = base.clone();
+            let bearer = self.authorize(op, &mut request).await?;
+            let result = self.send(op, request).await;
+            match (&result, bearer) {
+                (Err(Error::Authentication { status: 401, .. }), Some((cache, token)))
+                    if !renewed =>
+                {
+                    cache.reject(&token).await;
+                    renewed = true;
+                }
+                _ => return result,
+            }
+        }
+    }
+
+    /// Sends with the retry policy.
+    async fn send<O: Operation>(&self, op: &O, request: HttpRequest) -> Result<O::Output> {
         let policy = &self.inner.options.retry;
         let started = Instant::now();
         let mut attempt = 0u32;
@@ -245,26 +299,54 @@ impl Client {
         }
     }
 
-    fn authorize<O: Operation>(&self, op: &O, request: &mut HttpRequest) -> Result<()> {
-        let value = match op.surface() {
+    /// Adds the operation's credentials; returns the token cache and token used
+    /// when the surface has expiring tokens.
+    async fn authorize<O: Operation>(
+        &self,
+        op: &O,
+        request: &mut HttpRequest,
+    ) -> Result<Option<(Arc<TokenCache>, SecretString)>> {
+        let missing =
+            |what: &str| Error::config(format!("{}: this client has no {what}", op.name()));
+        let (value, bearer) = match op.surface() {
+            Surface::None => return Ok(None),
             Surface::UserApi => {
-                let token = self.inner.token.as_ref().ok_or_else(|| {
-                    Error::config(format!("{}: this client has no User API token", op.name()))
-                })?;
-                format!("Bearer {}", token.expose())
+                let token = self
+                    .inner
+                    .token
+                    .as_ref()
+                    .ok_or_else(|| missing("User API token"))?;
+                (format!("Bearer {}", token.expose()), None)
             }
             Surface::PaymentGateway => {
                 let pg = self.inner.pg.as_ref().ok_or_else(|| {
-                    Error::config(format!(
-                        "{}: this client has no payment gateway credentials (ClientBuilder::payment_gateway)",
-                        op.name()
-                    ))
+                    missing("payment gateway credentials (ClientBuilder::payment_gateway)")
                 })?;
-                pg.basic_auth()
+                (pg.basic_auth(), None)
+            }
+            Surface::OAuth2Api | Surface::BankHub => {
+                let cache = self
+                    .token_cache(op.surface())
+                    .ok_or_else(|| missing("OAuth2 / Bank Hub credentials for this API"))?;
+                let token = cache.get(self).await?;
+                (format!("Bearer {}", token.expose()), Some((cache, token)))
             }
         };
         request.set_header("authorization", value);
-        Ok(())
+        Ok(bearer)
+    }
+
+    #[cfg(feature = "wip")]
+    pub(crate) fn oauth_setup(&self) -> Option<Arc<crate::oauth::OAuthSetup>> {
+        self.inner.oauth.clone()
+    }
+
+    pub(crate) fn token_cache(&self, surface: Surface) -> Option<Arc<TokenCache>> {
+        self.inner
+            .token_caches
+            .iter()
+            .find(|(s, _)| *s == surface)
+            .map(|(_, c)| c.clone())
     }
 
     /// The payment gateway credentials, if configured.

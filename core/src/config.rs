@@ -32,23 +32,35 @@ pub struct BaseUrls {
     pub pg_api: Url,
     /// Payment gateway hosted checkout, e.g. `https://pay.sepay.vn/v1`.
     pub pg_checkout: Url,
+    /// OAuth2 authorize and token endpoints, e.g. `https://my.sepay.vn/oauth`.
+    pub oauth: Url,
+    /// OAuth2 resource API, e.g. `https://my.sepay.vn/api/v1`.
+    pub oauth_api: Url,
+    /// Bank Hub API, e.g. `https://bankhub-api.sepay.vn/v1`.
+    pub bank_hub: Url,
 }
 
 impl BaseUrls {
     /// The documented base URLs of an environment.
     pub fn for_environment(environment: Environment) -> Self {
-        let [v1, v2, pg_api, pg_checkout] = match environment {
+        let [v1, v2, pg_api, pg_checkout, oauth, oauth_api, bank_hub] = match environment {
             Environment::Live => [
                 "https://my.sepay.vn/userapi",
                 "https://userapi.sepay.vn/v2",
                 "https://pgapi.sepay.vn/v1",
                 "https://pay.sepay.vn/v1",
+                "https://my.sepay.vn/oauth",
+                "https://my.sepay.vn/api/v1",
+                "https://bankhub-api.sepay.vn/v1",
             ],
             Environment::Sandbox => [
                 "https://my.dev.sepay.vn/userapi",
                 "https://userapi-sandbox.sepay.vn/v2",
                 "https://pgapi-sandbox.sepay.vn/v1",
                 "https://pay-sandbox.sepay.vn/v1",
+                "https://my.dev.sepay.vn/oauth",
+                "https://my.dev.sepay.vn/api/v1",
+                "https://bankhub-api-sandbox.sepay.vn/v1",
             ],
         };
         let url = |u: &str| Url::parse(u).expect("static URL");
@@ -57,11 +69,15 @@ impl BaseUrls {
             user_api_v2: url(v2),
             pg_api: url(pg_api),
             pg_checkout: url(pg_checkout),
+            oauth: url(oauth),
+            oauth_api: url(oauth_api),
+            bank_hub: url(bank_hub),
         }
     }
 
     /// Every surface under one root, laid out like the `sepay-sandbox` emulator:
-    /// `{root}/userapi`, `{root}/v2`, `{root}/pgapi/v1` and `{root}/pay/v1`.
+    /// `{root}/userapi`, `{root}/v2`, `{root}/pgapi/v1`, `{root}/pay/v1`,
+    /// `{root}/oauth`, `{root}/api/v1` and `{root}/bankhub/v1`.
     pub fn emulator(root: &str) -> Result<Self> {
         let root = root.trim_end_matches('/');
         Ok(BaseUrls {
@@ -69,6 +85,9 @@ impl BaseUrls {
             user_api_v2: parse_base(&format!("{root}/v2"))?,
             pg_api: parse_base(&format!("{root}/pgapi/v1"))?,
             pg_checkout: parse_base(&format!("{root}/pay/v1"))?,
+            oauth: parse_base(&format!("{root}/oauth"))?,
+            oauth_api: parse_base(&format!("{root}/api/v1"))?,
+            bank_hub: parse_base(&format!("{root}/bankhub/v1"))?,
         })
     }
 

@@ -2,6 +2,7 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod auth;
 pub mod client;
 pub mod config;
 #[cfg(feature = "wip")]
@@ -11,6 +12,8 @@ pub mod error;
 pub mod http;
 pub mod limit;
 pub mod money;
+#[cfg(feature = "wip")]
+pub mod oauth;
 pub mod operation;
 pub mod operations;
 pub mod page;

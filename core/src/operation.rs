@@ -12,6 +12,12 @@ pub enum Surface {
     UserApi,
     /// Payment gateway: `Authorization: Basic base64(merchant_id:secret_key)`.
     PaymentGateway,
+    /// OAuth2 resource API: `Authorization: Bearer <access token>`, refreshed as needed.
+    OAuth2Api,
+    /// Bank Hub: `Authorization: Bearer <token>` from the client-credentials grant.
+    BankHub,
+    /// No credentials added by the client (token endpoints set their own).
+    None,
 }
 
 /// One SePay API call.

@@ -71,6 +71,7 @@ macro_rules! model {
         #[pymethods]
         impl $t {
             /// The fields as a `dict`, holding the same values as the attributes.
+            #[allow(clippy::wrong_self_convention)]
             fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
                 let $t { $($field),* } = self;
                 let dict = PyDict::new(py);

@@ -1,0 +1,50 @@
+//! OAuth2: third-party apps acting for a SePay user. The authorization-code
+//! flow, token refresh (before expiry and once on a 401, single-flight, rotation
+//! honoured, tokens kept in a user-supplied store) and the resource API.
+
+mod flow;
+mod models;
+mod resources;
+
+pub use flow::{
+    authorization_url, MemoryTokenStore, OAuthConfig, OAuthTokens, TokenRequest, TokenStore, SCOPES,
+};
+pub use models::{
+    Me, OAuthBank, OAuthBankAccount, Webhook, WebhookAuthType, WebhookEventType, WebhookParams,
+};
+pub use resources::{OAuth, OAuthListParams};
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::client::ClientBuilder;
+use crate::operation::Surface;
+
+/// Renew access tokens this long before they expire.
+pub const REFRESH_MARGIN: Duration = Duration::from_secs(60);
+
+/// What a client needs to act for one SePay user.
+#[derive(Debug, Clone)]
+pub struct OAuthSetup {
+    /// The app's credentials.
+    pub config: OAuthConfig,
+    /// Where the user's tokens are kept.
+    pub store: Arc<dyn TokenStore>,
+}
+
+impl ClientBuilder {
+    /// Act for a SePay user through OAuth2: `config` are the app's credentials,
+    /// `store` keeps the user's tokens (call `client.oauth().exchange_code()`
+    /// once after the redirect; later runs load the tokens from the store).
+    pub fn oauth(self, config: OAuthConfig, store: Arc<dyn TokenStore>) -> Self {
+        let setup = OAuthSetup {
+            config: config.clone(),
+            store: store.clone(),
+        };
+        self.oauth_setup(setup).token_provider(
+            Surface::OAuth2Api,
+            Box::new(flow::OAuthProvider { config, store }),
+            REFRESH_MARGIN,
+        )
+    }
+}
