@@ -13,7 +13,7 @@ pub struct Ready(Mutex<Option<Py<PyAny>>>);
 
 impl Ready {
     /// An awaitable that yields `value`.
-    pub fn new(py: Python<'_>, value: Py<PyAny>) -> PyResult<Bound<'_, PyAny>> {
+    pub fn resolved(py: Python<'_>, value: Py<PyAny>) -> PyResult<Bound<'_, PyAny>> {
         Ok(Bound::new(py, Ready(Mutex::new(Some(value))))?.into_any())
     }
 }

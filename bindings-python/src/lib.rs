@@ -4,12 +4,14 @@
 
 mod awaitable;
 mod client;
+mod config;
 mod errors;
 mod page;
 mod paging;
 mod params;
 mod resources;
 mod runtime;
+mod shared;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -45,7 +47,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sepay::userapi::v2::V2VirtualAccount>()?;
     m.add_class::<sepay::userapi::v2::Terminal>()?;
     m.add_class::<sepay::Pagination>()?;
-    m.add("OPERATIONS", PyTuple::new(py, sepay::operations::OPERATIONS)?)?;
+    m.add(
+        "OPERATIONS",
+        PyTuple::new(py, sepay::operations::OPERATIONS)?,
+    )?;
     let params = PyDict::new(py);
     for (operation, names) in resources::operation_params() {
         params.set_item(operation, PyTuple::new(py, names)?)?;

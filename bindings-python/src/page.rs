@@ -31,7 +31,9 @@ impl Page {
         let len = items.len() as isize;
         let i = if index < 0 { index + len } else { index };
         if !(0..len).contains(&i) {
-            return Err(pyo3::exceptions::PyIndexError::new_err("page index out of range"));
+            return Err(pyo3::exceptions::PyIndexError::new_err(
+                "page index out of range",
+            ));
         }
         items.get_item(i as usize)
     }

@@ -12,9 +12,9 @@ use pyo3::IntoPyObjectExt;
 use sepay::page::BoxPaginator;
 
 use crate::awaitable::Ready;
-use crate::client::Shared;
 use crate::errors::{to_pyerr, IntoPyResult};
 use crate::runtime::{awaitable, block_on};
+use crate::shared::Shared;
 
 /// A page of items not yet converted to Python objects.
 pub trait Batch: Send {
@@ -98,7 +98,11 @@ impl State {
     }
 
     /// Appends a fetched page (keeping order when callers raced) and pops one.
-    fn deliver(&self, py: Python<'_>, batch: Option<Box<dyn Batch>>) -> PyResult<Option<Py<PyAny>>> {
+    fn deliver(
+        &self,
+        py: Python<'_>,
+        batch: Option<Box<dyn Batch>>,
+    ) -> PyResult<Option<Py<PyAny>>> {
         let items = match batch {
             Some(b) => b.into_py(py)?,
             None => Vec::new(),
@@ -164,7 +168,7 @@ impl AsyncPaginator {
 
     fn __anext__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         if let Some(item) = self.0.pop() {
-            return Ready::new(py, item);
+            return Ready::resolved(py, item);
         }
         let state = self.0.clone();
         awaitable(py, async move {

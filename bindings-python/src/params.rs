@@ -70,7 +70,9 @@ fn to_json(v: &Bound<'_, PyAny>) -> Result<Value, String> {
     if v.is_instance_of::<PyString>() {
         return Ok(Value::String(v.extract().map_err(fail)?));
     }
-    if v.is_instance(DATETIME.import(py, "datetime", "datetime").map_err(fail)?).map_err(fail)? {
+    if v.is_instance(DATETIME.import(py, "datetime", "datetime").map_err(fail)?)
+        .map_err(fail)?
+    {
         // Naive times are SePay's own convention: Vietnam wall-clock time.
         let text = if v.call_method0("utcoffset").map_err(fail)?.is_none() {
             v.call_method1("strftime", ("%Y-%m-%d %H:%M:%S",))
@@ -79,11 +81,15 @@ fn to_json(v: &Bound<'_, PyAny>) -> Result<Value, String> {
         };
         return Ok(Value::String(text.map_err(fail)?.extract().map_err(fail)?));
     }
-    if v.is_instance(DATE.import(py, "datetime", "date").map_err(fail)?).map_err(fail)? {
+    if v.is_instance(DATE.import(py, "datetime", "date").map_err(fail)?)
+        .map_err(fail)?
+    {
         let text = v.call_method0("isoformat").map_err(fail)?;
         return Ok(Value::String(text.extract().map_err(fail)?));
     }
-    if v.is_instance(DECIMAL.import(py, "decimal", "Decimal").map_err(fail)?).map_err(fail)? {
+    if v.is_instance(DECIMAL.import(py, "decimal", "Decimal").map_err(fail)?)
+        .map_err(fail)?
+    {
         // Positional notation, never an exponent: Decimal("1E+5") -> "100000".
         let text = py
             .import("builtins")
@@ -94,7 +100,11 @@ fn to_json(v: &Bound<'_, PyAny>) -> Result<Value, String> {
     }
     if v.is_instance_of::<PyList>() || v.is_instance_of::<PyTuple>() {
         let items: Vec<Bound<'_, PyAny>> = v.extract().map_err(fail)?;
-        return items.iter().map(to_json).collect::<Result<_, _>>().map(Value::Array);
+        return items
+            .iter()
+            .map(to_json)
+            .collect::<Result<_, _>>()
+            .map(Value::Array);
     }
     Err(format!(
         "unsupported value of type {}",

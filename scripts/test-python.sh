@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The Python package: builds the abi3 wheel with maturin, installs it into a
+# venv outside the clone, type-checks the tests and examples (mypy --strict),
+# then runs pytest against sepay-sandbox processes and the examples.
+# Installs what it needs (venv, maturin, pytest, mypy); safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+
+VENV="$CACHE_DIR/python-venv"
+WHEELS="$CACHE_DIR/wheels"
+export PIP_CACHE_DIR="$CACHE_DIR/pip"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+if ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
+  log "creating the Python venv ($VENV)"
+  command -v python3 >/dev/null || apt_install python3
+  python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
+fi
+log "Python tools (maturin, pytest, pytest-asyncio, mypy)"
+"$VENV/bin/pip" install -q -r bindings-python/requirements-dev.txt
+
+log "building the sepay-sdk wheel (maturin, release, abi3)"
+mkdir -p "$WHEELS"
+rm -f "$WHEELS"/sepay_sdk-*.whl
+"$VENV/bin/maturin" build --quiet --release --locked \
+  --manifest-path bindings-python/Cargo.toml --out "$WHEELS"
+"$VENV/bin/pip" install -q --force-reinstall --no-deps "$WHEELS"/sepay_sdk-*.whl
+
+log "building sepay-sandbox (release)"
+cargo build --quiet --release --locked -p sepay-sandbox
+export SEPAY_SANDBOX_BIN="$CARGO_TARGET_DIR/release/sepay-sandbox"
+
+log "mypy --strict (tests, examples)"
+"$VENV/bin/mypy" --strict --cache-dir "$CACHE_DIR/mypy" \
+  bindings-python/tests examples/python
+
+log "pytest (installed wheel against sandbox processes)"
+(cd bindings-python && "$VENV/bin/pytest" -p no:cacheprovider -q tests)
+
+log "Python examples"
+for example in examples/python/*.py; do
+  case "$example" in */_*) continue ;; esac
+  "$VENV/bin/python" "$example" >/dev/null
+done
