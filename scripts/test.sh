@@ -12,5 +12,6 @@ log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 log "cargo test (workspace)"
 cargo test --workspace --locked
+scripts/test-python.sh
 scripts/wasm-check.sh
 log "all checks passed"
