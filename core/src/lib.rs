@@ -3,6 +3,8 @@
 #![warn(missing_docs)]
 
 pub mod auth;
+#[cfg(feature = "wip")]
+pub mod call;
 pub mod client;
 pub mod config;
 #[cfg(feature = "wip")]

@@ -12,6 +12,7 @@ pub use flow::{
 pub use models::{
     Me, OAuthBank, OAuthBankAccount, Webhook, WebhookAuthType, WebhookEventType, WebhookParams,
 };
+pub use models::{OAuthSubAccount, OAuthTransaction};
 pub use resources::{OAuth, OAuthListParams};
 
 use std::sync::Arc;

@@ -2,20 +2,18 @@
 //! `/me`, `/company`, bank accounts and sub-accounts, transactions, webhooks.
 //! Envelope as User API v2; paging with `page` + `limit`.
 
-use std::marker::PhantomData;
-
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::auth::AccessToken;
+use crate::call::{Call, Decoder};
 use crate::client::Client;
-use crate::config::BaseUrls;
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse, MaybeSendSync, Method};
-use crate::operation::{Operation, Surface};
+use crate::http::{HttpResponse, Method};
+use crate::operation::Surface;
 use crate::page::{Page, Paginator};
 use crate::time::DateBound;
-use crate::userapi::v2::{envelope, PagedQuery, V2Pages};
+use crate::userapi::v2::{envelope, V2Pages};
 
 use super::flow::{authorization_url, OAuthTokens, TokenRequest};
 use super::models::{
@@ -71,147 +69,40 @@ impl OAuthListParams {
     }
 }
 
-/// One OAuth2 resource call returning `T` (a single object) or a page of `T`.
-#[derive(Debug)]
-pub struct ResourceCall<T> {
+fn call<T>(name: &'static str, method: Method, segments: &[&str], decode: Decoder<T>) -> Call<T> {
+    Call {
+        name,
+        method,
+        surface: Surface::OAuth2Api,
+        base: |u| &u.oauth_api,
+        segments: segments.iter().map(|s| s.to_string()).collect(),
+        query: Vec::new(),
+        body: None,
+        decode,
+        error: envelope::error,
+        page_keys: ("page", "limit"),
+    }
+}
+
+fn list<T: DeserializeOwned>(
     name: &'static str,
-    method: Method,
-    segments: Vec<String>,
-    params: Option<OAuthListParams>,
-    body: Option<Value>,
-    output: PhantomData<fn() -> T>,
+    segments: &[&str],
+    params: &OAuthListParams,
+) -> Call<Page<T>> {
+    let mut c = call(name, Method::Get, segments, envelope::page::<T>);
+    c.query = params.query();
+    c
 }
 
-impl<T> Clone for ResourceCall<T> {
-    fn clone(&self) -> Self {
-        ResourceCall {
-            name: self.name,
-            method: self.method,
-            segments: self.segments.clone(),
-            params: self.params.clone(),
-            body: self.body.clone(),
-            output: PhantomData,
-        }
-    }
+fn one<T: DeserializeOwned>(name: &'static str, method: Method, segments: &[&str]) -> Call<T> {
+    call(name, method, segments, envelope::single::<T>)
 }
 
-impl<T> ResourceCall<T> {
-    fn new(name: &'static str, method: Method, segments: &[&str]) -> Self {
-        ResourceCall {
-            name,
-            method,
-            segments: segments.iter().map(|s| s.to_string()).collect(),
-            params: None,
-            body: None,
-            output: PhantomData,
-        }
-    }
-
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        if self.segments.iter().any(|s| s.trim().is_empty()) {
-            return Err(Error::invalid_param(self.name, "id", "must not be empty"));
-        }
-        let segs: Vec<&str> = self.segments.iter().map(String::as_str).collect();
-        let query = self.params.as_ref().map(|p| p.query()).unwrap_or_default();
-        let mut r = match &self.body {
-            Some(b) => HttpRequest::json(self.method, &urls.oauth_api, &segs, b),
-            None => HttpRequest::get(&urls.oauth_api, &segs, &query),
-        };
-        r.method = self.method;
-        Ok(r)
-    }
-}
-
-macro_rules! resource_op {
-    ($out:ty, $decode:expr) => {
-        impl<T: DeserializeOwned + MaybeSendSync> Operation for ResourceCall<$out> {
-            type Output = $out;
-            fn name(&self) -> &'static str {
-                self.name
-            }
-            fn surface(&self) -> Surface {
-                Surface::OAuth2Api
-            }
-            fn idempotent(&self) -> bool {
-                matches!(self.method, Method::Get)
-            }
-            fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-                self.build(urls)
-            }
-            fn decode(&self, response: &HttpResponse) -> Result<$out> {
-                #[allow(clippy::redundant_closure_call)]
-                ($decode)(self.name, response)
-            }
-            fn error(&self, response: &HttpResponse) -> Error {
-                envelope::error(self.name, response)
-            }
-        }
-    };
-}
-
-/// Wrapper marking a single-object answer.
-#[derive(Debug, Clone, PartialEq)]
-pub struct One<T>(pub T);
-
-resource_op!(Page<T>, |n: &str, r: &HttpResponse| envelope::page::<T>(
-    n, r
-));
-resource_op!(One<T>, |n: &str, r: &HttpResponse| if r.status == 204
-    || r.body.is_empty() && (200..300).contains(&r.status)
-{
-    Err(Error::Decode {
-        operation: n.to_string(),
-        path: None,
-        expected: "a JSON body".into(),
-        found: "no content".into(),
-    })
-} else {
-    envelope::single::<T>(n, r).map(One)
-});
-
-impl<T: DeserializeOwned + MaybeSendSync> PagedQuery for ResourceCall<Page<T>> {
-    type Item = T;
-    type List = ResourceCall<Page<T>>;
-    fn start(&self) -> (Option<u32>, Option<u32>) {
-        let p = self.params.clone().unwrap_or_default();
-        (p.page, p.limit)
-    }
-    fn list(&self, page: u32, per_page: u32) -> Self {
-        let mut next = self.clone();
-        let params = next.params.get_or_insert_with(Default::default);
-        params.page = Some(page);
-        params.limit = Some(per_page);
-        next
-    }
-}
-
-/// `DELETE /webhooks/{id}` (no body in the answer).
-#[derive(Debug, Clone)]
-pub struct DeleteWebhook(pub String);
-
-impl Operation for DeleteWebhook {
-    type Output = ();
-    fn name(&self) -> &'static str {
-        "oauth.webhooks.delete"
-    }
-    fn surface(&self) -> Surface {
-        Surface::OAuth2Api
-    }
-    fn idempotent(&self) -> bool {
-        false
-    }
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        ResourceCall::<()>::new(self.name(), Method::Delete, &["webhooks", &self.0]).build(urls)
-    }
-    fn decode(&self, response: &HttpResponse) -> Result<()> {
-        if (200..300).contains(&response.status) {
-            Ok(())
-        } else {
-            Err(envelope::error(self.name(), response))
-        }
-    }
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(self.name(), response)
+fn no_content(name: &str, response: &HttpResponse) -> Result<()> {
+    if (200..300).contains(&response.status) {
+        Ok(())
+    } else {
+        Err(envelope::error(name, response))
     }
 }
 
@@ -228,16 +119,6 @@ impl Client {
     }
 }
 
-fn list<T>(
-    name: &'static str,
-    segments: &[&str],
-    params: &OAuthListParams,
-) -> ResourceCall<Page<T>> {
-    let mut call = ResourceCall::new(name, Method::Get, segments);
-    call.params = Some(params.clone());
-    call
-}
-
 impl<'a> OAuth<'a> {
     fn setup(&self) -> Result<std::sync::Arc<super::OAuthSetup>> {
         self.client
@@ -245,13 +126,6 @@ impl<'a> OAuth<'a> {
             .ok_or_else(|| Error::Configuration {
                 message: "this client has no OAuth2 set-up (ClientBuilder::oauth)".into(),
             })
-    }
-
-    async fn one<T: DeserializeOwned + MaybeSendSync>(
-        &self,
-        call: ResourceCall<One<T>>,
-    ) -> Result<T> {
-        Ok(self.client.execute(&call).await?.0)
     }
 
     /// The URL to send the user to, with the scopes asked for and a `state`
@@ -287,19 +161,15 @@ impl<'a> OAuth<'a> {
 
     /// `GET /me` (scope `profile`).
     pub async fn me(&self) -> Result<Me> {
-        self.one(ResourceCall::new("oauth.me", Method::Get, &["me"]))
+        self.client
+            .execute(&one("oauth.me", Method::Get, &["me"]))
             .await
     }
 
     /// `GET /company` (scope `company`) as raw JSON text: SePay does not document its shape.
     pub async fn company(&self) -> Result<String> {
-        let v: Value = self
-            .one(ResourceCall::new(
-                "oauth.company",
-                Method::Get,
-                &["company"],
-            ))
-            .await?;
+        let c = one::<Value>("oauth.company", Method::Get, &["company"]);
+        let v = self.client.execute(&c).await?;
         Ok(v.to_string())
     }
 
@@ -318,7 +188,7 @@ impl<'a> OAuth<'a> {
     pub fn iter_bank_accounts(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<ResourceCall<Page<OAuthBankAccount>>>> {
+    ) -> Paginator<V2Pages<Call<Page<OAuthBankAccount>>>> {
         Paginator::new(
             self.client.clone(),
             V2Pages::new(list("oauth.bank_accounts.list", &["bank-accounts"], params)),
@@ -327,12 +197,13 @@ impl<'a> OAuth<'a> {
 
     /// One bank account.
     pub async fn bank_account(&self, id: &str) -> Result<OAuthBankAccount> {
-        self.one(ResourceCall::new(
-            "oauth.bank_accounts.get",
-            Method::Get,
-            &["bank-accounts", id],
-        ))
-        .await
+        self.client
+            .execute(&one(
+                "oauth.bank_accounts.get",
+                Method::Get,
+                &["bank-accounts", id],
+            ))
+            .await
     }
 
     /// The sub-accounts of a bank account.
@@ -360,7 +231,7 @@ impl<'a> OAuth<'a> {
     pub fn iter_transactions(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<ResourceCall<Page<OAuthTransaction>>>> {
+    ) -> Paginator<V2Pages<Call<Page<OAuthTransaction>>>> {
         Paginator::new(
             self.client.clone(),
             V2Pages::new(list("oauth.transactions.list", &["transactions"], params)),
@@ -376,30 +247,34 @@ impl<'a> OAuth<'a> {
 
     /// One webhook.
     pub async fn webhook(&self, id: &str) -> Result<Webhook> {
-        self.one(ResourceCall::new(
-            "oauth.webhooks.get",
-            Method::Get,
-            &["webhooks", id],
-        ))
-        .await
+        self.client
+            .execute(&one("oauth.webhooks.get", Method::Get, &["webhooks", id]))
+            .await
     }
 
     /// Creates a webhook (scope `webhook:write`).
     pub async fn create_webhook(&self, params: &WebhookParams) -> Result<Webhook> {
-        let mut call = ResourceCall::new("oauth.webhooks.create", Method::Post, &["webhooks"]);
-        call.body = Some(params.to_json());
-        self.one(call).await
+        let c =
+            one("oauth.webhooks.create", Method::Post, &["webhooks"]).with_body(params.to_json());
+        self.client.execute(&c).await
     }
 
     /// Changes a webhook (scope `webhook:write`).
     pub async fn update_webhook(&self, id: &str, params: &WebhookParams) -> Result<Webhook> {
-        let mut call = ResourceCall::new("oauth.webhooks.update", Method::Patch, &["webhooks", id]);
-        call.body = Some(params.to_json());
-        self.one(call).await
+        let c = one("oauth.webhooks.update", Method::Patch, &["webhooks", id])
+            .with_body(params.to_json());
+        self.client.execute(&c).await
     }
 
     /// Deletes a webhook (scope `webhook:delete`).
     pub async fn delete_webhook(&self, id: &str) -> Result<()> {
-        self.client.execute(&DeleteWebhook(id.to_string())).await
+        self.client
+            .execute(&call(
+                "oauth.webhooks.delete",
+                Method::Delete,
+                &["webhooks", id],
+                no_content,
+            ))
+            .await
     }
 }
