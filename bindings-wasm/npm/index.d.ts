@@ -1,0 +1,567 @@
+// Type declarations of sepay-sdk. Written by hand and kept thin: model and
+// option keys are the camelCase names of the Rust core's fields, and the
+// package's tests compile these declarations against objects the core really
+// returned and against the option names the core accepts, so they cannot drift.
+
+// ---------------------------------------------------------------- values
+
+/**
+ * An exact amount of Vietnamese dong as a decimal string, as precise as SePay
+ * sent it: `"19689000.00"` (v1), `"50000"` (v2). Never a binary float; parse
+ * with a decimal library, or `BigInt(amount.split(".")[0])` for whole dong.
+ */
+export type Amount = string;
+
+/**
+ * A time as an ISO 8601 / RFC 3339 string with SePay's `+07:00` offset
+ * (Vietnam time), e.g. `"2023-05-04T11:59:47+07:00"`. `new Date(s)` reads it.
+ */
+export type DateTimeString = string;
+
+/** Money given as a filter: a decimal string, a number, or a bigint. */
+export type AmountInput = string | number | bigint;
+
+/**
+ * A date filter: a `Date`, a day `"YYYY-MM-DD"`, Vietnam wall-clock time
+ * `"YYYY-MM-DD HH:MM:SS"`, or an ISO 8601 time with an offset.
+ */
+export type DateInput = string | Date;
+
+/** Sort direction. */
+export type SortOrder = "asc" | "desc";
+
+/** Direction of a transaction. */
+export type TransferType = "in" | "out";
+
+// ---------------------------------------------------------------- models
+
+/** A bank transaction as User API v1 reports it. */
+export interface V1Transaction {
+  /** SePay's transaction id (numeric, kept as text). */
+  id: string;
+  /** Bank brand, e.g. `Vietcombank`. */
+  bankBrandName: string;
+  /** Account number the transaction belongs to. */
+  accountNumber: string;
+  /** When the bank booked it (+07:00). */
+  transactionDate: DateTimeString;
+  /** Money in. */
+  amountIn: Amount;
+  /** Money out. */
+  amountOut: Amount;
+  /** Balance after the transaction (0 when the bank does not report it). */
+  accumulated: Amount;
+  /** Transfer memo. */
+  transactionContent: string;
+  /** Bank reference number. */
+  referenceNumber: string | null;
+  /** Payment code SePay recognised in the memo. */
+  code: string | null;
+  /** Sub-account / virtual account number. */
+  subAccount: string | null;
+  /** SePay's id of the bank account. */
+  bankAccountId: string;
+}
+
+/** A bank account as User API v1 reports it. */
+export interface V1BankAccount {
+  /** SePay's bank account id (numeric, kept as text). */
+  id: string;
+  /** Holder name. */
+  accountHolderName: string;
+  /** Account number. */
+  accountNumber: string;
+  /** Current balance as SePay knows it. */
+  accumulated: Amount;
+  /** Time of the last transaction, if any. */
+  lastTransaction: DateTimeString | null;
+  /** Label given in SePay (may be empty). */
+  label: string;
+  /** Whether the account is active. */
+  active: boolean;
+  /** When the account was added to SePay. */
+  createdAt: DateTimeString | null;
+  /** Bank short name, e.g. `VietinBank`. */
+  bankShortName: string;
+  /** Bank full name. */
+  bankFullName: string;
+  /** Bank BIN (NAPAS), e.g. `970415`. */
+  bankBin: string;
+  /** Bank code, e.g. `ICB`. */
+  bankCode: string;
+}
+
+/** A bank transaction as User API v2 reports it. */
+export interface V2Transaction {
+  /** Transaction id (UUID). */
+  id: string;
+  /** When the bank booked it (+07:00). */
+  transactionDate: DateTimeString;
+  /** Account number. */
+  accountNumber: string;
+  /** Virtual account number, if the money came through one. */
+  va: string | null;
+  /** In or out. */
+  transferType: TransferType;
+  /** Money in. */
+  amountIn: Amount;
+  /** Money out. */
+  amountOut: Amount;
+  /** Balance after the transaction (0 when unknown). */
+  accumulated: Amount;
+  /** Transfer memo. */
+  transactionContent: string;
+  /** Bank reference number. */
+  referenceNumber: string | null;
+  /** Payment code recognised in the memo. */
+  code: string | null;
+  /** Bank brand, e.g. `ACB`. */
+  bankBrandName: string;
+  /** Bank account id (UUID). */
+  bankAccountId: string;
+  /** Virtual account id (UUID), if any. */
+  vaId: string | null;
+  /** Webhook delivery result as SePay reports it (documented 0/1). */
+  webhookSuccess: number;
+}
+
+/** A bank account as User API v2 reports it. */
+export interface V2BankAccount {
+  /** Bank account id (UUID). */
+  id: string;
+  /** Holder name. */
+  accountHolderName: string;
+  /** Account number. */
+  accountNumber: string;
+  /** Current balance as SePay knows it. */
+  accumulated: Amount;
+  /** Time of the last transaction, if any. */
+  lastTransaction: DateTimeString | null;
+  /** Label (may be empty). */
+  label: string;
+  /** Account type as SePay names it, e.g. `personal`. */
+  accountType: string | null;
+  /** Whether the account is active. */
+  active: boolean;
+  /** When it was added to SePay. */
+  createdAt: DateTimeString | null;
+  /** Bank short name, e.g. `ACB`. */
+  bankShortName: string;
+  /** Bank full name. */
+  bankFullName: string;
+  /** Bank BIN. */
+  bankBin: string;
+  /** Bank code. */
+  bankCode: string;
+}
+
+/** A virtual account (VA) under a bank account. */
+export interface V2VirtualAccount {
+  /** VA id (UUID). */
+  id: string;
+  /** VA number. */
+  va: string;
+  /** Holder name shown for the VA. */
+  subHolderName: string | null;
+  /** Label. */
+  label: string;
+  /** Whether the VA is active. */
+  active: boolean;
+  /** Official bank VA (true) or SePay's virtual one (false). */
+  official: boolean;
+  /** Static VA (true) or per-order (false); SePay's field name. */
+  static: boolean;
+  /** Parent bank account id (UUID). */
+  bankAccountId: string;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** Last changed. */
+  updatedAt: DateTimeString | null;
+}
+
+/** A Vietcombank terminal (its `tid` is needed to create VCB orders). */
+export interface Terminal {
+  /** SePay's id of the terminal, if sent. */
+  id: string | null;
+  /** The raw VCB terminal id, e.g. `20933557`. */
+  tid: string;
+  /** Display name, if sent. */
+  name: string | null;
+}
+
+/** SePay's page metadata. */
+export interface Pagination {
+  /** Items matching in total. */
+  total: number;
+  /** Page size. */
+  perPage: number;
+  /** This page's number (1-based). */
+  currentPage: number;
+  /** Number of the last page. */
+  lastPage: number;
+  /** Whether a later page exists, when SePay says so. */
+  hasMore: boolean | null;
+}
+
+/** One page of a v2 list. */
+export interface Page<T> {
+  /** The items on this page. */
+  items: T[];
+  /** Page metadata, when the API sends it. */
+  pagination: Pagination | null;
+}
+
+// ---------------------------------------------------------------- options
+
+/** Filters of v1 `transactions/list`. Every option is optional. */
+export interface V1TransactionListOptions {
+  /** Only this account number. */
+  accountNumber?: string | null;
+  /** Booked at or after (a day, or an exact time). */
+  transactionDateMin?: DateInput | null;
+  /** Booked at or before. */
+  transactionDateMax?: DateInput | null;
+  /** Only ids greater than or equal to this one. */
+  sinceId?: number | bigint | null;
+  /** At most this many (1–5000; SePay's default is 5000). */
+  limit?: number | null;
+  /** Exact bank reference number. */
+  referenceNumber?: string | null;
+  /** Exact money-in amount. */
+  amountIn?: AmountInput | null;
+  /** Exact money-out amount. */
+  amountOut?: AmountInput | null;
+}
+
+/** Filters of v1 `transactions/count`. */
+export interface V1TransactionCountOptions {
+  /** Only this account number. */
+  accountNumber?: string | null;
+  /** Booked at or after. */
+  transactionDateMin?: DateInput | null;
+  /** Booked at or before. */
+  transactionDateMax?: DateInput | null;
+  /** Only ids greater than or equal to this one. */
+  sinceId?: number | bigint | null;
+}
+
+/** Filters of v1 `bankaccounts/list`. */
+export interface V1BankAccountListOptions {
+  /** Bank short name, e.g. `Vietcombank`. */
+  shortName?: string | null;
+  /** Last transaction at or after. */
+  lastTransactionDateMin?: DateInput | null;
+  /** Last transaction at or before. */
+  lastTransactionDateMax?: DateInput | null;
+  /** Only ids greater than or equal to this one. */
+  sinceId?: number | bigint | null;
+  /** At most this many (SePay's default is 100). */
+  limit?: number | null;
+  /** Balance at least. */
+  accumulatedMin?: AmountInput | null;
+  /** Balance at most. */
+  accumulatedMax?: AmountInput | null;
+}
+
+/** Filters of v1 `bankaccounts/count`. */
+export interface V1BankAccountCountOptions {
+  /** Bank short name. */
+  shortName?: string | null;
+  /** Last transaction at or after. */
+  lastTransactionDateMin?: DateInput | null;
+  /** Last transaction at or before. */
+  lastTransactionDateMax?: DateInput | null;
+  /** Only ids greater than or equal to this one. */
+  sinceId?: number | bigint | null;
+  /** Balance at least. */
+  accumulatedMin?: AmountInput | null;
+  /** Balance at most. */
+  accumulatedMax?: AmountInput | null;
+}
+
+/** Filters, sorts and paging of v2 `GET /transactions`. */
+export interface V2TransactionListOptions {
+  /** Search in reference number, memo and code. */
+  q?: string | null;
+  /** Only this bank account (UUID). */
+  bankAccountId?: string | null;
+  /** Only this virtual account (UUID). */
+  vaId?: string | null;
+  /** Bank brand, e.g. `ACB`. */
+  bankBrandName?: string | null;
+  /** Booked at or after (inclusive). */
+  transactionDateFrom?: DateInput | null;
+  /** Booked at or before (inclusive). */
+  transactionDateTo?: DateInput | null;
+  /** Money in at least (whole dong). */
+  amountInMin?: AmountInput | null;
+  /** Money in at most. */
+  amountInMax?: AmountInput | null;
+  /** Money out at least. */
+  amountOutMin?: AmountInput | null;
+  /** Money out at most. */
+  amountOutMax?: AmountInput | null;
+  /** Exact bank reference number. */
+  referenceNumber?: string | null;
+  /** Memo contains. */
+  transactionContent?: string | null;
+  /** In or out. */
+  transferType?: TransferType | null;
+  /** Webhook delivered (true) or not (false). */
+  webhookSuccess?: boolean | null;
+  /** Only transactions newer than this id (UUID), for polling. */
+  sinceId?: string | null;
+  /** Sort by booking time (SePay's default: newest first; `iter` walks oldest first). */
+  transactionDateSort?: SortOrder | null;
+  /** Sort by money in. */
+  amountInSort?: SortOrder | null;
+  /** Sort by money out. */
+  amountOutSort?: SortOrder | null;
+  /** Page number (from 1). */
+  page?: number | null;
+  /** Page size (1–100; SePay's default 20, `iter` uses 100). */
+  perPage?: number | null;
+}
+
+/** Filters, sorts and paging of v2 `GET /bank-accounts`. */
+export interface V2BankAccountListOptions {
+  /** Bank short name, e.g. `ACB`. */
+  bankShortName?: string | null;
+  /** Last transaction at or after. */
+  lastTransactionFrom?: DateInput | null;
+  /** Last transaction at or before. */
+  lastTransactionTo?: DateInput | null;
+  /** Balance at least (whole dong). */
+  accumulatedMin?: AmountInput | null;
+  /** Balance at most (whole dong). */
+  accumulatedMax?: AmountInput | null;
+  /** Search in holder name, label and account number. */
+  q?: string | null;
+  /** Active (true) or inactive (false) only. */
+  active?: boolean | null;
+  /** Sort by creation time. */
+  createdAtSort?: SortOrder | null;
+  /** Sort by last transaction time. */
+  lastTransactionSort?: SortOrder | null;
+  /** Sort by balance. */
+  accumulatedSort?: SortOrder | null;
+  /** Page number (from 1). */
+  page?: number | null;
+  /** Page size (1–100). */
+  perPage?: number | null;
+}
+
+/** Filters and paging of a bank account's virtual accounts (v2). */
+export interface V2VirtualAccountListOptions {
+  /** Search in VA number, holder name and label. */
+  q?: string | null;
+  /** Active (true) or inactive (false) only. */
+  active?: boolean | null;
+  /** Official bank VAs (true) or SePay virtual ones (false). */
+  official?: boolean | null;
+  /** Static (true) or per-order (false) VAs. */
+  isStatic?: boolean | null;
+  /** Sort by creation time. */
+  createdAtSort?: SortOrder | null;
+  /** Page number (from 1). */
+  page?: number | null;
+  /** Page size (1–100). */
+  perPage?: number | null;
+}
+
+// ---------------------------------------------------------------- client
+
+/** Retry budget for idempotent requests (429, 5xx, timeouts, connection errors). */
+export interface RetryOptions {
+  /** Attempts in total, including the first; `1` disables retries. Default 6. */
+  maxAttempts?: number;
+  /** No new attempt starts after this long since the first. Default 60,000 ms. */
+  maxElapsedMs?: number;
+  /** Backoff before the second attempt, doubling each time. Default 200 ms. */
+  initialBackoffMs?: number;
+  /** Upper bound of one backoff. Default 10,000 ms. */
+  maxBackoffMs?: number;
+}
+
+/** Options of `new Client(...)`. Choose exactly one of `environment` and `baseUrl`. */
+export interface ClientOptions {
+  /** The User API token (from my.sepay.vn → API Access). Never printed. */
+  token: string;
+  /** SePay's live or sandbox hosts. */
+  environment?: "live" | "sandbox";
+  /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */
+  baseUrl?: string;
+  /** Budget of one attempt, from sending to the last byte. Default 30,000 ms. */
+  timeoutMs?: number;
+  /** Client-side rate limit shared by every call of this client; `null` turns it off. Default 3. */
+  requestsPerSecond?: number | null;
+  /** Retry budget. */
+  retry?: RetryOptions;
+  /** Largest response body accepted. Default 64 MiB. */
+  maxResponseBytes?: number;
+}
+
+/**
+ * The items of a list, fetched page by page while you iterate with
+ * `for await`; one page is in memory at a time. Iterating again starts over.
+ */
+export declare class ListIterator<T> implements AsyncIterable<T> {
+  private constructor();
+  /** The pages themselves, as arrays of items. */
+  pages(): AsyncGenerator<T[], void, undefined>;
+  [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>;
+}
+
+/** User API v1 transactions. */
+export interface V1TransactionsApi {
+  /** One request: at most `limit` transactions. */
+  list(options?: V1TransactionListOptions): Promise<V1Transaction[]>;
+  /** Every matching transaction, oldest id first, checked complete page by page. */
+  iter(options?: V1TransactionListOptions): ListIterator<V1Transaction>;
+  /** One transaction by id. */
+  get(id: string): Promise<V1Transaction>;
+  /** How many transactions match. */
+  count(options?: V1TransactionCountOptions): Promise<number>;
+}
+
+/** User API v1 bank accounts. */
+export interface V1BankAccountsApi {
+  /** One request. */
+  list(options?: V1BankAccountListOptions): Promise<V1BankAccount[]>;
+  /** Every matching bank account, oldest id first. */
+  iter(options?: V1BankAccountListOptions): ListIterator<V1BankAccount>;
+  /** One bank account by id. */
+  get(id: string): Promise<V1BankAccount>;
+  /** How many bank accounts match. */
+  count(options?: V1BankAccountCountOptions): Promise<number>;
+}
+
+/** User API v1 (legacy; prefer v2 for new integrations). */
+export interface V1Api {
+  readonly transactions: V1TransactionsApi;
+  readonly bankAccounts: V1BankAccountsApi;
+}
+
+/** User API v2 transactions. */
+export interface V2TransactionsApi {
+  /** One page. */
+  list(options?: V2TransactionListOptions): Promise<Page<V2Transaction>>;
+  /** Every matching transaction (oldest first unless a sort is given). */
+  iter(options?: V2TransactionListOptions): ListIterator<V2Transaction>;
+  /** One transaction by id (UUID). */
+  get(id: string): Promise<V2Transaction>;
+}
+
+/** User API v2 bank accounts. */
+export interface V2BankAccountsApi {
+  /** One page. */
+  list(options?: V2BankAccountListOptions): Promise<Page<V2BankAccount>>;
+  /** Every matching bank account. */
+  iter(options?: V2BankAccountListOptions): ListIterator<V2BankAccount>;
+  /** One bank account by id (UUID). */
+  get(id: string): Promise<V2BankAccount>;
+}
+
+/** User API v2 virtual accounts of a bank account. */
+export interface V2VirtualAccountsApi {
+  /** One page of a bank account's virtual accounts. */
+  list(bankAccountId: string, options?: V2VirtualAccountListOptions): Promise<Page<V2VirtualAccount>>;
+  /** Every virtual account of a bank account. */
+  iter(bankAccountId: string, options?: V2VirtualAccountListOptions): ListIterator<V2VirtualAccount>;
+  /** One virtual account. */
+  get(bankAccountId: string, vaId: string): Promise<V2VirtualAccount>;
+}
+
+/** User API v2 Vietcombank terminals of a bank account. */
+export interface V2TerminalsApi {
+  /** The terminals (their `tid` is needed to create VCB orders). */
+  list(bankAccountId: string): Promise<Terminal[]>;
+}
+
+/** User API v2. */
+export interface V2Api {
+  readonly transactions: V2TransactionsApi;
+  readonly bankAccounts: V2BankAccountsApi;
+  readonly virtualAccounts: V2VirtualAccountsApi;
+  readonly terminals: V2TerminalsApi;
+}
+
+/** A SePay client. Every call returns a Promise; one rate limiter serves them all. */
+export declare class Client {
+  /** @throws {ConfigurationError} for a missing token, no or two destinations, plain HTTP to a non-loopback host, bad numbers. */
+  constructor(options: ClientOptions);
+  /** User API v1. */
+  readonly v1: V1Api;
+  /** User API v2. */
+  readonly v2: V2Api;
+  /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
+  close(): void;
+}
+
+/** Every operation of the core, by name (`"v2.transactions.iter"`, ...). */
+export declare const operations: readonly string[];
+
+/** The option names the core accepts for an operation (empty if it takes none). */
+export declare function optionNames(operation: string): readonly string[];
+
+// ---------------------------------------------------------------- errors
+
+/** A field-level validation message. */
+export interface FieldError {
+  /** The option, e.g. `perPage`. */
+  field: string;
+  /** What is wrong with it. */
+  message: string;
+}
+
+/** Stable names of the error kinds, one per subclass. */
+export type ErrorKind =
+  | "authentication"
+  | "not_found"
+  | "validation"
+  | "rate_limited"
+  | "server"
+  | "api"
+  | "transport"
+  | "timeout"
+  | "decode"
+  | "pagination"
+  | "configuration";
+
+/** Base class of every error the SDK raises. The message never contains the token. */
+export declare class SePayError extends Error {
+  /** The kind of failure. */
+  readonly kind: ErrorKind;
+  /** The operation that failed, e.g. `v2.transactions.list` (null for configuration errors). */
+  readonly operation: string | null;
+  /** The HTTP status SePay answered with, if there was an answer (null before sending). */
+  readonly status: number | null;
+  /** SePay's machine-readable `error_code`, when it sent one. */
+  readonly code: string | null;
+  /** Seconds SePay asked to wait (rate limits only). */
+  readonly retryAfter: number | null;
+  /** Per-field details of a validation error. */
+  readonly fieldErrors: readonly FieldError[];
+}
+/** The token was missing, wrong or disabled. */
+export declare class AuthenticationError extends SePayError {}
+/** The resource does not exist or is not this company's. */
+export declare class NotFoundError extends SePayError {}
+/** Invalid options, refused before sending (`status` null) or by SePay. */
+export declare class ValidationError extends SePayError {}
+/** SePay's rate limit was hit and the retry budget ran out. */
+export declare class RateLimitError extends SePayError {}
+/** SePay failed (5xx) and the retry budget ran out. */
+export declare class ServerError extends SePayError {}
+/** Any other error answer (e.g. 403). */
+export declare class ApiError extends SePayError {}
+/** The request could not be sent or the answer could not be read. */
+export declare class TransportError extends SePayError {}
+/** No complete answer arrived in time. */
+export declare class TimeoutError extends SePayError {}
+/** The answer was not what SePay documents. */
+export declare class DecodeError extends SePayError {}
+/** Walking a list could not guarantee a complete, duplicate-free result. */
+export declare class PaginationError extends SePayError {}
+/** The client was configured in a way that cannot work. */
+export declare class ConfigurationError extends SePayError {}

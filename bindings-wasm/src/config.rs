@@ -1,0 +1,112 @@
+//! `new Client({...})`: the JavaScript options object into the core's
+//! `ClientBuilder`. Only names and units change here (milliseconds → Duration);
+//! the builder checks the values.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use sepay::{BaseUrls, Client, ClientOptions, Environment, Error, Result};
+
+/// The options object of `new Client(...)`, as JSON.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ClientConfig {
+    token: String,
+    #[serde(default)]
+    environment: Option<EnvironmentName>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    timeout_ms: Option<f64>,
+    /// Missing: the core's default; `null`: no client-side limit.
+    #[serde(default, deserialize_with = "present")]
+    requests_per_second: Option<Value>,
+    #[serde(default)]
+    retry: Option<RetryConfig>,
+    #[serde(default)]
+    max_response_bytes: Option<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "lowercase")]
+enum EnvironmentName {
+    Live,
+    Sandbox,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct RetryConfig {
+    #[serde(default)]
+    max_attempts: Option<u32>,
+    #[serde(default)]
+    max_elapsed_ms: Option<f64>,
+    #[serde(default)]
+    initial_backoff_ms: Option<f64>,
+    #[serde(default)]
+    max_backoff_ms: Option<f64>,
+}
+
+/// Keeps an explicit `null` as `Some(Value::Null)` (serde reads it as `None`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option<Value>, D::Error> {
+    Value::deserialize(d).map(Some)
+}
+
+fn millis(name: &str, ms: f64) -> Result<Duration> {
+    Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| Error::Configuration {
+        message: format!("{name} must be a finite, non-negative number of milliseconds"),
+    })
+}
+
+/// Builds the core client from the JSON text of the options object.
+pub fn build(json: &str) -> Result<Client> {
+    let config: ClientConfig = serde_json::from_str(json).map_err(|e| Error::Configuration {
+        message: format!("invalid client options: {e}"),
+    })?;
+    let mut options = ClientOptions::default();
+    if let Some(ms) = config.timeout_ms {
+        options.timeout = millis("timeoutMs", ms)?;
+    }
+    match config.requests_per_second {
+        None => {}
+        Some(Value::Null) => options.requests_per_second = None,
+        Some(Value::Number(n)) => options.requests_per_second = n.as_f64(),
+        Some(_) => {
+            return Err(Error::Configuration {
+                message: "requestsPerSecond must be a number or null".to_string(),
+            })
+        }
+    }
+    if let Some(r) = config.retry {
+        if let Some(n) = r.max_attempts {
+            options.retry.max_attempts = n;
+        }
+        if let Some(ms) = r.max_elapsed_ms {
+            options.retry.max_elapsed = millis("retry.maxElapsedMs", ms)?;
+        }
+        if let Some(ms) = r.initial_backoff_ms {
+            options.retry.initial_backoff = millis("retry.initialBackoffMs", ms)?;
+        }
+        if let Some(ms) = r.max_backoff_ms {
+            options.retry.max_backoff = millis("retry.maxBackoffMs", ms)?;
+        }
+    }
+    if let Some(n) = config.max_response_bytes {
+        options.max_response_bytes = n;
+    }
+    let mut builder = Client::builder().token(config.token).options(options);
+    builder = match (config.environment, config.base_url) {
+        (Some(_), Some(_)) => {
+            return Err(Error::Configuration {
+                message: "give either environment or baseUrl, not both".to_string(),
+            })
+        }
+        (Some(EnvironmentName::Live), None) => builder.environment(Environment::Live),
+        (Some(EnvironmentName::Sandbox), None) => builder.environment(Environment::Sandbox),
+        (None, Some(root)) => builder.base_urls(BaseUrls::emulator(&root)?),
+        (None, None) => builder,
+    };
+    builder.build()
+}

@@ -1,0 +1,18 @@
+//! JavaScript bindings of the SePay SDK core for Node (>= 18) and Deno, built
+//! with wasm-bindgen. The crate only translates: options arrive as JSON text
+//! with camelCase keys and become the core's `...Params`, results leave as JSON
+//! with camelCase keys and are parsed by the runtime, errors leave as plain
+//! objects that the package's `index.js` turns into `SePayError` subclasses.
+//! Every request, retry, limit and decision is the core's (`sepay`).
+//!
+//! Everything is compiled for `wasm32` only; a native build of the workspace
+//! sees an empty crate.
+
+#[cfg(target_arch = "wasm32")]
+mod client;
+#[cfg(target_arch = "wasm32")]
+mod config;
+#[cfg(target_arch = "wasm32")]
+mod convert;
+#[cfg(target_arch = "wasm32")]
+mod pages;

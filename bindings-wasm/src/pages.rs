@@ -1,0 +1,68 @@
+//! A paginator as a JavaScript object. `index.js` wraps it in an async
+//! iterator; each `nextPage()` is one page of the core's paginator, so memory
+//! stays bounded by one page however long the list is.
+
+use std::rc::Rc;
+
+use futures::future::LocalBoxFuture;
+use futures::lock::Mutex;
+use js_sys::Promise;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+use sepay::page::{PageSource, Paginator};
+
+use crate::convert::{error, to_js};
+
+/// A paginator of any item type, yielding pages as JavaScript arrays.
+trait JsPages {
+    fn next_js(&mut self) -> LocalBoxFuture<'_, Result<Option<JsValue>, JsValue>>;
+}
+
+impl<S> JsPages for Paginator<S>
+where
+    S: PageSource + 'static,
+    S::Item: Serialize,
+{
+    fn next_js(&mut self) -> LocalBoxFuture<'_, Result<Option<JsValue>, JsValue>> {
+        Box::pin(async move {
+            match self.next_page().await.map_err(|e| error(&e))? {
+                Some(items) => to_js(&items).map(Some),
+                None => Ok(None),
+            }
+        })
+    }
+}
+
+/// Pages of one list. Use the async iterator that `iter()` returns instead.
+#[wasm_bindgen]
+pub struct Pages {
+    inner: Rc<Mutex<Box<dyn JsPages>>>,
+}
+
+impl Pages {
+    pub fn new<S>(paginator: Paginator<S>) -> Pages
+    where
+        S: PageSource + 'static,
+        S::Item: Serialize,
+    {
+        Pages {
+            inner: Rc::new(Mutex::new(Box::new(paginator))),
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Pages {
+    /// The next page of items, or `undefined` after the last. Calls made
+    /// while a page is being fetched wait for it.
+    #[wasm_bindgen(js_name = nextPage)]
+    pub fn next_page(&self) -> Promise {
+        let inner = self.inner.clone();
+        future_to_promise(async move {
+            let mut pages = inner.lock().await;
+            Ok(pages.next_js().await?.unwrap_or(JsValue::UNDEFINED))
+        })
+    }
+}

@@ -1,0 +1,10 @@
+// `deno test -A` entry: the shared cases against the installed package.
+import { cases, setup, teardown } from "./cases.mjs";
+
+await setup();
+globalThis.addEventListener("unload", teardown);
+for (const [name, fn] of cases) {
+  // The sandbox processes live for the whole file, and reqwest's fetch keeps
+  // connections pooled between tests.
+  Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the JavaScript package (bindings-wasm: wasm-bindgen + wasm-opt), packs
+# it with `npm pack`, installs the tarball into a temporary project, and runs
+# there, against real `sepay-sandbox` processes:
+#   node --test, deno test, tsc --noEmit --strict on the TypeScript example and
+#   on a generated check of the declarations, and the Node and Deno examples.
+# Installs what it needs (wasm toolchain, wasm-bindgen CLI, binaryen,
+# typescript, deno) once, into caches outside the clone.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. scripts/lib.sh
+. scripts/js-lib.sh
+
+ensure_node_tools
+build_js_package
+
+if [ -z "${SEPAY_SANDBOX_BIN:-}" ]; then   # set it to test against another build
+  log "building sepay-sandbox"
+  cargo build --release --locked -p sepay-sandbox
+  SEPAY_SANDBOX_BIN="$CARGO_TARGET_DIR/release/sepay-sandbox"
+fi
+export SEPAY_SANDBOX_BIN
+
+log "checking the package's declarations for \`any\`"
+if grep -nwE 'any' "$JS_PACKAGE_DIR/index.d.ts" | grep -vE '^[0-9]+:\s*(\*|/\*|//)'; then
+  echo "index.d.ts uses \`any\` in the public API" >&2
+  exit 1
+fi
+
+WORK="$(mktemp -d)"
+SANDBOX_PID=""
+cleanup() {
+  [ -n "$SANDBOX_PID" ] && kill "$SANDBOX_PID" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+log "npm pack + install into a temporary project"
+TARBALL="$(pack_js_package "$WORK")"
+[ -f "$TARBALL" ] || { echo "npm pack produced no tarball" >&2; exit 1; }
+P="$WORK/project"
+mkdir -p "$P/test"
+cat > "$P/package.json" <<EOF
+{ "name": "sepay-sdk-js-tests", "private": true, "type": "module",
+  "dependencies": { "sepay-sdk": "file:$TARBALL" } }
+EOF
+(cd "$P" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+# Deno resolves node: imports' types from the project's node_modules.
+mkdir -p "$P/node_modules/@types"
+cp -r "$NODE_TOOLS/node_modules/@types/node" "$P/node_modules/@types/"
+cp -r "$NODE_TOOLS/node_modules/undici-types" "$P/node_modules/"
+cp bindings-wasm/tests/*.mjs bindings-wasm/tests/*.js "$P/test/"
+cp examples/node/list.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
+
+log "node --test (Node $(node --version))"
+(cd "$P" && node --test --test-reporter=spec test/node.test.mjs)
+
+log "deno test ($("$DENO" --version | head -1))"
+export DENO_DIR="$CACHE_DIR/deno" DENO_NO_UPDATE_CHECK=1
+(cd "$P" && "$DENO" test -A --quiet test/deno.test.js)
+
+log "tsc --noEmit --strict (TypeScript $("$TSC" --version))"
+(cd "$P" && node test/typecheck.mjs typecheck.gen.ts)
+cat > "$P/tsconfig.json" <<EOF
+{
+  "compilerOptions": {
+    "strict": true, "noEmit": true, "target": "es2022", "lib": ["es2022"],
+    "module": "nodenext", "moduleResolution": "nodenext",
+    "typeRoots": ["$NODE_TOOLS/node_modules/@types"], "types": ["node"]
+  },
+  "files": ["typed.ts", "typecheck.gen.ts"]
+}
+EOF
+(cd "$P" && "$TSC" -p tsconfig.json)
+(cd "$P" && "$DENO" check --quiet main.ts)
+
+log "examples against a sandbox"
+"$SEPAY_SANDBOX_BIN" --addr 127.0.0.1:0 --token EXAMPLE_TOKEN --transactions 2000 >"$WORK/sandbox.out" &
+SANDBOX_PID=$!
+for _ in $(seq 50); do [ -s "$WORK/sandbox.out" ] && break; sleep 0.1; done
+export SEPAY_BASE_URL="$(head -1 "$WORK/sandbox.out")" SEPAY_TOKEN=EXAMPLE_TOKEN
+(cd "$P" && node list.mjs)
+(cd "$P" && "$DENO" run -A --quiet main.ts)
+
+log "JavaScript package: all checks passed"
