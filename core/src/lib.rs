@@ -4,6 +4,8 @@
 
 pub mod auth;
 #[cfg(feature = "wip")]
+pub mod bankhub;
+#[cfg(feature = "wip")]
 pub mod call;
 pub mod client;
 pub mod config;
