@@ -22,7 +22,8 @@ kotlin_test_classpath() {
 kotlinc() { "$KOTLIN_HOME/bin/kotlinc" "$@"; }
 
 ensure_kotlin() {
-  apt_install libjna-java junit4
+  apt_install libjna-java junit4 binutils
+  command -v jar >/dev/null || apt_install openjdk-17-jdk-headless
   [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
   log "installing kotlinc $KOTLIN_VERSION (npm package kotlin-compiler) into $KOTLIN_HOME"
   local tmp

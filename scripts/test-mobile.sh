@@ -15,6 +15,11 @@ TOKEN="MOBILE_TEST_TOKEN_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijkl"
 started=$(date +%s)
 step() { log "$1 (+$(($(date +%s) - started)) s)"; }
 
+# One run at a time per machine: runs from other clones share $OUT, the chroot
+# and its /proc mount (which each run unmounts when it ends).
+exec 9>"$CACHE_DIR/test-mobile.lock"
+flock 9
+
 ensure_kotlin
 ensure_swift_chroot
 bindings-mobile/build.sh "$OUT"
