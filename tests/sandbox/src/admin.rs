@@ -46,6 +46,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/rate-limit", post(set_rate_limit))
         .route("/__sandbox/stats", get(stats))
         .merge(crate::webhook_admin::routes())
+        .merge(crate::pg_admin::routes())
         .route("/__sandbox", any(not_found))
         .route("/__sandbox/{*rest}", any(not_found))
 }

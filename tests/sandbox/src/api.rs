@@ -1,5 +1,6 @@
 //! The API request pipeline: rate limit → fault → auth → route → payload
-//! fault → log. Every request outside `/__sandbox/` goes through here.
+//! fault → log. Every request outside `/__sandbox/` and the checkout page
+//! goes through here (User API v1, v2 and the payment-gateway order API).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,7 +21,7 @@ use crate::ratelimit::Limited;
 use crate::respond::{self, ApiResponse, Flavor, JSON};
 use crate::server::ConnKill;
 use crate::state::AppState;
-use crate::{v1, v2};
+use crate::{pg_api, v1, v2};
 
 /// Axum fallback handler for API requests.
 pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response {
@@ -29,7 +30,17 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or("").to_string();
     let flavor = Flavor::of(&path);
-    let auth = auth::check(req.headers(), &app.token);
+    let auth = if flavor == Flavor::Pg {
+        if pg_api::authorized(&app, req.headers()) {
+            AuthResult::Ok
+        } else if req.headers().contains_key(header::AUTHORIZATION) {
+            AuthResult::Invalid
+        } else {
+            AuthResult::Missing
+        }
+    } else {
+        auth::check(req.headers(), &app.token)
+    };
     let mut entry = LoggedRequest {
         seq,
         method: req.method().to_string(),
@@ -78,6 +89,8 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
 
     let mut resp = if auth != AuthResult::Ok {
         auth::unauthorized(flavor, auth)
+    } else if flavor == Flavor::Pg {
+        pg_request(&app, req, &path, &query).await
     } else if req.method() != Method::GET {
         method_not_allowed(flavor)
     } else {
@@ -87,7 +100,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
             .await
             .unwrap_or_else(|_| respond::error_500(flavor))
     };
-    if flavor == Flavor::V2 {
+    if flavor != Flavor::V1 {
         if let Some(a) = allowed {
             resp.headers
                 .push(("X-RateLimit-Limit", a.limit.to_string()));
@@ -98,7 +111,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     match fault {
         Some(Fault::TruncatedJson) => resp.body = mangle::cut_half(&resp.body),
         Some(Fault::WrongType) => resp.body = mangle::wrong_type(&resp.body),
-        Some(Fault::UnknownEnum) if flavor == Flavor::V2 => {
+        Some(Fault::UnknownEnum) if flavor != Flavor::V1 => {
             resp.body = mangle::unknown_enum(&resp.body)
         }
         Some(Fault::UnknownEnum) => resp.body = mangle::wrong_type(&resp.body),
@@ -126,6 +139,22 @@ fn method_not_allowed(flavor: Flavor) -> ApiResponse {
     match flavor {
         Flavor::V1 => ApiResponse::not_found(flavor),
         Flavor::V2 => ApiResponse::v2_error(405, "Method not allowed", "method_not_allowed"),
+        Flavor::Pg => ApiResponse::pg_error(405, "Method not allowed"),
+    }
+}
+
+/// Largest accepted payment-gateway request body.
+const MAX_PG_BODY: usize = 1 << 20;
+
+/// An authorized payment-gateway request: reads the body and routes it.
+async fn pg_request(app: &Arc<AppState>, req: Request, path: &str, query: &str) -> ApiResponse {
+    let method = req.method().clone();
+    let Ok(body) = axum::body::to_bytes(req.into_body(), MAX_PG_BODY).await else {
+        return ApiResponse::pg_error(413, "Request body too large");
+    };
+    match segments(path).as_slice() {
+        ["pgapi", "v1", rest @ ..] => pg_api::handle(app, &method, rest, query, &body),
+        _ => ApiResponse::not_found(Flavor::Pg),
     }
 }
 

@@ -33,7 +33,8 @@ pub fn check(headers: &HeaderMap, token: &str) -> AuthResult {
     }
 }
 
-/// v1: HTTP 200 with an empty body; v2: 401 JSON `unauthorized`.
+/// v1: HTTP 200 with an empty body; v2: 401 JSON `unauthorized`; payment
+/// gateway: 401 `{"message":"Unauthenticated"}`.
 pub fn unauthorized(flavor: Flavor, why: AuthResult) -> ApiResponse {
     match flavor {
         Flavor::V1 => ApiResponse {
@@ -50,6 +51,7 @@ pub fn unauthorized(flavor: Flavor, why: AuthResult) -> ApiResponse {
             };
             ApiResponse::v2_error(401, msg, "unauthorized")
         }
+        Flavor::Pg => ApiResponse::pg_error(401, "Unauthenticated"),
     }
 }
 

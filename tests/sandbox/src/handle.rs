@@ -4,20 +4,23 @@ use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 
+use axum::routing::any;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::config::SandboxConfig;
 use crate::dataset::{Dataset, DatasetStats};
-use crate::deliveries::DeliveryAttempt;
+use crate::deliveries::{DeliveryAttempt, IpnAttempt};
 use crate::faults::{Fault, FaultConfig};
 use crate::log::LoggedRequest;
+use crate::pg_admin::{self, PgPaid, PgPay};
+use crate::pg_store::{IpnTarget, PgError};
 use crate::ratelimit::RateLimiter;
 use crate::simulate::{self, SimulateTransaction, SimulatedTransaction};
 use crate::state::AppState;
 use crate::webhook_target::{RegisteredWebhook, WebhookTarget};
-use crate::{admin, api, server};
+use crate::{admin, api, pg_checkout, server};
 
 /// A running sandbox. Dropping it without [`SandboxHandle::shutdown`] leaves
 /// the server running until the tokio runtime ends.
@@ -46,6 +49,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<Sandbo
         .map_err(io::Error::other)?;
     let state = Arc::new(AppState::new(config, dataset));
     let router = admin::routes()
+        .route("/pay/v1/checkout/init", any(pg_checkout::checkout))
         .fallback(api::handle)
         .with_state(state.clone());
     let (tx, rx) = watch::channel(false);
@@ -127,6 +131,25 @@ impl SandboxHandle {
     /// Every user-webhook delivery attempt so far, in order.
     pub fn webhook_deliveries(&self) -> Vec<DeliveryAttempt> {
         self.state.deliveries().clone()
+    }
+
+    /// Sets (or with `None` removes) the PG IPN target.
+    pub fn set_pg_ipn(&self, target: Option<IpnTarget>) {
+        self.state.pg().ipn = target;
+    }
+
+    /// Marks a PG order paid and queues its IPN (like `POST /__sandbox/pg/pay`;
+    /// call it inside the sandbox's tokio runtime).
+    pub fn pg_pay(&self, req: &PgPay) -> Result<PgPaid, String> {
+        pg_admin::pay(&self.state, req).map_err(|e| match e {
+            PgError::NotFound => "Order not found".to_string(),
+            PgError::Rejected(m) => m,
+        })
+    }
+
+    /// Every PG IPN delivery attempt so far, in order.
+    pub fn ipn_deliveries(&self) -> Vec<IpnAttempt> {
+        self.state.ipn_deliveries().clone()
     }
 
     /// Stops accepting, closes every connection, aborts pending deliveries

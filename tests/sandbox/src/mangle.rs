@@ -3,8 +3,14 @@
 //! The sandbox writes compact JSON (`"key":value`) and no string value
 //! contains a double quote, so locating `"key":` textually is exact.
 
-/// Money fields, in the order they are looked for.
-const MONEY_KEYS: [&str; 3] = ["amount_in", "amount_out", "accumulated"];
+/// Money fields, in the order they are looked for (the last two: payment gateway).
+const MONEY_KEYS: [&str; 5] = [
+    "amount_in",
+    "amount_out",
+    "accumulated",
+    "order_amount",
+    "transaction_amount",
+];
 /// Fallbacks when a body has no money field, by priority.
 const OTHER_KEYS: [&str; 4] = [
     "active",
@@ -71,9 +77,13 @@ pub fn wrong_type(body: &[u8]) -> Vec<u8> {
     }
 }
 
-/// First `transfer_type` set to `"sideways"` (else `account_type`, else [`wrong_type`]).
+/// First `transfer_type` set to `"sideways"` (else `account_type`, else
+/// `order_status`, else [`wrong_type`]).
 pub fn unknown_enum(body: &[u8]) -> Vec<u8> {
-    match earliest(body, &["transfer_type"]).or_else(|| earliest(body, &["account_type"])) {
+    let at = earliest(body, &["transfer_type"])
+        .or_else(|| earliest(body, &["account_type"]))
+        .or_else(|| earliest(body, &["order_status"]));
+    match at {
         Some(at) => replace_value(body, at, "\"sideways\""),
         None => wrong_type(body),
     }

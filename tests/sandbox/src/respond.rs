@@ -26,6 +26,8 @@ pub enum Flavor {
     V1,
     /// `/v2/…` and anything else (`{"status":"error",…}`).
     V2,
+    /// `/pgapi/…`, the payment gateway (`{"message":"…"}`).
+    Pg,
 }
 
 impl Flavor {
@@ -33,6 +35,8 @@ impl Flavor {
     pub fn of(path: &str) -> Flavor {
         if path == "/userapi" || path.starts_with("/userapi/") {
             Flavor::V1
+        } else if path == "/pgapi" || path.starts_with("/pgapi/") {
+            Flavor::Pg
         } else {
             Flavor::V2
         }
@@ -129,7 +133,17 @@ impl ApiResponse {
         match flavor {
             Flavor::V1 => ApiResponse::v1_error(404, "Not found"),
             Flavor::V2 => ApiResponse::v2_error(404, "Resource not found", "not_found"),
+            Flavor::Pg => ApiResponse::pg_error(404, "Not found"),
         }
+    }
+
+    /// Payment-gateway error `{"message":"…"}` (shape UNVERIFIED).
+    pub fn pg_error(status: u16, message: &str) -> ApiResponse {
+        #[derive(Serialize)]
+        struct Body<'a> {
+            message: &'a str,
+        }
+        ApiResponse::json(status, to_vec(&Body { message }))
     }
 
     /// Adds a header.
@@ -149,6 +163,10 @@ pub fn rate_limited(flavor: Flavor, l: Limited) -> ApiResponse {
             .with_header("X-RateLimit-Limit", l.limit)
             .with_header("X-RateLimit-Remaining", 0)
             .with_header("X-RateLimit-Reset", l.retry_after),
+        Flavor::Pg => ApiResponse::pg_error(429, "Too Many Attempts.")
+            .with_header("Retry-After", l.retry_after)
+            .with_header("X-RateLimit-Limit", l.limit)
+            .with_header("X-RateLimit-Remaining", 0),
     }
 }
 
@@ -163,6 +181,7 @@ pub fn error_500(flavor: Flavor) -> ApiResponse {
     match flavor {
         Flavor::V1 => ApiResponse::html(500, &nginx_page("500 Internal Server Error")),
         Flavor::V2 => ApiResponse::v2_error(500, "Internal server error", "internal_error"),
+        Flavor::Pg => ApiResponse::pg_error(500, "Server Error"),
     }
 }
 
@@ -171,6 +190,7 @@ pub fn error_503(flavor: Flavor) -> ApiResponse {
     match flavor {
         Flavor::V1 => ApiResponse::html(503, &nginx_page("503 Service Temporarily Unavailable")),
         Flavor::V2 => ApiResponse::v2_error(503, "Service unavailable", "service_unavailable"),
+        Flavor::Pg => ApiResponse::pg_error(503, "Service Unavailable"),
     }
 }
 

@@ -9,9 +9,10 @@ use tokio::task::JoinSet;
 
 use crate::config::{SandboxConfig, V1Order};
 use crate::dataset::Dataset;
-use crate::deliveries::DeliveryAttempt;
+use crate::deliveries::{DeliveryAttempt, IpnAttempt};
 use crate::faults::FaultPicker;
 use crate::log::RequestLog;
+use crate::pg_store::PgStore;
 use crate::ratelimit::RateLimiter;
 use crate::webhook_target::WebhookRegistry;
 
@@ -33,6 +34,12 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Multiplier of the retry waits.
     pub time_scale: f64,
+    /// Payment-gateway merchant id.
+    pub pg_merchant_id: String,
+    /// Payment-gateway secret key.
+    pub pg_secret_key: String,
+    pg: Mutex<PgStore>,
+    ipn_deliveries: Mutex<Vec<IpnAttempt>>,
     webhooks: Mutex<WebhookRegistry>,
     deliveries: Mutex<Vec<DeliveryAttempt>>,
     tasks: Mutex<JoinSet<()>>,
@@ -70,6 +77,10 @@ impl AppState {
             log: Mutex::new(RequestLog::new(config.request_log_capacity)),
             http: http_client(),
             time_scale: config.webhook_time_scale,
+            pg_merchant_id: config.pg_merchant_id,
+            pg_secret_key: config.pg_secret_key,
+            pg: Mutex::new(PgStore::default()),
+            ipn_deliveries: Mutex::new(Vec::new()),
             webhooks: Mutex::new(WebhookRegistry::default()),
             deliveries: Mutex::new(Vec::new()),
             tasks: Mutex::new(JoinSet::new()),
@@ -109,6 +120,16 @@ impl AppState {
     /// Milliseconds since the sandbox started.
     pub fn elapsed_ms(&self) -> u64 {
         self.started.elapsed().as_millis() as u64
+    }
+
+    /// Payment-gateway orders and IPN target.
+    pub fn pg(&self) -> MutexGuard<'_, PgStore> {
+        lock(&self.pg)
+    }
+
+    /// PG IPN delivery attempts, in order.
+    pub fn ipn_deliveries(&self) -> MutexGuard<'_, Vec<IpnAttempt>> {
+        lock(&self.ipn_deliveries)
     }
 
     /// Registered webhook targets.

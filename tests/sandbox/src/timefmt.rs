@@ -40,6 +40,18 @@ pub fn from_parts(y: i64, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> i64 {
     days_from_civil(y, mo, d) * 86_400 + i64::from(h * 3600 + mi * 60 + s)
 }
 
+/// Vietnam's offset from UTC in seconds (UTC+7, no daylight saving).
+pub const VN_OFFSET_SECS: i64 = 7 * 3600;
+
+/// The current naive Vietnam time (for records created at run time).
+pub fn now_local() -> i64 {
+    let unix = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0);
+    unix + VN_OFFSET_SECS
+}
+
 /// A naive date-time that displays and serialises as `YYYY-MM-DD HH:MM:SS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct DateTime(pub i64);

@@ -1,6 +1,7 @@
 //! Shared helpers for the sandbox integration tests.
 #![allow(dead_code)]
 
+pub mod pg;
 pub mod receiver;
 
 use reqwest::{Client, Response};
