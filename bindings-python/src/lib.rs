@@ -1,6 +1,6 @@
 //! `sepay_sdk._native`: the Python face of the SePay SDK core. Everything here
 //! translates (types, errors, sync/async); the core decides (see
-//! `docs/adr/0004-python-bindings.md`).
+//! `docs/adr/0004-python-package.md`).
 
 mod awaitable;
 mod client;
