@@ -19,6 +19,12 @@ async fn binary_prints_url_first_and_serves() {
             "0",
             "--v1-order",
             "newest-asc",
+            "--pg-merchant-id",
+            "SP-TEST-BIN",
+            "--pg-secret-key",
+            "spsk_bin",
+            "--webhook-time-scale",
+            "0.01",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -55,6 +61,14 @@ async fn binary_prints_url_first_and_serves() {
         .unwrap();
     assert_eq!(v["transactions"][0]["id"], "499");
     assert_eq!(v["transactions"][1]["id"], "500");
+    let pg = |user: &str, pass: &str| {
+        c.get(format!("{url}/pgapi/v1/order"))
+            .basic_auth(user, Some(pass))
+            .send()
+    };
+    assert_eq!(pg("SP-TEST-BIN", "spsk_bin").await.unwrap().status(), 200);
+    let default = pg("SP-TEST-SANDBOX", "spsk_test_sandbox").await.unwrap();
+    assert_eq!(default.status(), 401);
 
     // SIGTERM ends it cleanly.
     let pid = child.id().to_string();
