@@ -19,7 +19,7 @@ pub(crate) fn json<T: DeserializeOwned>(operation: &str, response: &HttpResponse
 }
 
 /// Like [`json`] with a seed (for envelopes whose data key varies).
-pub(crate) fn json_seed<'de, S: DeserializeSeed<'de>>(
+pub(crate) fn json_seed<'de, S: DeserializeSeed<'de> + Clone>(
     operation: &str,
     response: &'de HttpResponse,
     seed: S,
@@ -31,6 +31,16 @@ pub(crate) fn json_seed<'de, S: DeserializeSeed<'de>>(
             expected: "a JSON body".to_string(),
             found,
         });
+    }
+    // Fast path without path tracking, which costs about 40% on a 5,000-item
+    // page; a body that fails is decoded again, tracked, to say where.
+    let mut de = serde_json::Deserializer::from_slice(&response.body);
+    if let Ok(value) = seed
+        .clone()
+        .deserialize(&mut de)
+        .and_then(|v| de.end().map(|_| v))
+    {
+        return Ok(value);
     }
     let mut de = serde_json::Deserializer::from_slice(&response.body);
     let mut track = serde_path_to_error::Track::new();

@@ -140,6 +140,15 @@ struct BodySeed<T> {
     data: PhantomData<T>,
 }
 
+impl<T> Clone for BodySeed<T> {
+    fn clone(&self) -> Self {
+        BodySeed {
+            key: self.key,
+            data: PhantomData,
+        }
+    }
+}
+
 impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for BodySeed<T> {
     type Value = Body<T>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Body<T>, D::Error> {
