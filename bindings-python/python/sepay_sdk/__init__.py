@@ -1,4 +1,4 @@
-"""SePay (sepay.vn) SDK for Python: a synchronous :class:`Client` and an asyncio
+"""SePay SDK for Python (the Vietnamese bank-transfer payment service): a synchronous :class:`Client` and an asyncio
 :class:`AsyncClient` over one Rust core, which owns SePay's rules, rate
 limiting, retries and pagination.
 
