@@ -34,8 +34,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("Bank accounts (User API v2)");
     println!(
-        "{:<14} {:<26} {:<16} {:>18}  {}",
-        "bank", "holder", "account", "balance (VND)", "last transaction"
+        "{:<14} {:<26} {:<16} {:>18}  last transaction",
+        "bank", "holder", "account", "balance (VND)"
     );
     let mut accounts = client
         .v2()
@@ -58,8 +58,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     println!("\nRecent transactions (User API v2, newest first)");
     println!(
-        "{:<25} {:<4} {:>14} {:<12} {}",
-        "time (+07:00)", "dir", "amount (VND)", "code", "memo"
+        "{:<25} {:<4} {:>14} {:<12} memo",
+        "time (+07:00)", "dir", "amount (VND)", "code"
     );
     let params = V2TransactionListParams {
         transaction_date_sort: Some(SortOrder::Desc),
