@@ -65,17 +65,20 @@ def test_a_blocking_call_releases_the_gil(fresh: Sandbox) -> None:
     client = fresh.client()
     fresh.push_faults({"slow": 1000})
     done = threading.Event()
+
     def call() -> None:
         client.v1.bank_accounts.count()
         done.set()
 
     worker = threading.Thread(target=call)
+    started = time.monotonic()
     worker.start()
+    time.sleep(0.2)  # the call is now waiting for the slow answer
     spins = 0
-    deadline = time.monotonic() + 0.6
-    while time.monotonic() < deadline:
+    while time.monotonic() < started + 0.6:
         spins += 1
     worker.join(10)
     assert done.is_set()
-    # With the GIL held during the wait, this thread would not run at all.
+    # Had the waiting call kept the GIL, this thread could not have woken from
+    # its sleep before the answer (after 1 s) and would not have spun at all.
     assert spins > 10_000, spins

@@ -4,6 +4,9 @@ cancelling an awaitable cancels the request."""
 from __future__ import annotations
 
 import asyncio
+import os
+import signal
+import threading
 import time
 
 import pytest
@@ -43,6 +46,17 @@ async def test_cancelling_an_awaitable_cancels_the_call(fresh: Sandbox) -> None:
             await asyncio.wait_for(c.v1.transactions.count(), 0.2)
         assert time.monotonic() - started < 1.5
         assert await c.v1.transactions.count() == 300, "the client still works"
+
+
+def test_ctrl_c_interrupts_a_blocking_call(fresh: Sandbox) -> None:
+    client = fresh.client()
+    fresh.push_faults({"slow": 3000})
+    threading.Timer(0.3, os.kill, (os.getpid(), signal.SIGINT)).start()
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        client.v1.transactions.count()
+    assert time.monotonic() - started < 2.0
+    assert client.v1.transactions.count() == 300, "the client still works"
 
 
 def test_page_is_a_sequence(client: sepay_sdk.Client) -> None:
