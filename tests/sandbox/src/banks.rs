@@ -13,7 +13,9 @@ pub struct Bank {
     pub full_name: &'static str,
 }
 
-/// Banks cycled through by bank account index.
+/// Banks cycled through by bank account index. The first three are the
+/// banks of the VA-order API (Vietcombank, Sacombank, BIDV), so a dataset of
+/// three or more accounts has one of each.
 pub const BANKS: [Bank; 7] = [
     Bank {
         short_name: "Vietcombank",
@@ -22,10 +24,10 @@ pub const BANKS: [Bank; 7] = [
         full_name: "Ngân hàng TMCP Ngoại Thương Việt Nam",
     },
     Bank {
-        short_name: "ACB",
-        code: "ACB",
-        bin: "970416",
-        full_name: "Ngân hàng TMCP Á Châu",
+        short_name: "Sacombank",
+        code: "STB",
+        bin: "970403",
+        full_name: "Ngân hàng TMCP Sài Gòn Thương Tín",
     },
     Bank {
         short_name: "BIDV",
@@ -52,10 +54,10 @@ pub const BANKS: [Bank; 7] = [
         full_name: "Ngân hàng TMCP Kỹ thương Việt Nam",
     },
     Bank {
-        short_name: "Sacombank",
-        code: "STB",
-        bin: "970403",
-        full_name: "Ngân hàng TMCP Sài Gòn Thương Tín",
+        short_name: "ACB",
+        code: "ACB",
+        bin: "970416",
+        full_name: "Ngân hàng TMCP Á Châu",
     },
 ];
 
