@@ -47,6 +47,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/stats", get(stats))
         .merge(crate::webhook_admin::routes())
         .merge(crate::pg_admin::routes())
+        .merge(crate::va_pay::routes())
         .route("/__sandbox", any(not_found))
         .route("/__sandbox/{*rest}", any(not_found))
 }

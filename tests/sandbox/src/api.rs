@@ -1,27 +1,30 @@
 //! The API request pipeline: rate limit → fault → auth → route → payload
-//! fault → log. Every request outside `/__sandbox/` and the checkout page
-//! goes through here (User API v1, v2 and the payment-gateway order API).
+//! fault → log. Every request outside `/__sandbox/`, the checkout page and
+//! the OAuth2 authorize page goes through here (User API v1, v2 and VA
+//! orders, the payment-gateway order API, OAuth2 token and resource API,
+//! Bank Hub).
 
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
 use futures::StreamExt;
 
-use crate::auth::{self, AuthResult};
+use crate::auth::AuthResult;
 use crate::faults::Fault;
 use crate::log::LoggedRequest;
 use crate::mangle;
-use crate::params::{segments, Params};
+use crate::params::segments;
+use crate::pg_api;
 use crate::ratelimit::Limited;
 use crate::respond::{self, ApiResponse, Flavor, JSON};
 use crate::server::ConnKill;
 use crate::state::AppState;
-use crate::{pg_api, v1, v2};
+use crate::surface::{self, Incoming, Surface};
 
 /// Axum fallback handler for API requests.
 pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response {
@@ -29,18 +32,10 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     let seq = app.next_seq();
     let path = req.uri().path().to_string();
     let query = req.uri().query().unwrap_or("").to_string();
-    let flavor = Flavor::of(&path);
-    let auth = if flavor == Flavor::Pg {
-        if pg_api::authorized(&app, req.headers()) {
-            AuthResult::Ok
-        } else if req.headers().contains_key(header::AUTHORIZATION) {
-            AuthResult::Invalid
-        } else {
-            AuthResult::Missing
-        }
-    } else {
-        auth::check(req.headers(), &app.token)
-    };
+    let surface = Surface::of(&path);
+    let flavor = surface.flavor();
+    let kill = req.extensions().get::<ConnKill>().cloned();
+    let auth = surface::authenticate(&app, surface, req.headers());
     let mut entry = LoggedRequest {
         seq,
         method: req.method().to_string(),
@@ -63,7 +58,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     let early = match fault {
         Some(Fault::Drop) => {
             app.log().push(entry);
-            return drop_connection(req).await;
+            return drop_connection(kill).await;
         }
         Some(Fault::Error500) => Some(respond::error_500(flavor)),
         Some(Fault::Error503) => Some(respond::error_503(flavor)),
@@ -88,18 +83,23 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     }
 
     let mut resp = if auth != AuthResult::Ok {
-        auth::unauthorized(flavor, auth)
-    } else if flavor == Flavor::Pg {
+        surface::unauthorized(surface, auth)
+    } else if surface == Surface::Pg {
         pg_request(&app, req, &path, &query).await
-    } else if req.method() != Method::GET {
-        method_not_allowed(flavor)
     } else {
-        let app2 = app.clone();
-        let (p, q) = (path.clone(), query.clone());
-        tokio::task::spawn_blocking(move || route(&app2, flavor, &p, &q))
-            .await
-            .unwrap_or_else(|_| respond::error_500(flavor))
+        match read(req, path, query).await {
+            Ok(incoming) => {
+                let app2 = app.clone();
+                tokio::task::spawn_blocking(move || surface::dispatch(&app2, surface, &incoming))
+                    .await
+                    .unwrap_or_else(|_| respond::error_500(flavor))
+            }
+            Err(resp) => resp,
+        }
     };
+    if surface.checks_own_credentials() {
+        entry.authorized = resp.status != 401;
+    }
     if flavor != Flavor::V1 {
         if let Some(a) = allowed {
             resp.headers
@@ -109,6 +109,11 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
         }
     }
     match fault {
+        Some(Fault::DropAfter) => {
+            // Processed (an order may now exist), but the client never hears.
+            app.log().push(entry);
+            return drop_connection(kill).await;
+        }
         Some(Fault::TruncatedJson) => resp.body = mangle::cut_half(&resp.body),
         Some(Fault::WrongType) => resp.body = mangle::wrong_type(&resp.body),
         Some(Fault::UnknownEnum) if flavor != Flavor::V1 => {
@@ -125,22 +130,38 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
     finish(&app, entry, resp).into()
 }
 
-fn route(app: &AppState, flavor: Flavor, path: &str, query: &str) -> ApiResponse {
-    let segs = segments(path);
-    let params = Params::parse(query);
-    match (flavor, segs.split_first()) {
-        (Flavor::V1, Some((_, rest))) => v1::handle(&app.dataset(), app.v1_order, rest, &params),
-        (Flavor::V2, Some((&"v2", rest))) => v2::handle(&app.dataset(), rest, &params),
-        _ => ApiResponse::not_found(flavor),
-    }
-}
+/// Largest accepted API request body.
+const MAX_BODY: usize = 1 << 20;
 
-fn method_not_allowed(flavor: Flavor) -> ApiResponse {
-    match flavor {
-        Flavor::V1 => ApiResponse::not_found(flavor),
-        Flavor::V2 => ApiResponse::v2_error(405, "Method not allowed", "method_not_allowed"),
-        Flavor::Pg => ApiResponse::pg_error(405, "Method not allowed"),
-    }
+/// Reads the body of a (non payment-gateway) request.
+async fn read(req: Request, path: String, query: String) -> Result<Incoming, ApiResponse> {
+    let (parts, body) = req.into_parts();
+    let header = |name| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v: &HeaderValue| v.to_str().ok())
+            .unwrap_or("")
+            .to_string()
+    };
+    let content_type = header(header::CONTENT_TYPE);
+    let authorization = header(header::AUTHORIZATION);
+    let method = parts.method;
+    let flavor = Flavor::of(&path);
+    let body = axum::body::to_bytes(body, MAX_BODY)
+        .await
+        .map_err(|_| match flavor {
+            Flavor::V1 => ApiResponse::v1_error(413, "Request body too large"),
+            _ => ApiResponse::v2_error(413, "Request body too large", "payload_too_large"),
+        })?;
+    Ok(Incoming {
+        method,
+        path,
+        query,
+        content_type,
+        authorization,
+        body,
+    })
 }
 
 /// Largest accepted payment-gateway request body.
@@ -206,8 +227,8 @@ fn truncated(r: ApiResponse) -> Response {
 }
 
 /// Closes the client connection without sending anything.
-async fn drop_connection(req: Request) -> Response {
-    if let Some(kill) = req.extensions().get::<ConnKill>() {
+async fn drop_connection(kill: Option<ConnKill>) -> Response {
+    if let Some(kill) = kill {
         kill.kill();
         // The connection task drops this future together with the socket.
         std::future::pending::<()>().await;

@@ -33,8 +33,9 @@ pub fn check(headers: &HeaderMap, token: &str) -> AuthResult {
     }
 }
 
-/// v1: HTTP 200 with an empty body; v2: 401 JSON `unauthorized`; payment
-/// gateway: 401 `{"message":"Unauthenticated"}`.
+/// v1: HTTP 200 with an empty body; v2 and v1 VA orders: 401 JSON
+/// `unauthorized`; payment gateway: 401 `{"message":"Unauthenticated"}`;
+/// Bank Hub: 401 `{"code":401,"message":"Unauthenticated"}`.
 pub fn unauthorized(flavor: Flavor, why: AuthResult) -> ApiResponse {
     match flavor {
         Flavor::V1 => ApiResponse {
@@ -43,7 +44,7 @@ pub fn unauthorized(flavor: Flavor, why: AuthResult) -> ApiResponse {
             headers: Vec::new(),
             body: Vec::new(),
         },
-        Flavor::V2 => {
+        Flavor::V2 | Flavor::V1Orders => {
             let msg = if why == AuthResult::Missing {
                 "Missing Authorization header"
             } else {
@@ -52,6 +53,8 @@ pub fn unauthorized(flavor: Flavor, why: AuthResult) -> ApiResponse {
             ApiResponse::v2_error(401, msg, "unauthorized")
         }
         Flavor::Pg => ApiResponse::pg_error(401, "Unauthenticated"),
+        Flavor::OAuth => ApiResponse::oauth_error(401, "invalid_client", "Unauthenticated"),
+        Flavor::BankHub => ApiResponse::bankhub_error(401, "Unauthenticated"),
     }
 }
 

@@ -51,7 +51,7 @@ impl Default for FaultConfig {
 /// One injected fault.
 ///
 /// JSON: a string name (`"500"`, `"503"`, `"429"`, `"slow"`, `"truncate"`,
-/// `"drop"`, `"html"`, `"empty"`, `"truncated_json"`, `"wrong_type"`,
+/// `"drop"`, `"drop_after"`, `"html"`, `"empty"`, `"truncated_json"`, `"wrong_type"`,
 /// `"unknown_enum"`, `"missing_field"`); a slow fault with a delay is
 /// `{"slow": 1500}` (also accepted: `"slow:1500"`; plain `"slow"` = 2000 ms).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +68,9 @@ pub enum Fault {
     Truncate,
     /// Close the connection without a response.
     Drop,
+    /// Process the request (e.g. create the order), then close the
+    /// connection without a response.
+    DropAfter,
     /// 200 with an HTML error page.
     Html,
     /// 200 with an empty body.
@@ -92,6 +95,7 @@ impl Fault {
             Fault::Slow(_) => "slow",
             Fault::Truncate => "truncate",
             Fault::Drop => "drop",
+            Fault::DropAfter => "drop_after",
             Fault::Html => "html",
             Fault::Empty => "empty",
             Fault::TruncatedJson => "truncated_json",
@@ -109,6 +113,7 @@ impl Fault {
             "slow" => Fault::Slow(DEFAULT_SLOW_MS),
             "truncate" => Fault::Truncate,
             "drop" => Fault::Drop,
+            "drop_after" => Fault::DropAfter,
             "html" => Fault::Html,
             "empty" => Fault::Empty,
             "truncated_json" => Fault::TruncatedJson,
@@ -244,10 +249,11 @@ mod tests {
         let all: Vec<Fault> = serde_json::from_str(
             r#"["500","503","429","slow","truncate","drop","html","empty",
                "truncated_json","wrong_type","unknown_enum","missing_field",
-               {"slow":1500},"slow:10"]"#,
+               {"slow":1500},"slow:10","drop_after"]"#,
         )
         .unwrap();
-        assert_eq!(all.len(), 14);
+        assert_eq!(all.len(), 15);
+        assert_eq!(all[14], Fault::DropAfter);
         assert_eq!(all[3], Fault::Slow(DEFAULT_SLOW_MS));
         assert_eq!(all[12], Fault::Slow(1500));
         assert_eq!(all[13], Fault::Slow(10));

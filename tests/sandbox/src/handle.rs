@@ -19,6 +19,8 @@ use crate::pg_store::{IpnTarget, PgError};
 use crate::ratelimit::RateLimiter;
 use crate::simulate::{self, SimulateTransaction, SimulatedTransaction};
 use crate::state::AppState;
+use crate::va_pay::{self, VaPaid, VaPay};
+use crate::va_store::VaError;
 use crate::webhook_target::{RegisteredWebhook, WebhookTarget};
 use crate::{admin, api, pg_checkout, server};
 
@@ -144,6 +146,22 @@ impl SandboxHandle {
         pg_admin::pay(&self.state, req).map_err(|e| match e {
             PgError::NotFound => "Order not found".to_string(),
             PgError::Rejected(m) => m,
+        })
+    }
+
+    /// Pays into a VA-order virtual account (like `POST /__sandbox/va/pay`;
+    /// call it inside the sandbox's tokio runtime): appends the transaction,
+    /// delivers its webhooks and moves the VA and the order along.
+    pub fn va_pay(&self, req: &VaPay) -> Result<VaPaid, String> {
+        va_pay::pay(&self.state, req).map_err(|e| match e {
+            VaError::NotFound(m) => m.to_string(),
+            VaError::InvalidState(m) | VaError::Conflict(m) => m,
+            VaError::Duplicate => "duplicate".to_string(),
+            VaError::Validation(errors) => errors
+                .into_iter()
+                .map(|(k, m)| format!("{k} {m}"))
+                .collect::<Vec<_>>()
+                .join("; "),
         })
     }
 

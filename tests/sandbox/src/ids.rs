@@ -19,6 +19,14 @@ pub enum Kind {
     VirtualAccount = 3,
     /// A Vietcombank terminal.
     Terminal = 4,
+    /// A VA order.
+    VaOrder = 5,
+    /// A Bank Hub company.
+    Company = 6,
+    /// A Bank Hub link token (its `xid`).
+    LinkToken = 7,
+    /// A Bank Hub link token (the `link_token` value itself).
+    LinkSecret = 8,
 }
 
 /// A 128-bit UUID, displayed as lowercase `8-4-4-4-12` hex.

@@ -28,15 +28,29 @@ pub enum Flavor {
     V2,
     /// `/pgapi/…`, the payment gateway (`{"message":"…"}`).
     Pg,
+    /// `/userapi/bidv/…` VA orders: v2 JSON errors on the v1 host (v1
+    /// rate-limit header and HTML gateway pages).
+    V1Orders,
+    /// `/oauth/…` (`{"error":"…","error_description":"…"}`).
+    OAuth,
+    /// `/bankhub/…` (`{"code":N,"message":"…"}`).
+    BankHub,
 }
 
 impl Flavor {
     /// The flavor of a request path.
     pub fn of(path: &str) -> Flavor {
-        if path == "/userapi" || path.starts_with("/userapi/") {
+        let under = |p: &str| path == p || path.starts_with(&format!("{p}/"));
+        if under("/userapi/bidv") {
+            Flavor::V1Orders
+        } else if under("/userapi") {
             Flavor::V1
-        } else if path == "/pgapi" || path.starts_with("/pgapi/") {
+        } else if under("/pgapi") {
             Flavor::Pg
+        } else if under("/oauth") {
+            Flavor::OAuth
+        } else if under("/bankhub") {
+            Flavor::BankHub
         } else {
             Flavor::V2
         }
@@ -132,9 +146,34 @@ impl ApiResponse {
     pub fn not_found(flavor: Flavor) -> ApiResponse {
         match flavor {
             Flavor::V1 => ApiResponse::v1_error(404, "Not found"),
-            Flavor::V2 => ApiResponse::v2_error(404, "Resource not found", "not_found"),
+            Flavor::V2 | Flavor::V1Orders => {
+                ApiResponse::v2_error(404, "Resource not found", "not_found")
+            }
             Flavor::Pg => ApiResponse::pg_error(404, "Not found"),
+            Flavor::OAuth => ApiResponse::oauth_error(404, "not_found", "Not found"),
+            Flavor::BankHub => ApiResponse::bankhub_not_found("Not found"),
         }
+    }
+
+    /// OAuth2 error `{"error":"…","error_description":"…"}`.
+    pub fn oauth_error(status: u16, error: &str, description: &str) -> ApiResponse {
+        let body = serde_json::json!({ "error": error, "error_description": description });
+        ApiResponse::json(status, body.to_string().into_bytes())
+    }
+
+    /// Bank Hub error `{"code":status,"message":"…"}`.
+    pub fn bankhub_error(status: u16, message: &str) -> ApiResponse {
+        let body = serde_json::json!({ "code": status, "message": message });
+        ApiResponse::json(status, body.to_string().into_bytes())
+    }
+
+    /// Bank Hub 404 `{"code":404,"message":"…","status":404,"error":"Not Found"}`
+    /// (the docs show the keys with placeholder values).
+    pub fn bankhub_not_found(message: &str) -> ApiResponse {
+        let body = serde_json::json!({
+            "code": 404, "message": message, "status": 404, "error": "Not Found"
+        });
+        ApiResponse::json(404, body.to_string().into_bytes())
     }
 
     /// Payment-gateway error `{"message":"…"}` (shape UNVERIFIED).
@@ -167,6 +206,15 @@ pub fn rate_limited(flavor: Flavor, l: Limited) -> ApiResponse {
             .with_header("Retry-After", l.retry_after)
             .with_header("X-RateLimit-Limit", l.limit)
             .with_header("X-RateLimit-Remaining", 0),
+        Flavor::V1Orders => ApiResponse::v2_error(429, "Too many requests", "rate_limited")
+            .with_header("x-sepay-userapi-retry-after", l.retry_after)
+            .with_header("Retry-After", l.retry_after),
+        Flavor::OAuth => ApiResponse::oauth_error(429, "rate_limited", "Too many requests")
+            .with_header("Retry-After", l.retry_after),
+        Flavor::BankHub => ApiResponse::bankhub_error(429, "Too many requests")
+            .with_header("Retry-After", l.retry_after)
+            .with_header("X-RateLimit-Limit", l.limit)
+            .with_header("X-RateLimit-Remaining", 0),
     }
 }
 
@@ -179,18 +227,28 @@ fn nginx_page(title: &str) -> String {
 /// HTTP 500 (v1: nginx HTML page; v2: JSON `internal_error`).
 pub fn error_500(flavor: Flavor) -> ApiResponse {
     match flavor {
-        Flavor::V1 => ApiResponse::html(500, &nginx_page("500 Internal Server Error")),
+        Flavor::V1 | Flavor::V1Orders => {
+            ApiResponse::html(500, &nginx_page("500 Internal Server Error"))
+        }
         Flavor::V2 => ApiResponse::v2_error(500, "Internal server error", "internal_error"),
         Flavor::Pg => ApiResponse::pg_error(500, "Server Error"),
+        Flavor::OAuth => ApiResponse::oauth_error(500, "server_error", "Internal server error"),
+        Flavor::BankHub => ApiResponse::bankhub_error(500, "Internal server error"),
     }
 }
 
 /// HTTP 503 (v1: nginx HTML page; v2: JSON `service_unavailable`).
 pub fn error_503(flavor: Flavor) -> ApiResponse {
     match flavor {
-        Flavor::V1 => ApiResponse::html(503, &nginx_page("503 Service Temporarily Unavailable")),
+        Flavor::V1 | Flavor::V1Orders => {
+            ApiResponse::html(503, &nginx_page("503 Service Temporarily Unavailable"))
+        }
         Flavor::V2 => ApiResponse::v2_error(503, "Service unavailable", "service_unavailable"),
         Flavor::Pg => ApiResponse::pg_error(503, "Service Unavailable"),
+        Flavor::OAuth => {
+            ApiResponse::oauth_error(503, "temporarily_unavailable", "Service unavailable")
+        }
+        Flavor::BankHub => ApiResponse::bankhub_error(503, "Service unavailable"),
     }
 }
 

@@ -19,6 +19,8 @@ pub struct SimTxn {
     pub code: Option<String>,
     /// Index of the virtual account the transfer went to, if any.
     pub va_slot: Option<u32>,
+    /// Number of the VA-order virtual account the transfer went to, if any.
+    pub order_va: Option<String>,
     /// `webhook_success`: set once a user-webhook delivery succeeded.
     pub webhook_success: bool,
 }
@@ -38,6 +40,8 @@ pub struct NewTxn {
     pub code: Option<String>,
     /// VA slot of the account, if the transfer went to a VA.
     pub va_slot: Option<u32>,
+    /// Number of a VA-order virtual account the transfer went to (instead of a slot).
+    pub order_va: Option<String>,
 }
 
 impl Dataset {
@@ -93,6 +97,7 @@ impl Dataset {
             content: t.content,
             code: t.code,
             va_slot: t.va_slot,
+            order_va: t.order_va,
             webhook_success: false,
         });
         Ok(id)
@@ -135,6 +140,7 @@ mod tests {
             content: "x".into(),
             code: None,
             va_slot: None,
+            order_va: None,
         }
     }
 

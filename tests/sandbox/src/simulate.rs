@@ -128,8 +128,8 @@ pub fn simulate(
         Some(c) => Some(c),
         None => extract_code(&req.content),
     };
-    let (view, payload) = {
-        let mut ds = app.dataset_mut();
+    let new = {
+        let ds = app.dataset();
         let account = account_of(&ds, req.bank_account_id.as_ref())?;
         let va_slot = match req.sub_account.as_deref().filter(|s| !s.is_empty()) {
             None => None,
@@ -139,14 +139,28 @@ pub fn simulate(
                 Some(j.ok_or("sub_account is not a VA of that bank account")? as u32)
             }
         };
-        let id = ds.append(NewTxn {
+        NewTxn {
             account,
             amount: req.amount,
             incoming,
             content: req.content,
             code,
             va_slot,
-        })?;
+            order_va: None,
+        }
+    };
+    append_and_deliver(app, new)
+}
+
+/// Appends `new` to the dataset, then starts the webhook deliveries to every
+/// registered target (also used by VA-order payments).
+pub fn append_and_deliver(
+    app: &Arc<AppState>,
+    new: NewTxn,
+) -> Result<SimulatedTransaction, String> {
+    let (view, payload) = {
+        let mut ds = app.dataset_mut();
+        let id = ds.append(new)?;
         let t = ds.txn(id).expect("just appended");
         let payload = WebhookPayload::of(&t);
         let acc = t.account();

@@ -14,6 +14,7 @@ use crate::faults::FaultPicker;
 use crate::log::RequestLog;
 use crate::pg_store::PgStore;
 use crate::ratelimit::RateLimiter;
+use crate::va_store::VaStore;
 use crate::webhook_target::WebhookRegistry;
 
 /// Everything the handlers need.
@@ -43,6 +44,7 @@ pub struct AppState {
     webhooks: Mutex<WebhookRegistry>,
     deliveries: Mutex<Vec<DeliveryAttempt>>,
     tasks: Mutex<JoinSet<()>>,
+    va_orders: Mutex<VaStore>,
 }
 
 /// Timeout of one outbound delivery (SePay: 8 s response timeout).
@@ -84,6 +86,7 @@ impl AppState {
             webhooks: Mutex::new(WebhookRegistry::default()),
             deliveries: Mutex::new(Vec::new()),
             tasks: Mutex::new(JoinSet::new()),
+            va_orders: Mutex::new(VaStore::default()),
         }
     }
 
@@ -140,6 +143,11 @@ impl AppState {
     /// User-webhook delivery attempts, in order.
     pub fn deliveries(&self) -> MutexGuard<'_, Vec<DeliveryAttempt>> {
         lock(&self.deliveries)
+    }
+
+    /// VA orders. Lock order: this store before the dataset.
+    pub fn va_orders(&self) -> MutexGuard<'_, VaStore> {
+        lock(&self.va_orders)
     }
 
     /// Runs a background task (a delivery) on the current runtime; it is

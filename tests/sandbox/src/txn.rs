@@ -151,6 +151,15 @@ impl<'a> Txn<'a> {
         self.va_slot().map(|j| &self.account().vas[j as usize])
     }
 
+    /// The VA number the transfer went to: a virtual account of the bank
+    /// account or a VA-order virtual account.
+    pub fn va_number(&self) -> Option<&'a str> {
+        if let Some(v) = self.sim().and_then(|s| s.order_va.as_deref()) {
+            return Some(v);
+        }
+        self.va().map(|v| v.va.as_str())
+    }
+
     /// Payment code found in the content, in about half of the transactions.
     pub fn code(&self) -> Option<PaymentCode<'a>> {
         if let Some(s) = self.sim() {

@@ -50,7 +50,7 @@ impl<'a> V1Txn<'a> {
             id: NumStr(t.id),
             transaction_date: DateTime(t.date()),
             account_number: &acc.account_number,
-            sub_account: t.va().map(|v| v.va.as_str()),
+            sub_account: t.va_number(),
             amount_in: V1Money(u128::from(t.amount_in())),
             amount_out: V1Money(u128::from(t.amount_out())),
             accumulated: V1Money(u128::from(t.row.accumulated)),

@@ -36,7 +36,7 @@ impl<'a> V2Txn<'a> {
             id: t.uuid(),
             transaction_date: DateTime(t.date()),
             account_number: &acc.account_number,
-            va: va.map_or("", |v| v.va.as_str()),
+            va: t.va_number().unwrap_or(""),
             transfer_type: if t.row.incoming { "in" } else { "out" },
             amount_in: t.amount_in(),
             amount_out: t.amount_out(),

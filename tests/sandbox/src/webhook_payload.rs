@@ -52,7 +52,7 @@ impl WebhookPayload {
             transfer_type: if t.row.incoming { "in" } else { "out" }.to_string(),
             transfer_amount: t.amount(),
             accumulated: t.row.accumulated,
-            sub_account: t.va().map(|v| v.va.clone()),
+            sub_account: t.va_number().map(str::to_string),
             reference_code: t.reference(),
         }
     }

@@ -138,3 +138,31 @@ pub async fn admin_get(sb: &SandboxHandle, path: &str) -> (u16, Value) {
     let status = r.status().as_u16();
     (status, r.json().await.expect("json"))
 }
+
+/// Status and JSON body of a response (`null` when the body is empty).
+pub async fn status_json(r: Response) -> (u16, Value) {
+    let status = r.status().as_u16();
+    let text = r.text().await.expect("body");
+    let v = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+    };
+    (status, v)
+}
+
+/// An API call with the User API token and an optional JSON body.
+pub async fn call(
+    sb: &SandboxHandle,
+    method: reqwest::Method,
+    path: &str,
+    body: Option<&Value>,
+) -> (u16, Value) {
+    let mut rb = client()
+        .request(method, format!("{}{}", sb.base_url(), path))
+        .bearer_auth(TOKEN);
+    if let Some(b) = body {
+        rb = rb.json(b);
+    }
+    status_json(rb.send().await.expect("request")).await
+}
