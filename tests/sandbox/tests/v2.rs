@@ -191,7 +191,11 @@ async fn transaction_filters_and_sorts() {
         .iter()
         .all(|t| t["webhook_success"] == 0));
 
-    let (_, v) = get_json(&sb, "/v2/transactions?bank_brand_name=sacombank&per_page=100").await;
+    let (_, v) = get_json(
+        &sb,
+        "/v2/transactions?bank_brand_name=sacombank&per_page=100",
+    )
+    .await;
     let stb = v["data"].as_array().unwrap();
     assert!(!stb.is_empty());
     assert!(stb.iter().all(|t| t["bank_brand_name"] == "Sacombank"));
