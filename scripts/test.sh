@@ -18,4 +18,5 @@ cargo test -p sepay --features wip --locked
 scripts/test-python.sh
 scripts/wasm-check.sh
 scripts/test-mobile.sh
+scripts/test-js.sh
 log "all checks passed"

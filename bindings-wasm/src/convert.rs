@@ -56,28 +56,22 @@ impl serde_json::ser::Formatter for CamelKeys {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        if !self.in_key {
+        if !self.in_key || (!self.upper_next && !fragment.contains('_')) {
             return w.write_all(fragment.as_bytes());
         }
-        for part in fragment.split_inclusive('_') {
-            let (word, underscore) = match part.strip_suffix('_') {
-                Some(word) => (word, true),
-                None => (part, false),
-            };
-            let bytes = word.as_bytes();
-            match bytes.split_first() {
-                Some((first, rest)) if self.upper_next => {
-                    w.write_all(&[first.to_ascii_uppercase()])?;
-                    w.write_all(rest)?;
-                    self.upper_next = false;
-                }
-                _ => w.write_all(bytes)?,
-            }
-            if underscore {
+        // Keys are short field names: rewrite into a small buffer, write once.
+        let mut buf = Vec::with_capacity(fragment.len());
+        for &b in fragment.as_bytes() {
+            if b == b'_' {
                 self.upper_next = true;
+            } else if self.upper_next {
+                buf.push(b.to_ascii_uppercase());
+                self.upper_next = false;
+            } else {
+                buf.push(b);
             }
         }
-        Ok(())
+        w.write_all(&buf)
     }
 }
 

@@ -16,6 +16,7 @@ const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_IBM_3740);
 
 /// Transfer to a bank account or to a card number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VietQrService {
     /// `QRIBFTTA`: to an account number.
     Account,
@@ -25,6 +26,7 @@ pub enum VietQrService {
 
 /// What a VietQR code asks the payer's bank to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VietQr {
     /// The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank).
     pub bank_bin: String,

@@ -21,8 +21,10 @@ try {
     console.log(`${tx.transactionDate}  ${amount.padStart(12)}  ${tx.transactionContent}`);
   }
 
-  // Every transaction of the last days, oldest first, one page in memory at a time.
-  const since = new Date(Date.now() - 3 * 24 * 3600 * 1000);
+  // Every transaction of the day before the latest one, oldest first, one page
+  // in memory at a time.
+  const newest = latest.items[0] ? new Date(latest.items[0].transactionDate) : new Date();
+  const since = new Date(newest.getTime() - 24 * 3600 * 1000);
   let count = 0;
   let cents = 0n; // exact: amounts are decimal strings, summed as integers
   for await (const tx of client.v2.transactions.iter({ transactionDateFrom: since })) {

@@ -39,6 +39,7 @@ const OP: &str = "pg.checkout";
 
 /// `PURCHASE` (pay) or `VERIFY` (card verification, amount 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CheckoutOperation {
     /// A payment.
     Purchase,
@@ -48,6 +49,7 @@ pub enum CheckoutOperation {
 
 /// Payment methods offered on the checkout page; `None` shows all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PaymentMethod {
     /// Visa / Mastercard / JCB.
     Card,
@@ -70,6 +72,7 @@ impl PaymentMethod {
 
 /// A checkout to start. Required: merchant id, amount, invoice number, description.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckoutRequest {
     /// Your merchant id, e.g. `SP-TEST-XXXXXXX`.
     pub merchant: String,
@@ -82,16 +85,22 @@ pub struct CheckoutRequest {
     /// What is being paid for.
     pub order_description: String,
     /// Restrict the payment method.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub payment_method: Option<PaymentMethod>,
     /// Your customer id.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_id: Option<String>,
     /// Where the browser goes after success.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub success_url: Option<String>,
     /// ... after an error.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub error_url: Option<String>,
     /// ... after the payer cancels.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub cancel_url: Option<String>,
     /// Free-form data returned in the IPN (not signed).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub custom_data: Option<String>,
 }
 

@@ -18,6 +18,7 @@ use crate::userapi::{text_of, ErrorAnswer};
 
 /// A payment gateway order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgOrder {
     /// SePay's internal id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -55,6 +56,7 @@ pub struct PgOrder {
 
 /// One payment attempt of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -92,22 +94,31 @@ pub struct PgTransaction {
 
 /// Filters and paging of `GET /order`.
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgOrderListParams {
     /// Search text.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub q: Option<String>,
     /// Only this status, e.g. `CAPTURED`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_status: Option<String>,
     /// Only this customer.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub customer_id: Option<String>,
     /// Created on or after.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_created_at: Option<DateBound>,
     /// Created on or before.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to_created_at: Option<DateBound>,
     /// Sort by creation time.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub created_at_sort: Option<SortOrder>,
     /// Page (from 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (1–100, default 20).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub per_page: Option<u32>,
 }
 

@@ -15,6 +15,7 @@ use super::form::{body_kind, form_to_json, BodyKind};
 /// One bank transaction as a user webhook reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct WebhookEvent {
     /// SePay's transaction id; the key for deduplication.
     #[serde(deserialize_with = "id::deserialize")]

@@ -11,6 +11,7 @@ use crate::time::{wall_clock_opt, DateTime};
 /// What happened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PgNotificationType {
     /// An order was paid.
     OrderPaid,
@@ -22,6 +23,7 @@ pub enum PgNotificationType {
 
 /// A payment gateway IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgIpn {
     /// Unix seconds when SePay sent it.
     pub timestamp: i64,
@@ -38,6 +40,7 @@ pub struct PgIpn {
 
 /// The order inside a PG IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgIpnOrder {
     /// SePay's order id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -64,6 +67,7 @@ pub struct PgIpnOrder {
 
 /// The transaction inside a PG IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgIpnTransaction {
     /// SePay's transaction id.
     #[serde(deserialize_with = "id::deserialize")]
