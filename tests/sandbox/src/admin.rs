@@ -45,6 +45,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/faults/next", post(push_faults))
         .route("/__sandbox/rate-limit", post(set_rate_limit))
         .route("/__sandbox/stats", get(stats))
+        .route("/__sandbox/oauth/expire", post(expire_oauth))
         .merge(crate::webhook_admin::routes())
         .merge(crate::pg_admin::routes())
         .merge(crate::va_pay::routes())
@@ -89,6 +90,11 @@ async fn set_rate_limit(
 
 async fn stats(State(app): State<Arc<AppState>>) -> impl IntoResponse {
     Json(app.dataset().stats())
+}
+
+async fn expire_oauth(State(app): State<Arc<AppState>>) -> StatusCode {
+    app.oauth().expire_access_tokens();
+    StatusCode::NO_CONTENT
 }
 
 async fn not_found() -> impl IntoResponse {

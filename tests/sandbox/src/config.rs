@@ -64,6 +64,103 @@ pub struct SandboxConfig {
     /// 1.0; 0.001 turns a "minute" into 60 ms).
     #[serde(default = "default_time_scale")]
     pub webhook_time_scale: f64,
+    /// OAuth2 apps allowed to authorize (default: one, [`OAuthClient::default`]).
+    #[serde(default = "default_oauth_clients")]
+    pub oauth_clients: Vec<OAuthClient>,
+    /// Lifetime of OAuth2 access tokens in seconds (default 3600).
+    #[serde(default = "default_oauth_access_ttl")]
+    pub oauth_access_ttl: u64,
+    /// The SePay user who authorizes every OAuth2 app (`GET /api/v1/me`).
+    #[serde(default)]
+    pub oauth_user: OAuthUser,
+    /// Bank Hub client id (default `"sandbox-bankhub"`).
+    #[serde(default = "default_bankhub_client_id")]
+    pub bankhub_client_id: String,
+    /// Bank Hub client secret (default `"sandbox-bankhub-secret"`).
+    #[serde(default = "default_bankhub_client_secret")]
+    pub bankhub_client_secret: String,
+    /// Lifetime of Bank Hub access tokens in seconds (default 60000, like
+    /// the docs' example `ttl`).
+    #[serde(default = "default_bankhub_token_ttl")]
+    pub bankhub_token_ttl: u64,
+}
+
+/// An OAuth2 app registered with the sandbox.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OAuthClient {
+    /// Client id.
+    pub client_id: String,
+    /// Client secret.
+    pub client_secret: String,
+    /// Registered redirect URI; any loopback `http(s)` URI is accepted too.
+    pub redirect_uri: String,
+}
+
+impl Default for OAuthClient {
+    /// `sandbox-client` / `sandbox-client-secret` / `http://127.0.0.1/callback`.
+    fn default() -> Self {
+        OAuthClient {
+            client_id: "sandbox-client".to_string(),
+            client_secret: "sandbox-client-secret".to_string(),
+            redirect_uri: "http://127.0.0.1/callback".to_string(),
+        }
+    }
+}
+
+/// The SePay user behind every OAuth2 grant.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OAuthUser {
+    /// User id (default 1234).
+    pub id: u64,
+    /// First name.
+    pub first_name: String,
+    /// Last name.
+    pub last_name: String,
+    /// Email.
+    pub email: String,
+    /// Phone.
+    pub phone: String,
+    /// Avatar URL, if any.
+    pub avatar: Option<String>,
+}
+
+impl Default for OAuthUser {
+    fn default() -> Self {
+        OAuthUser {
+            id: 1234,
+            first_name: "Nguyễn".to_string(),
+            last_name: "Văn A".to_string(),
+            email: "nguyenvana@example.com".to_string(),
+            phone: "0901234567".to_string(),
+            avatar: None,
+        }
+    }
+}
+
+fn default_oauth_clients() -> Vec<OAuthClient> {
+    vec![OAuthClient::default()]
+}
+
+fn default_oauth_access_ttl() -> u64 {
+    3600
+}
+
+/// Default [`SandboxConfig::bankhub_client_id`].
+pub const DEFAULT_BANKHUB_CLIENT_ID: &str = "sandbox-bankhub";
+/// Default [`SandboxConfig::bankhub_client_secret`].
+pub const DEFAULT_BANKHUB_CLIENT_SECRET: &str = "sandbox-bankhub-secret";
+
+fn default_bankhub_client_id() -> String {
+    DEFAULT_BANKHUB_CLIENT_ID.to_string()
+}
+
+fn default_bankhub_client_secret() -> String {
+    DEFAULT_BANKHUB_CLIENT_SECRET.to_string()
+}
+
+fn default_bankhub_token_ttl() -> u64 {
+    60_000
 }
 
 /// Default [`SandboxConfig::pg_merchant_id`].
@@ -97,6 +194,12 @@ impl Default for SandboxConfig {
             pg_merchant_id: default_pg_merchant_id(),
             pg_secret_key: default_pg_secret_key(),
             webhook_time_scale: default_time_scale(),
+            oauth_clients: default_oauth_clients(),
+            oauth_access_ttl: default_oauth_access_ttl(),
+            oauth_user: OAuthUser::default(),
+            bankhub_client_id: default_bankhub_client_id(),
+            bankhub_client_secret: default_bankhub_client_secret(),
+            bankhub_token_ttl: default_bankhub_token_ttl(),
         }
     }
 }

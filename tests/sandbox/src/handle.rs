@@ -22,7 +22,7 @@ use crate::state::AppState;
 use crate::va_pay::{self, VaPaid, VaPay};
 use crate::va_store::VaError;
 use crate::webhook_target::{RegisteredWebhook, WebhookTarget};
-use crate::{admin, api, pg_checkout, server};
+use crate::{admin, api, oauth_authorize, pg_checkout, server};
 
 /// A running sandbox. Dropping it without [`SandboxHandle::shutdown`] leaves
 /// the server running until the tokio runtime ends.
@@ -52,6 +52,7 @@ pub async fn start(config: SandboxConfig, addr: SocketAddr) -> io::Result<Sandbo
     let state = Arc::new(AppState::new(config, dataset));
     let router = admin::routes()
         .route("/pay/v1/checkout/init", any(pg_checkout::checkout))
+        .route("/oauth/authorize", any(oauth_authorize::authorize))
         .fallback(api::handle)
         .with_state(state.clone());
     let (tx, rx) = watch::channel(false);
@@ -163,6 +164,12 @@ impl SandboxHandle {
                 .collect::<Vec<_>>()
                 .join("; "),
         })
+    }
+
+    /// Expires every OAuth2 access token now (refresh tokens keep working),
+    /// like `POST /__sandbox/oauth/expire`.
+    pub fn expire_oauth_tokens(&self) {
+        self.state.oauth().expire_access_tokens();
     }
 
     /// Every PG IPN delivery attempt so far, in order.

@@ -69,6 +69,9 @@ struct Args {
     /// Multiplier of the webhook / IPN retry waits (0.001: a minute is 60 ms).
     #[arg(long, default_value_t = 1.0)]
     webhook_time_scale: f64,
+    /// Lifetime of OAuth2 access tokens in seconds.
+    #[arg(long, default_value_t = 3600)]
+    oauth_access_ttl: u64,
 }
 
 impl Args {
@@ -94,6 +97,8 @@ impl Args {
             pg_merchant_id: self.pg_merchant_id.clone(),
             pg_secret_key: self.pg_secret_key.clone(),
             webhook_time_scale: self.webhook_time_scale,
+            oauth_access_ttl: self.oauth_access_ttl,
+            ..SandboxConfig::default()
         }
     }
 }

@@ -7,11 +7,13 @@ use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;
 
-use crate::config::{SandboxConfig, V1Order};
+use crate::config::{OAuthUser, SandboxConfig, V1Order};
 use crate::dataset::Dataset;
 use crate::deliveries::{DeliveryAttempt, IpnAttempt};
 use crate::faults::FaultPicker;
 use crate::log::RequestLog;
+use crate::oauth_store::OAuthStore;
+use crate::oauth_webhooks::OAuthWebhooks;
 use crate::pg_store::PgStore;
 use crate::ratelimit::RateLimiter;
 use crate::va_store::VaStore;
@@ -45,6 +47,9 @@ pub struct AppState {
     deliveries: Mutex<Vec<DeliveryAttempt>>,
     tasks: Mutex<JoinSet<()>>,
     va_orders: Mutex<VaStore>,
+    oauth: Mutex<OAuthStore>,
+    /// The user behind every OAuth2 grant.
+    pub oauth_user: OAuthUser,
 }
 
 /// Timeout of one outbound delivery (SePay: 8 s response timeout).
@@ -68,6 +73,13 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     /// State for `config` over `dataset`.
     pub fn new(config: SandboxConfig, dataset: Dataset) -> AppState {
+        let mut oauth = OAuthStore::new(
+            config.oauth_clients,
+            config.oauth_access_ttl,
+            config.oauth_user.id,
+            config.seed,
+        );
+        oauth.webhooks = OAuthWebhooks::seeded(&dataset);
         AppState {
             dataset: RwLock::new(dataset),
             token: config.token,
@@ -87,6 +99,8 @@ impl AppState {
             deliveries: Mutex::new(Vec::new()),
             tasks: Mutex::new(JoinSet::new()),
             va_orders: Mutex::new(VaStore::default()),
+            oauth: Mutex::new(oauth),
+            oauth_user: config.oauth_user,
         }
     }
 
@@ -148,6 +162,12 @@ impl AppState {
     /// VA orders. Lock order: this store before the dataset.
     pub fn va_orders(&self) -> MutexGuard<'_, VaStore> {
         lock(&self.va_orders)
+    }
+
+    /// OAuth2 apps, codes, tokens and resource-API webhooks. Never held
+    /// together with the dataset lock.
+    pub fn oauth(&self) -> MutexGuard<'_, OAuthStore> {
+        lock(&self.oauth)
     }
 
     /// Runs a background task (a delivery) on the current runtime; it is

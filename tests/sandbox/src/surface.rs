@@ -12,7 +12,7 @@ use crate::params::{segments, Params};
 use crate::respond::{ApiResponse, Flavor};
 use crate::state::AppState;
 use crate::va_api::{self, OrderApi, OrderRequest};
-use crate::{pg_api, v1, v2};
+use crate::{oauth_api, oauth_token, pg_api, v1, v2};
 
 /// An API surface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,10 +71,15 @@ impl Surface {
     }
 }
 
+/// The token of an `Authorization: Bearer …` value.
+pub fn bearer_value(value: &str) -> Option<&str> {
+    let v = value.trim();
+    (v.len() > 7 && v[..7].eq_ignore_ascii_case("bearer ")).then(|| v[7..].trim())
+}
+
 /// The bearer token of an `Authorization` header, if it has one.
 pub fn bearer(headers: &HeaderMap) -> Option<&str> {
-    let v = headers.get(header::AUTHORIZATION)?.to_str().ok()?.trim();
-    (v.len() > 7 && v[..7].eq_ignore_ascii_case("bearer ")).then(|| v[7..].trim())
+    bearer_value(headers.get(header::AUTHORIZATION)?.to_str().ok()?)
 }
 
 fn presence(headers: &HeaderMap, ok: bool) -> AuthResult {
@@ -93,7 +98,11 @@ pub fn authenticate(app: &AppState, surface: Surface, headers: &HeaderMap) -> Au
         Surface::V1 | Surface::V1Orders | Surface::V2 => auth::check(headers, &app.token),
         Surface::Pg => presence(headers, pg_api::authorized(app, headers)),
         Surface::OAuth | Surface::BankHubToken => AuthResult::Ok,
-        Surface::OAuthApi | Surface::BankHub => presence(headers, false),
+        Surface::OAuthApi => {
+            let ok = bearer(headers).is_some_and(|t| app.oauth().access(t).is_some());
+            presence(headers, ok)
+        }
+        Surface::BankHub => presence(headers, false),
     }
 }
 
@@ -163,6 +172,8 @@ pub fn dispatch(app: &Arc<AppState>, surface: Surface, r: &Incoming) -> ApiRespo
             ApiResponse::v2_error(405, "Method not allowed", "method_not_allowed")
         }
         (Surface::V2, ["v2", rest @ ..]) => v2::handle(&app.dataset(), rest, &params),
+        (Surface::OAuth, ["oauth", "token"]) => oauth_token::handle(app, r),
+        (Surface::OAuthApi, ["api", "v1", rest @ ..]) => oauth_api::handle(app, r, rest),
         _ => ApiResponse::not_found(surface.flavor()),
     }
 }
