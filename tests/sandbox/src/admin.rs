@@ -46,6 +46,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/rate-limit", post(set_rate_limit))
         .route("/__sandbox/stats", get(stats))
         .route("/__sandbox/oauth/expire", post(expire_oauth))
+        .route("/__sandbox/bankhub/expire", post(expire_bankhub))
         .merge(crate::webhook_admin::routes())
         .merge(crate::pg_admin::routes())
         .merge(crate::va_pay::routes())
@@ -94,6 +95,11 @@ async fn stats(State(app): State<Arc<AppState>>) -> impl IntoResponse {
 
 async fn expire_oauth(State(app): State<Arc<AppState>>) -> StatusCode {
     app.oauth().expire_access_tokens();
+    StatusCode::NO_CONTENT
+}
+
+async fn expire_bankhub(State(app): State<Arc<AppState>>) -> StatusCode {
+    app.bankhub().expire_tokens();
     StatusCode::NO_CONTENT
 }
 

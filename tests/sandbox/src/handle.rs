@@ -172,6 +172,12 @@ impl SandboxHandle {
         self.state.oauth().expire_access_tokens();
     }
 
+    /// Expires every Bank Hub access token now, like
+    /// `POST /__sandbox/bankhub/expire`.
+    pub fn expire_bankhub_tokens(&self) {
+        self.state.bankhub().expire_tokens();
+    }
+
     /// Every PG IPN delivery attempt so far, in order.
     pub fn ipn_deliveries(&self) -> Vec<IpnAttempt> {
         self.state.ipn_deliveries().clone()

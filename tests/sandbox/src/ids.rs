@@ -27,6 +27,8 @@ pub enum Kind {
     LinkToken = 7,
     /// A Bank Hub link token (the `link_token` value itself).
     LinkSecret = 8,
+    /// A Bank Hub link-token event.
+    LinkEvent = 9,
 }
 
 /// A 128-bit UUID, displayed as lowercase `8-4-4-4-12` hex.

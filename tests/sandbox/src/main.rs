@@ -8,7 +8,8 @@ use std::net::SocketAddr;
 use clap::Parser;
 use sepay_sandbox::{start, FaultConfig, SandboxConfig, V1Order};
 
-/// Local emulator of SePay's User API v1 and v2 read endpoints.
+/// Local emulator of SePay's User API v1 and v2, VA orders, payment gateway,
+/// OAuth2 and Bank Hub.
 #[derive(Debug, Parser)]
 #[command(name = "sepay-sandbox", version)]
 struct Args {
@@ -72,6 +73,9 @@ struct Args {
     /// Lifetime of OAuth2 access tokens in seconds.
     #[arg(long, default_value_t = 3600)]
     oauth_access_ttl: u64,
+    /// Lifetime of Bank Hub access tokens in seconds.
+    #[arg(long, default_value_t = 60_000)]
+    bankhub_token_ttl: u64,
 }
 
 impl Args {
@@ -98,6 +102,7 @@ impl Args {
             pg_secret_key: self.pg_secret_key.clone(),
             webhook_time_scale: self.webhook_time_scale,
             oauth_access_ttl: self.oauth_access_ttl,
+            bankhub_token_ttl: self.bankhub_token_ttl,
             ..SandboxConfig::default()
         }
     }

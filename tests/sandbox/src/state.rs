@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use tokio::task::JoinSet;
 
+use crate::bankhub_store::BankHubStore;
 use crate::config::{OAuthUser, SandboxConfig, V1Order};
 use crate::dataset::Dataset;
 use crate::deliveries::{DeliveryAttempt, IpnAttempt};
@@ -50,6 +51,7 @@ pub struct AppState {
     oauth: Mutex<OAuthStore>,
     /// The user behind every OAuth2 grant.
     pub oauth_user: OAuthUser,
+    bankhub: Mutex<BankHubStore>,
 }
 
 /// Timeout of one outbound delivery (SePay: 8 s response timeout).
@@ -80,6 +82,12 @@ impl AppState {
             config.seed,
         );
         oauth.webhooks = OAuthWebhooks::seeded(&dataset);
+        let bankhub = BankHubStore::new(
+            config.seed,
+            config.bankhub_client_id,
+            config.bankhub_client_secret,
+            config.bankhub_token_ttl,
+        );
         AppState {
             dataset: RwLock::new(dataset),
             token: config.token,
@@ -101,6 +109,7 @@ impl AppState {
             va_orders: Mutex::new(VaStore::default()),
             oauth: Mutex::new(oauth),
             oauth_user: config.oauth_user,
+            bankhub: Mutex::new(bankhub),
         }
     }
 
@@ -168,6 +177,12 @@ impl AppState {
     /// together with the dataset lock.
     pub fn oauth(&self) -> MutexGuard<'_, OAuthStore> {
         lock(&self.oauth)
+    }
+
+    /// Bank Hub tokens, companies, link tokens, merchant config and
+    /// webhook. Never held together with the dataset lock.
+    pub fn bankhub(&self) -> MutexGuard<'_, BankHubStore> {
+        lock(&self.bankhub)
     }
 
     /// Runs a background task (a delivery) on the current runtime; it is

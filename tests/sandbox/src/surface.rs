@@ -12,7 +12,7 @@ use crate::params::{segments, Params};
 use crate::respond::{ApiResponse, Flavor};
 use crate::state::AppState;
 use crate::va_api::{self, OrderApi, OrderRequest};
-use crate::{oauth_api, oauth_token, pg_api, v1, v2};
+use crate::{bankhub_api, bankhub_token, oauth_api, oauth_token, pg_api, v1, v2};
 
 /// An API surface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +102,10 @@ pub fn authenticate(app: &AppState, surface: Surface, headers: &HeaderMap) -> Au
             let ok = bearer(headers).is_some_and(|t| app.oauth().access(t).is_some());
             presence(headers, ok)
         }
-        Surface::BankHub => presence(headers, false),
+        Surface::BankHub => {
+            let ok = bearer(headers).is_some_and(|t| app.bankhub().token_valid(t));
+            presence(headers, ok)
+        }
     }
 }
 
@@ -174,6 +177,8 @@ pub fn dispatch(app: &Arc<AppState>, surface: Surface, r: &Incoming) -> ApiRespo
         (Surface::V2, ["v2", rest @ ..]) => v2::handle(&app.dataset(), rest, &params),
         (Surface::OAuth, ["oauth", "token"]) => oauth_token::handle(app, r),
         (Surface::OAuthApi, ["api", "v1", rest @ ..]) => oauth_api::handle(app, r, rest),
+        (Surface::BankHubToken, _) => bankhub_token::handle(app, r),
+        (Surface::BankHub, ["bankhub", "v1", rest @ ..]) => bankhub_api::handle(app, r, rest),
         _ => ApiResponse::not_found(surface.flavor()),
     }
 }

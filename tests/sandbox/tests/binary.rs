@@ -25,6 +25,10 @@ async fn binary_prints_url_first_and_serves() {
             "spsk_bin",
             "--webhook-time-scale",
             "0.01",
+            "--oauth-access-ttl",
+            "7",
+            "--bankhub-token-ttl",
+            "9",
         ])
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -69,6 +73,52 @@ async fn binary_prints_url_first_and_serves() {
     assert_eq!(pg("SP-TEST-BIN", "spsk_bin").await.unwrap().status(), 200);
     let default = pg("SP-TEST-SANDBOX", "spsk_test_sandbox").await.unwrap();
     assert_eq!(default.status(), 401);
+
+    // Token lifetimes from the flags.
+    let t: serde_json::Value = c
+        .post(format!("{url}/bankhub/v1/token"))
+        .basic_auth("sandbox-bankhub", Some("sandbox-bankhub-secret"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(t["ttl"], 9);
+    let no_redirect = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let r = no_redirect
+        .get(format!(
+            "{url}/oauth/authorize?response_type=code&client_id=sandbox-client&scope=profile&state=s"
+        ))
+        .send()
+        .await
+        .unwrap();
+    let location = r.headers()["location"].to_str().unwrap().to_string();
+    let code = location
+        .split("code=")
+        .nth(1)
+        .unwrap()
+        .split('&')
+        .next()
+        .unwrap();
+    let t: serde_json::Value = c
+        .post(format!("{url}/oauth/token"))
+        .form(&[
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("client_id", "sandbox-client"),
+            ("client_secret", "sandbox-client-secret"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(t["expires_in"], 7);
 
     // SIGTERM ends it cleanly.
     let pid = child.id().to_string();
