@@ -385,3 +385,54 @@ async fn wrong_pg_credentials_are_refused() {
         "no User API token configured: {e}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn va_order_paid_end_to_end_through_a_verified_webhook() {
+    use sepay::userapi::orders::{OrderBank, VaOrderCreateParams, VaOrderStatus};
+    let sb = sandbox(20).await;
+    let client = client(&sb, fast_options());
+    let seen = Seen::default();
+    let url = app(WebhookAuth::hmac("whsec_va"), seen.clone()).await;
+    sb.add_webhook(WebhookTarget {
+        url: format!("{url}/hook"),
+        auth: Mode::Hmac,
+        secret: Some("whsec_va".into()),
+        ..Default::default()
+    })
+    .unwrap();
+    let bidv = client
+        .v2()
+        .bank_accounts()
+        .list(&Default::default())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|a| a.bank_short_name == "BIDV")
+        .unwrap();
+    let params = VaOrderCreateParams {
+        amount: Some(Amount::from_dong(350_000)),
+        ..Default::default()
+    };
+    let order = client
+        .v2()
+        .orders()
+        .create(&bidv.id, OrderBank::Bidv, &params)
+        .await
+        .unwrap();
+    let va = order.va_number.clone().unwrap();
+    sb.va_pay(&sepay_sandbox::va_pay::VaPay {
+        va_number: va.clone(),
+        amount: 350_000,
+        content: None,
+    })
+    .unwrap();
+    wait_for(|| !seen.0.lock().unwrap().is_empty()).await;
+    let (event, duplicate) = seen.0.lock().unwrap()[0].clone();
+    assert!(!duplicate);
+    assert_eq!(event.transfer_amount, Amount::from_dong(350_000));
+    assert_eq!(event.sub_account.as_deref(), Some(va.as_str()));
+    wait_for(|| sb.webhook_deliveries().iter().any(|d| d.success)).await;
+    let paid = client.v2().orders().get(&bidv.id, &order.id).await.unwrap();
+    assert_eq!(paid.status, VaOrderStatus::Paid);
+}

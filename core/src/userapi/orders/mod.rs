@@ -115,16 +115,16 @@ impl<'a> Orders<'a> {
     }
 }
 
-impl crate::userapi::v1::V1<'_> {
+impl<'a> crate::userapi::v1::V1<'a> {
     /// BIDV VA orders on v1 (`/userapi/bidv/{id}/orders`).
-    pub fn orders(&self) -> Orders<'_> {
+    pub fn orders(&self) -> Orders<'a> {
         Orders::new(self.client(), OrderApi::V1Bidv)
     }
 }
 
-impl crate::userapi::v2::V2<'_> {
+impl<'a> crate::userapi::v2::V2<'a> {
     /// VA orders on v2 (`/v2/bank-accounts/{id}/orders`).
-    pub fn orders(&self) -> Orders<'_> {
+    pub fn orders(&self) -> Orders<'a> {
         Orders::new(self.client(), OrderApi::V2)
     }
 }
