@@ -93,7 +93,8 @@ fn multipart(body: &[u8], boundary: &str) -> Result<BTreeMap<String, Value>, Bad
         }
         let head_start = pos + 2; // CRLF after the delimiter
         let head_end = find(body, b"\r\n\r\n", head_start).ok_or_else(bad)?;
-        let next = find(body, format!("\r\n{delim}").as_bytes(), head_end).ok_or_else(bad)?;
+        let value_start = head_end + 4;
+        let next = find(body, format!("\r\n{delim}").as_bytes(), value_start).ok_or_else(bad)?;
         let head = String::from_utf8_lossy(&body[head_start..head_end]);
         let name = head
             .lines()
@@ -105,7 +106,7 @@ fn multipart(body: &[u8], boundary: &str) -> Result<BTreeMap<String, Value>, Bad
                 })
             })
             .ok_or_else(bad)?;
-        let value = String::from_utf8_lossy(&body[head_end + 4..next]).into_owned();
+        let value = String::from_utf8_lossy(&body[value_start..next]).into_owned();
         out.insert(name, Value::String(value));
         pos = next + 2 + delim.len();
     }
@@ -134,5 +135,16 @@ mod tests {
         assert!(Fields::parse("application/json", b"{nope").is_err());
         assert!(Fields::parse("application/json", b"[1]").is_err());
         assert_eq!(Fields::parse("", b"  ").unwrap(), Fields::default());
+        let empty = b"--b\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n\r\n--b--";
+        let f = Fields::parse("multipart/form-data; boundary=b", empty).unwrap();
+        assert_eq!(f.get("x"), Some(&Value::String(String::new())));
+        for bad in [
+            &b"--b\r\nX\r\n\r\n--b--"[..],
+            b"--b\r\n",
+            b"nothing",
+            b"--b\r\nX\r\n\r\nvalue",
+        ] {
+            assert!(Fields::parse("multipart/form-data; boundary=b", bad).is_err());
+        }
     }
 }

@@ -98,7 +98,8 @@ pub fn handle(app: &AppState, r: &Incoming, segs: &[&str]) -> ApiResponse {
         ["bank-accounts", id] => Ok(account(&app.dataset(), id)),
         ["bank-accounts", id, "sub-accounts"] => sub_accounts(&app.dataset(), id, &p),
         ["transactions"] => transactions(&app.dataset(), &p),
-        _ => webhooks(app, r, segs, &p),
+        ["webhooks"] | ["webhooks", _] => webhooks(app, r, segs, &p),
+        _ => Ok(not_found("Resource not found")),
     };
     result.unwrap_or_else(|e| e)
 }

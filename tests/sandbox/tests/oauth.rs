@@ -167,6 +167,10 @@ async fn authorization_code_flow_and_resource_api() {
     assert_eq!(one["data"]["bank"]["short_name"], "Sacombank");
     let (s, e) = api(&sb, "/bank-accounts/9", &at).await;
     assert_eq!((s, e["error_code"].as_str()), (404, Some("not_found")));
+    let (s, _) = api(&sb, "/bank-accounts/1/webhooks", &at).await;
+    assert_eq!(s, 404);
+    let (s, _) = api(&sb, "/nothing", &at).await;
+    assert_eq!(s, 404);
     let (s, subs) = api(&sb, "/bank-accounts/1/sub-accounts", &at).await;
     assert_eq!(s, 200);
     for x in subs["data"].as_array().unwrap() {
