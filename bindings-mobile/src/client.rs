@@ -7,6 +7,7 @@ use std::time::Duration;
 use sepay::{BaseUrls, Environment};
 
 use crate::error::SePayError;
+use crate::pg::PgApi;
 use crate::v1::V1Api;
 use crate::v2::V2Api;
 
@@ -97,8 +98,15 @@ fn build(
     urls: BaseUrls,
     options: ClientOptions,
 ) -> Result<Arc<SePayClient>, SePayError> {
-    let inner = sepay::Client::builder()
-        .token(token)
+    build_with(sepay::Client::builder().token(token), urls, options)
+}
+
+fn build_with(
+    builder: sepay::ClientBuilder,
+    urls: BaseUrls,
+    options: ClientOptions,
+) -> Result<Arc<SePayClient>, SePayError> {
+    let inner = builder
         .base_urls(urls)
         .options(options.into_core())
         .build()?;
@@ -141,6 +149,45 @@ impl SePayClient {
         build(token, BaseUrls::emulator(&root_url)?, options)
     }
 
+    /// A payment gateway client (merchant id and secret key from SePay's PG
+    /// dashboard) for `environment`; `token` (optional) also enables the User API.
+    #[uniffi::constructor(default(token = None, options))]
+    pub fn payment_gateway(
+        merchant_id: String,
+        secret_key: String,
+        environment: Environment,
+        token: Option<String>,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            pg_builder(merchant_id, secret_key, token),
+            BaseUrls::for_environment(environment),
+            options,
+        )
+    }
+
+    /// A payment gateway client for the local `sepay-sandbox` emulator at `root_url`.
+    #[uniffi::constructor(default(token = None, options))]
+    pub fn payment_gateway_emulator(
+        merchant_id: String,
+        secret_key: String,
+        root_url: String,
+        token: Option<String>,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            pg_builder(merchant_id, secret_key, token),
+            BaseUrls::emulator(&root_url)?,
+            options,
+        )
+    }
+
+    /// The payment gateway (checkout forms and orders); needs a client made by
+    /// `paymentGateway` / `paymentGatewayEmulator`.
+    pub fn pg(&self) -> Arc<PgApi> {
+        PgApi::new(&self.inner)
+    }
+
     /// User API v1 (legacy; prefer v2 for new integrations).
     pub fn v1(&self) -> Arc<V1Api> {
         V1Api::new(&self.inner)
@@ -161,5 +208,17 @@ impl SePayClient {
         Ok(Arc::new(SePayClient {
             inner: self.inner.reconnect()?,
         }))
+    }
+}
+
+fn pg_builder(
+    merchant_id: String,
+    secret_key: String,
+    token: Option<String>,
+) -> sepay::ClientBuilder {
+    let builder = sepay::Client::builder().payment_gateway(merchant_id, secret_key);
+    match token {
+        Some(token) => builder.token(token),
+        None => builder,
     }
 }

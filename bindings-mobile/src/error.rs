@@ -127,6 +127,15 @@ pub enum SePayError {
         /// The full message.
         detail: String,
     },
+    /// An inbound notification failed verification (wrong key or signature,
+    /// stale timestamp, wrong method); reply with `webhookErrorReply(e)` (401).
+    #[error("{detail}")]
+    WebhookVerification {
+        /// Why it was rejected (never contains the secret).
+        reason: String,
+        /// The full message.
+        detail: String,
+    },
     /// The client was configured in a way that cannot work.
     #[error("{detail}")]
     Configuration {
@@ -215,6 +224,7 @@ impl From<sepay::Error> for SePayError {
             },
             E::Pagination { .. } => SePayError::Pagination { operation, detail },
             E::Configuration { .. } => SePayError::Configuration { detail },
+            E::WebhookVerification { reason } => SePayError::WebhookVerification { reason, detail },
             other => SePayError::Other {
                 kind: other.kind().to_string(),
                 operation,

@@ -11,19 +11,28 @@ uniffi::setup_scaffolding!("sepay_mobile");
 mod client;
 mod error;
 mod paginator;
+mod pg;
+mod qr;
 mod v1;
 mod v2;
+mod webhook;
 
 pub use client::{ClientOptions, SePayClient};
 pub use error::SePayError;
 pub use paginator::{
-    V1BankAccountPaginator, V1TransactionPaginator, V2BankAccountPaginator, V2TransactionPaginator,
-    V2VirtualAccountPaginator,
+    PgOrderPaginator, V1BankAccountPaginator, V1TransactionPaginator, V2BankAccountPaginator,
+    V2TransactionPaginator, V2VirtualAccountPaginator,
 };
+pub use pg::{CheckoutForm, PgApi, PgOrderPage, PgOrders};
+pub use qr::{vietqr_decode, vietqr_image_url, vietqr_payload};
 pub use v1::{V1Api, V1BankAccounts, V1Transactions};
 pub use v2::{
     V2Api, V2BankAccountPage, V2BankAccounts, V2Terminals, V2TransactionPage, V2Transactions,
     V2VirtualAccountPage, V2VirtualAccounts,
+};
+pub use webhook::{
+    hmac_signature, webhook_error_reply, NameValue, ReceivedPgIpn, ReceivedWebhook, TokenReply,
+    WebhookReceiver, WebhookReply, WebhookTokenIssuer,
 };
 
 /// Every operation the core offers, by stable name (`v2.transactions.iter`, ...).

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use sepay::page::BoxPaginator;
+use sepay::pg::PgOrder;
 use sepay::userapi::v1::{V1BankAccount, V1Transaction};
 use sepay::userapi::v2::{V2BankAccount, V2Transaction, V2VirtualAccount};
 use tokio::sync::Mutex;
@@ -43,3 +44,4 @@ paginator!(V1BankAccountPaginator, V1BankAccount, "Walks V1 bank accounts lazily
 paginator!(V2TransactionPaginator, V2Transaction, "Walks V2 transactions lazily, one request per page; after an error, calling again retries the same page.");
 paginator!(V2BankAccountPaginator, V2BankAccount, "Walks V2 bank accounts lazily, one request per page; after an error, calling again retries the same page.");
 paginator!(V2VirtualAccountPaginator, V2VirtualAccount, "Walks V2 virtual accounts lazily, one request per page; after an error, calling again retries the same page.");
+paginator!(PgOrderPaginator, PgOrder, "Walks payment gateway orders lazily, one request per page; after an error, calling again retries the same page.");

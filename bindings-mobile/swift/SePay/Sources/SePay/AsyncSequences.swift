@@ -57,3 +57,8 @@ extension V2VirtualAccountPaginator {
     /// Every remaining v2 virtual account as an `AsyncSequence`.
     public func items() -> SePayItems<V2VirtualAccount> { SePayItems { try await self.nextPage() } }
 }
+
+extension PgOrderPaginator {
+    /// Every remaining payment gateway order as an `AsyncSequence`.
+    public func items() -> SePayItems<PgOrder> { SePayItems { try await self.nextPage() } }
+}

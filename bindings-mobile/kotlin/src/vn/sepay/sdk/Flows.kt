@@ -5,6 +5,7 @@ package vn.sepay.sdk
 
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
+import vn.sepay.sdk.models.PgOrder
 import vn.sepay.sdk.models.V1BankAccount
 import vn.sepay.sdk.models.V1Transaction
 import vn.sepay.sdk.models.V2BankAccount
@@ -41,3 +42,6 @@ fun V2BankAccountPaginator.asFlow(): Flow<V2BankAccount> = pagesFlow(this) { nex
 
 /** Every remaining v2 virtual account as a [Flow]. */
 fun V2VirtualAccountPaginator.asFlow(): Flow<V2VirtualAccount> = pagesFlow(this) { nextPage() }
+
+/** Every remaining payment gateway order as a [Flow]. */
+fun PgOrderPaginator.asFlow(): Flow<PgOrder> = pagesFlow(this) { nextPage() }
