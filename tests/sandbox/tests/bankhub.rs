@@ -5,61 +5,11 @@ mod common;
 
 use std::time::Duration;
 
+use common::bankhub::*;
 use common::*;
 use reqwest::Method;
-use sepay_sandbox::{SandboxConfig, SandboxHandle};
+use sepay_sandbox::SandboxConfig;
 use serde_json::{json, Value};
-
-const ID: &str = "sandbox-bankhub";
-const SECRET: &str = "sandbox-bankhub-secret";
-
-async fn new_token(sb: &SandboxHandle, id: &str, secret: &str) -> (u16, Value) {
-    let r = client()
-        .post(format!("{}/bankhub/v1/token", sb.base_url()))
-        .basic_auth(id, Some(secret))
-        .send()
-        .await
-        .unwrap();
-    status_json(r).await
-}
-
-async fn token(sb: &SandboxHandle) -> String {
-    let (s, t) = new_token(sb, ID, SECRET).await;
-    assert_eq!(s, 201, "{t}");
-    t["access_token"].as_str().unwrap().to_string()
-}
-
-async fn hub(
-    sb: &SandboxHandle,
-    method: Method,
-    path: &str,
-    token: &str,
-    body: Option<&Value>,
-) -> (u16, Value) {
-    let mut rb = client()
-        .request(method, format!("{}/bankhub/v1{path}", sb.base_url()))
-        .bearer_auth(token);
-    if let Some(b) = body {
-        rb = rb.json(b);
-    }
-    status_json(rb.send().await.unwrap()).await
-}
-
-async fn get(sb: &SandboxHandle, path: &str, token: &str) -> (u16, Value) {
-    hub(sb, Method::GET, path, token, None).await
-}
-
-async fn post(sb: &SandboxHandle, path: &str, token: &str, body: Value) -> (u16, Value) {
-    hub(sb, Method::POST, path, token, Some(&body)).await
-}
-
-fn assert_not_found(v: &Value) {
-    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys.len(), 4, "{v}");
-    for k in ["code", "message", "status", "error"] {
-        assert!(v.get(k).is_some(), "{k} in {v}");
-    }
-}
 
 #[tokio::test]
 async fn tokens_are_basic_auth_and_expire() {
@@ -83,18 +33,18 @@ async fn tokens_are_basic_auth_and_expire() {
     assert_eq!(t["ttl"], 1);
     assert_eq!(t["access_token"].as_str().unwrap().len(), 40);
     let at = t["access_token"].as_str().unwrap().to_string();
-    assert_eq!(get(&sb, "/company", &at).await.0, 200);
+    assert_eq!(hub_get(&sb, "/company", &at).await.0, 200);
     tokio::time::sleep(Duration::from_millis(1100)).await;
-    let (s, e) = get(&sb, "/company", &at).await;
+    let (s, e) = hub_get(&sb, "/company", &at).await;
     assert_eq!(
         (s, e),
         (401, json!({"code": 401, "message": "Unauthenticated"}))
     );
     let at = token(&sb).await;
-    assert_eq!(get(&sb, "/company", &at).await.0, 200);
+    assert_eq!(hub_get(&sb, "/company", &at).await.0, 200);
     let (s, _) = post_json(&sb, "/__sandbox/bankhub/expire", &json!({})).await;
     assert_eq!(s, 204);
-    assert_eq!(get(&sb, "/company", &at).await.0, 401);
+    assert_eq!(hub_get(&sb, "/company", &at).await.0, 401);
     let r = client()
         .get(format!("{}/bankhub/v1/company", sb.base_url()))
         .send()
@@ -121,7 +71,7 @@ async fn tokens_are_basic_auth_and_expire() {
 async fn companies_and_counters() {
     let sb = sandbox(600, 6).await;
     let at = token(&sb).await;
-    let (s, l) = get(&sb, "/company", &at).await;
+    let (s, l) = hub_get(&sb, "/company", &at).await;
     assert_eq!(s, 200);
     assert_eq!(
         l["meta"],
@@ -135,28 +85,28 @@ async fn companies_and_counters() {
     assert_eq!(c0["active"], 1);
     assert_datetime(&c0["created_at"]);
     let xid = c0["xid"].as_str().unwrap().to_string();
-    let (_, l) = get(&sb, "/company?sort[created_at]=asc&per_page=1&page=2", &at).await;
+    let (_, l) = hub_get(&sb, "/company?sort[created_at]=asc&per_page=1&page=2", &at).await;
     assert_eq!(l["data"][0]["full_name"], "CONG TY CO PHAN BINH MINH");
     assert_eq!(l["meta"]["has_more"], true);
-    let (_, l) = get(&sb, "/company?status=Pending", &at).await;
+    let (_, l) = hub_get(&sb, "/company?status=Pending", &at).await;
     assert_eq!(l["data"].as_array().unwrap().len(), 1);
-    let (_, l) = get(&sb, "/company?q=binh", &at).await;
+    let (_, l) = hub_get(&sb, "/company?q=binh", &at).await;
     assert_eq!(l["data"].as_array().unwrap().len(), 1);
-    let (s, e) = get(&sb, "/company?per_page=101", &at).await;
+    let (s, e) = hub_get(&sb, "/company?per_page=101", &at).await;
     assert_eq!(
         (s, &e["code"], &e["message"]),
         (400, &json!(400), &json!("Validation error"))
     );
     assert!(e["errors"]["per_page"].is_array());
 
-    let (s, d) = get(&sb, &format!("/company/{xid}"), &at).await;
+    let (s, d) = hub_get(&sb, &format!("/company/{xid}"), &at).await;
     assert_eq!(s, 200);
     assert_eq!(d["data"]["configuration"]["payment_code_prefix"], "DH");
-    let (s, e) = get(&sb, "/company/0b8e1c7a-0000-4000-8000-000000000000", &at).await;
+    let (s, e) = hub_get(&sb, "/company/0b8e1c7a-0000-4000-8000-000000000000", &at).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
 
-    let (s, c) = post(
+    let (s, c) = hub_post(
         &sb,
         "/company/create",
         &at,
@@ -168,7 +118,7 @@ async fn companies_and_counters() {
     assert!(c["message"].is_string());
     assert_eq!(c["data"]["full_name"], "CONG TY MOI");
     let new_xid = c["data"]["xid"].as_str().unwrap().to_string();
-    let (s, e) = post(
+    let (s, e) = hub_post(
         &sb,
         "/company/create",
         &at,
@@ -181,7 +131,7 @@ async fn companies_and_counters() {
         "{e}"
     );
 
-    let (s, m) = post(
+    let (s, m) = hub_post(
         &sb,
         &format!("/company/edit/{new_xid}"),
         &at,
@@ -189,11 +139,11 @@ async fn companies_and_counters() {
     )
     .await;
     assert_eq!((s, &m["code"]), (200, &json!(200)), "{m}");
-    let (_, d) = get(&sb, &format!("/company/{new_xid}"), &at).await;
+    let (_, d) = hub_get(&sb, &format!("/company/{new_xid}"), &at).await;
     assert_eq!(d["data"]["full_name"], "CONG TY MOI 2");
     assert_eq!(d["data"]["status"], "Pending");
     assert_eq!(d["data"]["configuration"]["payment_code_prefix"], "HD");
-    let (s, e) = post(
+    let (s, e) = hub_post(
         &sb,
         &format!("/company/edit/{new_xid}"),
         &at,
@@ -202,15 +152,15 @@ async fn companies_and_counters() {
     .await;
     assert_eq!(s, 400);
     assert!(e["errors"]["payment_code_prefix"].is_array());
-    let (s, e) = post(&sb, "/company/edit/nope", &at, json!({})).await;
+    let (s, e) = hub_post(&sb, "/company/edit/nope", &at, json!({})).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
 
     // Counters agree with the transaction list of the company.
-    let (s, k) = get(&sb, &format!("/company/counter/{xid}"), &at).await;
+    let (s, k) = hub_get(&sb, &format!("/company/counter/{xid}"), &at).await;
     assert_eq!(s, 200);
     let total = k["data"]["total"]["transaction"].as_u64().unwrap();
-    let (_, t) = get(&sb, &format!("/transaction?company_xid={xid}"), &at).await;
+    let (_, t) = hub_get(&sb, &format!("/transaction?company_xid={xid}"), &at).await;
     assert_eq!(t["meta"]["total"].as_u64().unwrap(), total);
     assert!(total > 0);
     let days = k["data"]["dates"].as_array().unwrap();
@@ -225,13 +175,13 @@ async fn companies_and_counters() {
         t["transaction_in"].as_u64().unwrap() + t["transaction_out"].as_u64().unwrap(),
         total
     );
-    let (_, k) = get(&sb, &format!("/company/counter/{xid}?date=2024-06-01"), &at).await;
+    let (_, k) = hub_get(&sb, &format!("/company/counter/{xid}?date=2024-06-01"), &at).await;
     assert_eq!(
         k["data"],
         json!({"dates": [{"date": "2024-06-01", "transaction": 0, "transaction_in": 0, "transaction_out": 0}],
                "total": {"transaction": 0, "transaction_in": 0, "transaction_out": 0}})
     );
-    let (s, _) = get(&sb, &format!("/company/counter/{xid}?date=June"), &at).await;
+    let (s, _) = hub_get(&sb, &format!("/company/counter/{xid}?date=June"), &at).await;
     assert_eq!(s, 400);
     sb.shutdown().await;
 }
@@ -240,7 +190,7 @@ async fn companies_and_counters() {
 async fn bank_accounts_and_transactions() {
     let sb = sandbox(400, 6).await;
     let at = token(&sb).await;
-    let (s, l) = get(&sb, "/bank-account?per_page=4", &at).await;
+    let (s, l) = hub_get(&sb, "/bank-account?per_page=4", &at).await;
     assert_eq!(s, 200);
     assert_eq!(
         l["meta"],
@@ -263,21 +213,21 @@ async fn bank_accounts_and_transactions() {
         a["xid"].as_str().unwrap(),
         a["company_xid"].as_str().unwrap(),
     );
-    let (_, owned) = get(&sb, &format!("/bank-account?company_xid={company}"), &at).await;
+    let (_, owned) = hub_get(&sb, &format!("/bank-account?company_xid={company}"), &at).await;
     assert_eq!(
         owned["data"].as_array().unwrap().len(),
         2,
         "accounts 1 and 4"
     );
-    let (_, b) = get(&sb, "/bank-account?bank_id=970418", &at).await;
+    let (_, b) = hub_get(&sb, "/bank-account?bank_id=970418", &at).await;
     assert_eq!(b["data"][0]["brand_name"], "BIDV");
-    let (s, d) = get(&sb, &format!("/bank-account/{xid}"), &at).await;
+    let (s, d) = hub_get(&sb, &format!("/bank-account/{xid}"), &at).await;
     assert_eq!((s, &d["data"]), (200, a));
-    let (s, e) = get(&sb, "/bank-account/nope", &at).await;
+    let (s, e) = hub_get(&sb, "/bank-account/nope", &at).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
 
-    let (s, t) = get(&sb, "/transaction?per_page=3&page=2", &at).await;
+    let (s, t) = hub_get(&sb, "/transaction?per_page=3&page=2", &at).await;
     assert_eq!(s, 200);
     assert_eq!(
         t["meta"],
@@ -288,12 +238,12 @@ async fn bank_accounts_and_transactions() {
     assert!(matches!(x["transfer_type"].as_str(), Some("in" | "out")));
     assert_datetime(&x["transaction_date"]);
     let id = x["transaction_id"].as_str().unwrap();
-    let (s, d) = get(&sb, &format!("/transaction/{id}"), &at).await;
+    let (s, d) = hub_get(&sb, &format!("/transaction/{id}"), &at).await;
     assert_eq!((s, &d["data"]), (200, x));
-    let (s, e) = get(&sb, "/transaction/nope", &at).await;
+    let (s, e) = hub_get(&sb, "/transaction/nope", &at).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
-    let (_, f) = get(
+    let (_, f) = hub_get(
         &sb,
         &format!("/transaction?bank_account_xid={xid}&transfer_type=out&per_page=100"),
         &at,
@@ -304,16 +254,16 @@ async fn bank_accounts_and_transactions() {
     assert!(items
         .iter()
         .all(|t| t["bank_account_xid"] == xid && t["transfer_type"] == "out"));
-    let (_, f) = get(&sb, "/transaction?start_transaction_date=2025-01-02", &at).await;
+    let (_, f) = hub_get(&sb, "/transaction?start_transaction_date=2025-01-02", &at).await;
     assert_eq!(f["meta"]["total"], 0);
-    let (_, f) = get(&sb, "/transaction?transaction_date=2025-01-01", &at).await;
+    let (_, f) = hub_get(&sb, "/transaction?transaction_date=2025-01-01", &at).await;
     assert_eq!(f["meta"]["total"], 400);
-    let (s, e) = get(&sb, "/transaction?transfer_type=credit", &at).await;
+    let (s, e) = hub_get(&sb, "/transaction?transfer_type=credit", &at).await;
     assert_eq!(s, 400);
     assert!(e["errors"]["transfer_type"].is_array());
 
     // The merchant whitelist limits what the list shows.
-    let (s, m) = get(&sb, "/merchant-config", &at).await;
+    let (s, m) = hub_get(&sb, "/merchant-config", &at).await;
     assert_eq!(
         (s, m),
         (
@@ -321,7 +271,7 @@ async fn bank_accounts_and_transactions() {
             json!({"data": {"transaction_whitelist_remark_keywords": [], "logo_url": null}})
         )
     );
-    let (s, m) = post(
+    let (s, m) = hub_post(
         &sb,
         "/merchant-config",
         &at,
@@ -332,7 +282,7 @@ async fn bank_accounts_and_transactions() {
         (s, &m["data"]["transaction_whitelist_remark_keywords"]),
         (200, &json!(["hoc phi"]))
     );
-    let (_, f) = get(&sb, "/transaction?per_page=100", &at).await;
+    let (_, f) = hub_get(&sb, "/transaction?per_page=100", &at).await;
     let total = f["meta"]["total"].as_u64().unwrap();
     assert!(total > 0 && total < 400);
     assert!(f["data"]
@@ -343,7 +293,7 @@ async fn bank_accounts_and_transactions() {
             .as_str()
             .unwrap()
             .contains("hoc phi")));
-    let (s, _) = post(
+    let (s, _) = hub_post(
         &sb,
         "/merchant-config",
         &at,
@@ -358,10 +308,10 @@ async fn bank_accounts_and_transactions() {
 async fn link_tokens_webhook_and_routing() {
     let sb = sandbox(50, 3).await;
     let at = token(&sb).await;
-    let (_, l) = get(&sb, "/company", &at).await;
+    let (_, l) = hub_get(&sb, "/company", &at).await;
     let company = l["data"][0]["xid"].as_str().unwrap().to_string();
 
-    let (s, e) = post(
+    let (s, e) = hub_post(
         &sb,
         "/link-token/create",
         &at,
@@ -374,7 +324,7 @@ async fn link_tokens_webhook_and_routing() {
         (&json!(400), &json!("Validation error"))
     );
     assert!(e["errors"]["purpose"].is_array());
-    let (s, e) = post(
+    let (s, e) = hub_post(
         &sb,
         "/link-token/create",
         &at,
@@ -383,12 +333,12 @@ async fn link_tokens_webhook_and_routing() {
     .await;
     assert_eq!(s, 400);
     assert!(e["errors"]["bank_account_xid"].is_array());
-    let (s, e) = post(&sb, "/link-token/create", &at, json!({"company_xid": "0b8e1c7a-0000-4000-8000-000000000000", "purpose": "LINK_BANK_ACCOUNT"})).await;
+    let (s, e) = hub_post(&sb, "/link-token/create", &at, json!({"company_xid": "0b8e1c7a-0000-4000-8000-000000000000", "purpose": "LINK_BANK_ACCOUNT"})).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
     let body = json!({"company_xid": company, "purpose": "LINK_BANK_ACCOUNT",
         "completion_redirect_uri": "https://platform.example/done", "bank_account_xid": null});
-    let (s, c) = post(&sb, "/link-token/create", &at, body).await;
+    let (s, c) = hub_post(&sb, "/link-token/create", &at, body).await;
     assert_eq!(s, 201, "{c}");
     let d = &c["data"];
     assert!(d["hosted_link_url"]
@@ -400,7 +350,7 @@ async fn link_tokens_webhook_and_routing() {
         d["xid"].as_str().unwrap(),
         d["link_token"].as_str().unwrap(),
     );
-    let (s, g) = post(&sb, "/link-token/get", &at, json!({"link_token": link})).await;
+    let (s, g) = hub_post(&sb, "/link-token/get", &at, json!({"link_token": link})).await;
     assert_eq!(s, 200);
     let g = &g["data"];
     assert_eq!(
@@ -410,7 +360,7 @@ async fn link_tokens_webhook_and_routing() {
     assert_eq!(g["company"]["xid"], json!(company));
     assert_eq!(g["events"][0]["name"], "LINK_TOKEN_CREATED");
     assert_eq!(g["sessions"], json!([]));
-    let (s, r) = post(
+    let (s, r) = hub_post(
         &sb,
         "/link-token/revoke",
         &at,
@@ -421,7 +371,7 @@ async fn link_tokens_webhook_and_routing() {
         (s, &r["message"]),
         (200, &json!("Liên kết đã được thu hồi thành công"))
     );
-    let (s, e) = post(
+    let (s, e) = hub_post(
         &sb,
         "/link-token/revoke",
         &at,
@@ -430,11 +380,11 @@ async fn link_tokens_webhook_and_routing() {
     .await;
     assert_eq!(s, 404);
     assert_not_found(&e);
-    let (_, g) = post(&sb, "/link-token/get", &at, json!({"link_token": link})).await;
+    let (_, g) = hub_post(&sb, "/link-token/get", &at, json!({"link_token": link})).await;
     assert_eq!(g["data"]["status"], "Revoked");
     assert_eq!(g["data"]["events"][1]["name"], "LINK_TOKEN_REVOKED");
 
-    let (s, w) = get(&sb, "/webhook", &at).await;
+    let (s, w) = hub_get(&sb, "/webhook", &at).await;
     assert_eq!(
         (s, w),
         (
@@ -444,15 +394,15 @@ async fn link_tokens_webhook_and_routing() {
     );
     let set = json!({"webhook_url": "https://platform.example/bankhub", "auth_type": "SECRET_KEY",
         "secret_key": "my-secret-5678", "active": 1, "allow_events": ["*"]});
-    let (s, w) = post(&sb, "/webhook", &at, set).await;
+    let (s, w) = hub_post(&sb, "/webhook", &at, set).await;
     assert_eq!(s, 200, "{w}");
     assert_eq!(w["data"]["secret_key"], "my-secret-5678");
     assert_eq!(w["messages"]["success"].as_array().unwrap().len(), 1);
-    let (_, w) = get(&sb, "/webhook", &at).await;
+    let (_, w) = hub_get(&sb, "/webhook", &at).await;
     assert_eq!(w["data"]["secret_key"], "***5678");
     assert_eq!(w["data"]["request_content_type"], "application/json");
     assert_eq!(w["data"]["allow_events"], json!(["*"]));
-    let (s, w) = post(
+    let (s, w) = hub_post(
         &sb,
         "/webhook",
         &at,
@@ -470,7 +420,7 @@ async fn link_tokens_webhook_and_routing() {
         (s, e),
         (405, json!({"code": 405, "message": "Method not allowed"}))
     );
-    let (s, e) = get(&sb, "/nothing/here", &at).await;
+    let (s, e) = hub_get(&sb, "/nothing/here", &at).await;
     assert_eq!(s, 404);
     assert_not_found(&e);
     sb.shutdown().await;

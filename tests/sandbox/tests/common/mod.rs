@@ -1,6 +1,8 @@
 //! Shared helpers for the sandbox integration tests.
 #![allow(dead_code)]
 
+pub mod bankhub;
+pub mod oauth;
 pub mod pg;
 pub mod receiver;
 
