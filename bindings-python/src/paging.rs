@@ -12,7 +12,7 @@ use pyo3::IntoPyObjectExt;
 use sepay::page::BoxPaginator;
 
 use crate::awaitable::Ready;
-use crate::errors::{to_pyerr, IntoPyResult};
+use crate::errors::to_pyerr;
 use crate::runtime::{awaitable, block_on};
 use crate::shared::Shared;
 
@@ -78,9 +78,31 @@ impl State {
         self.buffer().pop_front()
     }
 
-    /// Fetches the next page unless another caller already did, then hands
-    /// out the first waiting item (`None` at the end).
-    async fn fetch(self: Arc<Self>) -> sepay::Result<Option<Box<dyn Batch>>> {
+    /// The next item: from the page in hand, else from the next page, which
+    /// is fetched and converted while holding the paginator so that callers
+    /// racing on one iterator still get every item once, in order.
+    async fn next(self: Arc<Self>) -> PyResult<Option<Py<PyAny>>> {
+        let mut pages = self.pages.lock().await;
+        if let Some(item) = self.pop() {
+            return Ok(Some(item));
+        }
+        let batch = match self.usable() {
+            Ok(()) => pages.next_batch().await,
+            Err(e) => Err(e),
+        };
+        Python::attach(|py| {
+            let items = match batch.map_err(|e| to_pyerr(py, e))? {
+                Some(b) => b.into_py(py)?,
+                None => return Ok(None),
+            };
+            let mut buffer = self.buffer();
+            buffer.extend(items);
+            Ok(buffer.pop_front())
+        })
+    }
+
+    /// Fails once the client is closed, or in a child process after fork.
+    fn usable(&self) -> sepay::Result<()> {
         self.shared.check_open()?;
         if std::process::id() != self.pid {
             return Err(sepay::Error::Configuration {
@@ -90,26 +112,7 @@ impl State {
                 ),
             });
         }
-        let mut pages = self.pages.lock().await;
-        if !self.buffer().is_empty() {
-            return Ok(Some(Box::new(Vec::<Py<PyAny>>::new())));
-        }
-        pages.next_batch().await
-    }
-
-    /// Appends a fetched page (keeping order when callers raced) and pops one.
-    fn deliver(
-        &self,
-        py: Python<'_>,
-        batch: Option<Box<dyn Batch>>,
-    ) -> PyResult<Option<Py<PyAny>>> {
-        let items = match batch {
-            Some(b) => b.into_py(py)?,
-            None => Vec::new(),
-        };
-        let mut buffer = self.buffer();
-        buffer.extend(items);
-        Ok(buffer.pop_front())
+        Ok(())
     }
 
     fn repr(&self, class: &str) -> String {
@@ -148,11 +151,10 @@ impl Paginator {
     }
 
     fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
-        if let Some(item) = self.0.pop() {
-            return Ok(Some(item));
+        match self.0.pop() {
+            Some(item) => Ok(Some(item)),
+            None => block_on(py, self.0.clone().next())?,
         }
-        let batch = block_on(py, self.0.clone().fetch())?.py_err(py)?;
-        self.0.deliver(py, batch)
     }
 
     fn __repr__(&self) -> String {
@@ -172,13 +174,10 @@ impl AsyncPaginator {
         }
         let state = self.0.clone();
         awaitable(py, async move {
-            let batch = state.clone().fetch().await;
-            Python::attach(|py| {
-                let batch = batch.map_err(|e| to_pyerr(py, e))?;
-                state
-                    .deliver(py, batch)?
-                    .ok_or_else(|| PyStopAsyncIteration::new_err(()))
-            })
+            state
+                .next()
+                .await?
+                .ok_or_else(|| PyStopAsyncIteration::new_err(()))
         })
     }
 

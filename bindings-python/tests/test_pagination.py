@@ -3,6 +3,8 @@ and exact money: the sums equal the sandbox's own totals to the last dong."""
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from decimal import Decimal
 
 import pytest
@@ -82,3 +84,32 @@ def test_money_and_time_types(client: sepay_sdk.Client) -> None:
         assert t.to_dict()["amount_in"] == t.amount_in
     for v2 in client.v2.transactions.list(per_page=20):
         assert type(v2.amount_in) is Decimal and v2.amount_in == v2.amount_in.to_integral_value()
+
+
+@pytest.mark.asyncio
+async def test_one_iterator_shared_by_tasks_and_threads(fresh: Sandbox) -> None:
+    async with fresh.async_client() as c:
+        shared = c.v2.transactions.iter(per_page=20)
+        seen: list[str] = []
+
+        async def drain() -> None:
+            async for t in shared:
+                seen.append(t.id)
+
+        await asyncio.gather(*(drain() for _ in range(4)))
+    assert len(seen) == len(set(seen)) == 300, "every item once"
+
+    client = fresh.client()
+    pages = client.v1.transactions.iter(limit=40)
+    got: list[int] = []
+
+    def pull() -> None:
+        for t in pages:
+            got.append(int(t.id))
+
+    threads = [threading.Thread(target=pull) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join(30)
+    assert sorted(got) == list(range(1, 301))
