@@ -112,6 +112,8 @@ final class ReceivingTests: XCTestCase {
         let replay = try receiver.receive(method: "POST", headers: h(sig, t), body: data, now: t)
         XCTAssertTrue(replay.duplicate, "same id: duplicate, still a success reply")
         XCTAssertEqual(replay.reply.status, 200)
+        receiver.forget(key: first.key)
+        XCTAssertFalse(try receiver.receive(method: "POST", headers: h(sig, t), body: data, now: t).duplicate, "forgotten")
 
         let tampered = Data(body.replacingOccurrences(of: #""id":7"#, with: #""id":8"#).utf8)
         let e = sepayErrorSync { try receiver.receive(method: "POST", headers: h(sig, t), body: tampered, now: t) }
@@ -189,6 +191,45 @@ final class ReceivingTests: XCTestCase {
         XCTAssertEqual(first.code, "DH12345")
         for (path, event) in events { XCTAssertEqual(event, first, "\(path) gives the same event") }
         XCTAssertEqual(successes, 4, "SePay counted every reply as success")
+    }
+
+    func testPgIpnIsDeliveredAndVerifiedWithTheSecretKey() async throws {
+        let client = try SePayClient.paymentGatewayEmulator(
+            merchantId: "SP-TEST-SANDBOX", secretKey: "spsk_test_sandbox", rootUrl: Sandbox.url, options: Sandbox.fast)
+        let invoice = "INV-SW-IPN-\(UUID().uuidString.prefix(8))"
+        let form = try client.pg().checkout(request: CheckoutRequest(
+            merchant: "", operation: .purchase, orderAmount: 50_000, orderInvoiceNumber: invoice, orderDescription: "ipn"))
+        let accepted = try await submit(form.action(), form.fields())
+        XCTAssertEqual(accepted, 200)
+        let receiver = WebhookReceiver.secretKey(secret: "spsk_test_sandbox")
+        let got = IpnInbox()
+        let server = TinyServer { method, _, headers, body in
+            do {
+                let r = try receiver.receivePgIpn(method: method, headers: headers, body: body, now: now())
+                got.add(r.event)
+                return (Int(r.reply.status), r.reply.body)
+            } catch let e as SePayError {
+                let r = webhookErrorReply(error: e)
+                return (Int(r.status), r.body)
+            } catch {
+                return (500, "{}")
+            }
+        }
+        defer { server.stop() }
+        try await Sandbox.admin("POST", "pg/ipn", #"{"url":"\#(server.url)/ipn","secret_key":"spsk_test_sandbox"}"#)
+        try await Sandbox.admin("POST", "pg/pay", #"{"order_invoice_number":"\#(invoice)","payment_method":"BANK_TRANSFER"}"#)
+        let deadline = Date().addingTimeInterval(10)
+        while got.first == nil && Date() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+        try await Sandbox.admin("POST", "pg/ipn", #"{"url":null}"#)
+        let ipn = try XCTUnwrap(got.first)
+        XCTAssertEqual(ipn.order.orderInvoiceNumber, invoice)
+        XCTAssertEqual(ipn.transaction.transactionAmount, 50_000)
+        XCTAssertEqual(ipn.notificationType, .orderPaid)
+        let paid = try await client.pg().orders().get(id: invoice)
+        XCTAssertEqual(paid.orderStatus, "CAPTURED")
+        let e = await sepayError { try await client.pg().orders().cancel(orderInvoiceNumber: invoice) }
+        guard case .Validation(_, let status, _, _, _)? = e else { return XCTFail("a paid order cannot be cancelled: \(String(describing: e))") }
+        XCTAssertEqual(status, 422)
     }
 
     func testSandboxPayloadVerifiesAndEachContentTypeParsesAlike() async throws {
@@ -315,4 +356,12 @@ final class Inbox: @unchecked Sendable {
     func add(_ path: String, _ event: WebhookEvent) { lock.lock(); events.append((path, event)); lock.unlock() }
     var count: Int { lock.lock(); defer { lock.unlock() }; return events.count }
     var all: [(String, WebhookEvent)] { lock.lock(); defer { lock.unlock() }; return events }
+}
+
+/// PG IPNs received by the test server, from its thread.
+final class IpnInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [PgIpn] = []
+    func add(_ event: PgIpn) { lock.lock(); events.append(event); lock.unlock() }
+    var first: PgIpn? { lock.lock(); defer { lock.unlock() }; return events.first }
 }

@@ -114,6 +114,8 @@ class ReceivingTest {
         val replay = receiver.receive("POST", h(sig, t), body, t)
         assertTrue(replay.duplicate, "same id: duplicate, still a success reply")
         assertEquals(200, replay.reply.status.toInt())
+        receiver.forget(first.key)
+        assertFalse(receiver.receive("POST", h(sig, t), body, t).duplicate, "forgotten: processed again")
 
         val tampered = BODY.replace("\"id\":7", "\"id\":8").toByteArray()
         val e = assertFailsWith<SePayException.WebhookVerification> { receiver.receive("POST", h(sig, t), tampered, t) }
