@@ -11,6 +11,7 @@ use crate::time::{wall_clock, DateTime};
 /// Direction in a Bank Hub IPN (`credit`/`debit`, unlike `in`/`out` elsewhere).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BankHubTransferType {
     /// Money in.
     Credit,
@@ -20,6 +21,7 @@ pub enum BankHubTransferType {
 
 /// A Bank Hub balance-change IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHubIpn {
     /// Bank brand.
     #[serde(default)]
@@ -61,6 +63,7 @@ pub struct BankHubIpn {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[allow(missing_docs)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BankHubEventName {
     LinkTokenCreated,
     LinkTokenRevoked,
@@ -79,6 +82,7 @@ pub enum BankHubEventName {
 
 /// A Bank Hub webhook event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHubEvent {
     /// Unix seconds.
     pub timestamp: i64,
@@ -97,6 +101,7 @@ pub struct BankHubEvent {
 
 /// Details of a Bank Hub event (fields present depend on the event).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHubEventMetadata {
     /// `LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`.
     #[serde(default, deserialize_with = "opt_text::deserialize")]
