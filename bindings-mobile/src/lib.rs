@@ -31,8 +31,8 @@ pub use v2::{
     V2VirtualAccountPage, V2VirtualAccounts,
 };
 pub use webhook::{
-    hmac_signature, webhook_error_reply, NameValue, ReceivedPgIpn, ReceivedWebhook, TokenReply,
-    WebhookReceiver, WebhookReply, WebhookTokenIssuer,
+    hmac_signature, webhook_error_reply, NameValue, ReceivedBankHubEvent, ReceivedBankHubIpn,
+    ReceivedPgIpn, ReceivedWebhook, TokenReply, WebhookReceiver, WebhookReply, WebhookTokenIssuer,
 };
 
 /// Every operation the core offers, by stable name (`v2.transactions.iter`, ...).

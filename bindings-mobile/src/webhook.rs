@@ -6,7 +6,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use sepay::webhook::{self, PgIpn, WebhookAuth, WebhookEvent};
+use sepay::webhook::{self, BankHubEvent, BankHubIpn, PgIpn, WebhookAuth, WebhookEvent};
 
 use crate::error::SePayError;
 
@@ -70,6 +70,16 @@ macro_rules! received {
 
 received!(ReceivedWebhook, WebhookEvent, "A verified user webhook.");
 received!(ReceivedPgIpn, PgIpn, "A verified payment gateway IPN.");
+received!(
+    ReceivedBankHubIpn,
+    BankHubIpn,
+    "A verified Bank Hub balance-change IPN."
+);
+received!(
+    ReceivedBankHubEvent,
+    BankHubEvent,
+    "A verified Bank Hub linking event."
+);
 
 fn pairs(headers: Vec<NameValue>) -> Vec<(String, String)> {
     headers.into_iter().map(|h| (h.name, h.value)).collect()
@@ -173,7 +183,7 @@ impl WebhookReceiver {
         receiver(WebhookAuth::OAuth2(issuer.inner.clone()))
     }
 
-    /// `X-Secret-Key: <secret>` (payment gateway IPN).
+    /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events).
     #[uniffi::constructor]
     pub fn secret_key(secret: String) -> Arc<Self> {
         receiver(WebhookAuth::SecretKey(secret.into()))
@@ -204,6 +214,34 @@ impl WebhookReceiver {
         Ok(self
             .inner
             .receive_pg_ipn(&method, &pairs(headers), &body, now)?
+            .into())
+    }
+
+    /// A Bank Hub balance-change IPN; `now` is Unix seconds.
+    pub fn receive_bankhub_ipn(
+        &self,
+        method: String,
+        headers: Vec<NameValue>,
+        body: Vec<u8>,
+        now: i64,
+    ) -> Result<ReceivedBankHubIpn, SePayError> {
+        Ok(self
+            .inner
+            .receive_bankhub_ipn(&method, &pairs(headers), &body, now)?
+            .into())
+    }
+
+    /// A Bank Hub linking event; `now` is Unix seconds.
+    pub fn receive_bankhub_event(
+        &self,
+        method: String,
+        headers: Vec<NameValue>,
+        body: Vec<u8>,
+        now: i64,
+    ) -> Result<ReceivedBankHubEvent, SePayError> {
+        Ok(self
+            .inner
+            .receive_bankhub_event(&method, &pairs(headers), &body, now)?
             .into())
     }
 

@@ -11,7 +11,8 @@ import XCTest
 
 /// Operations of the core's `wip` surfaces, which `operations()` does not list yet.
 let receivingOperations = [
-    "webhook.receive", "webhook.receive_pg_ipn", "webhook.hmac_signature", "webhook.token.issue",
+    "webhook.receive", "webhook.receive_pg_ipn", "webhook.receive_bankhub_ipn", "webhook.receive_bankhub_event",
+    "webhook.hmac_signature", "webhook.token.issue",
     "qr.payload", "qr.decode", "qr.image_url",
     "pg.checkout", "pg.orders.list", "pg.orders.iter", "pg.orders.get", "pg.orders.cancel", "pg.orders.void",
 ]
@@ -70,6 +71,8 @@ final class ReceivingTests: XCTestCase {
         let calls: [String: () async throws -> Void] = [
             "webhook.receive": { _ = try receiver.receive(method: "POST", headers: [], body: Data(body.utf8), now: now()) },
             "webhook.receive_pg_ipn": { _ = try? receiver.receivePgIpn(method: "POST", headers: [], body: Data(), now: now()) },
+            "webhook.receive_bankhub_ipn": { _ = try? receiver.receiveBankhubIpn(method: "POST", headers: [], body: Data(), now: now()) },
+            "webhook.receive_bankhub_event": { _ = try? receiver.receiveBankhubEvent(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.hmac_signature": { _ = hmacSignature(secret: "s", timestamp: 1, body: Data()) },
             "webhook.token.issue": { _ = issuer.issue(body: Data(), now: now()) },
             "qr.payload": { _ = try vietqrPayload(qr: qr) },
@@ -282,6 +285,27 @@ final class ReceivingTests: XCTestCase {
         }))
         XCTAssertEqual(issuer.issue(body: Data(#"{"clientId":"hook-client","clientSecret":"nope"}"#.utf8), now: t).status, 401)
         XCTAssertFalse(issuer.debugDescription.contains("hook-secret"))
+    }
+
+    func testBankHubIpnAndEventsAreVerifiedAndDeduplicated() throws {
+        let t = now()
+        let receiver = WebhookReceiver.secretKey(secret: "bh-secret")
+        let key = [NameValue(name: "X-Secret-Key", value: "bh-secret"), NameValue(name: "content-type", value: "application/json")]
+        let ipn = Data(#"{"gateway":"BIDV","transaction_date":"2026-01-01 10:00:00","account_number":"123","content":"DH1","transfer_type":"credit","amount":50000,"accumulated":100000,"transaction_id":"bh-1"}"#.utf8)
+        let got = try receiver.receiveBankhubIpn(method: "POST", headers: key, body: ipn, now: t)
+        XCTAssertEqual(got.event.transactionId, "bh-1")
+        XCTAssertEqual(got.event.amount, 50_000)
+        XCTAssertEqual(got.event.transferType, .credit)
+        XCTAssertFalse(got.duplicate)
+        XCTAssertTrue(try receiver.receiveBankhubIpn(method: "POST", headers: key, body: ipn, now: t).duplicate)
+        let event = Data(#"{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"#.utf8)
+        let e = try receiver.receiveBankhubEvent(method: "POST", headers: key, body: event, now: t)
+        XCTAssertEqual(e.event.event, .bankAccountLinked)
+        XCTAssertEqual(e.event.metadata.bankAccountXid, "ba-1")
+        XCTAssertEqual(e.reply.status, 200)
+        XCTAssertTrue(isVerification(sepayErrorSync {
+            try receiver.receiveBankhubEvent(method: "POST", headers: [NameValue(name: "X-Secret-Key", value: "nope")], body: event, now: t)
+        }))
     }
 
     func testKnownGoodVietQrPayloadsRoundTrip() throws {

@@ -22,6 +22,8 @@ import kotlin.test.assertTrue
 import kotlinx.coroutines.flow.toList
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
+import vn.sepay.sdk.models.BankHubEventName
+import vn.sepay.sdk.models.BankHubTransferType
 import vn.sepay.sdk.models.CheckoutOperation
 import vn.sepay.sdk.models.CheckoutRequest
 import vn.sepay.sdk.models.TransferType
@@ -31,7 +33,8 @@ import vn.sepay.sdk.models.WebhookEvent
 
 /** Operations of the core's `wip` surfaces, which `operations()` does not list yet. */
 val RECEIVING_OPERATIONS = listOf(
-    "webhook.receive", "webhook.receive_pg_ipn", "webhook.hmac_signature", "webhook.token.issue",
+    "webhook.receive", "webhook.receive_pg_ipn", "webhook.receive_bankhub_ipn", "webhook.receive_bankhub_event",
+    "webhook.hmac_signature", "webhook.token.issue",
     "qr.payload", "qr.decode", "qr.image_url",
     "pg.checkout", "pg.orders.list", "pg.orders.iter", "pg.orders.get", "pg.orders.cancel", "pg.orders.void",
 )
@@ -64,6 +67,7 @@ class ReceivingTest {
     fun everyReceivingOperationIsExposed() {
         val exposed = mapOf(
             "webhook.receive" to WebhookReceiver::class.java, "webhook.receive_pg_ipn" to WebhookReceiver::class.java,
+            "webhook.receive_bankhub_ipn" to WebhookReceiver::class.java, "webhook.receive_bankhub_event" to WebhookReceiver::class.java,
             "webhook.token.issue" to WebhookTokenIssuer::class.java,
             "pg.checkout" to PgApi::class.java, "pg.orders.list" to PgOrders::class.java,
             "pg.orders.iter" to PgOrders::class.java, "pg.orders.get" to PgOrders::class.java,
@@ -217,6 +221,28 @@ class ReceivingTest {
             }
         } finally {
             server.stop(0)
+        }
+    }
+
+    @Test
+    fun bankHubIpnAndEventsAreVerifiedAndDeduplicated() {
+        val t = now()
+        val receiver = WebhookReceiver.secretKey("bh-secret")
+        val key = listOf(NameValue("X-Secret-Key", "bh-secret"), NameValue("content-type", "application/json"))
+        val ipn = """{"gateway":"BIDV","transaction_date":"2026-01-01 10:00:00","account_number":"123","content":"DH1","transfer_type":"credit","amount":50000,"accumulated":100000,"transaction_id":"bh-1"}"""
+        val got = receiver.receiveBankhubIpn("POST", key, ipn.toByteArray(), t)
+        assertEquals("bh-1", got.event.transactionId)
+        assertEquals(0, BigDecimal(50_000).compareTo(got.event.amount))
+        assertEquals(BankHubTransferType.CREDIT, got.event.transferType)
+        assertFalse(got.duplicate)
+        assertTrue(receiver.receiveBankhubIpn("POST", key, ipn.toByteArray(), t).duplicate)
+        val event = """{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"""
+        val e = receiver.receiveBankhubEvent("POST", key, event.toByteArray(), t)
+        assertEquals(BankHubEventName.BANK_ACCOUNT_LINKED, e.event.event)
+        assertEquals("ba-1", e.event.metadata.bankAccountXid)
+        assertEquals(200, e.reply.status.toInt())
+        assertFailsWith<SePayException.WebhookVerification> {
+            receiver.receiveBankhubEvent("POST", listOf(NameValue("X-Secret-Key", "nope")), event.toByteArray(), t)
         }
     }
 
