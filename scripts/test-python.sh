@@ -7,6 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
+# One run at a time per cache: concurrent runs would share the venv, the wheel
+# folder and maturin's staging file in the cargo target directory.
+exec 9>"$CACHE_DIR/python.lock"
+flock 9
+
 VENV="$CACHE_DIR/python-venv"
 WHEELS="$CACHE_DIR/wheels"
 export PIP_CACHE_DIR="$CACHE_DIR/pip"

@@ -6,6 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
 
+exec 9>"$CACHE_DIR/python.lock"   # shared with scripts/test-python.sh (same wheel folder)
+flock 9
+
 VENV="$CACHE_DIR/python-bench-venv"
 WHEELS="$CACHE_DIR/wheels"
 export PIP_CACHE_DIR="$CACHE_DIR/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
