@@ -12,9 +12,6 @@ log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 log "cargo test (workspace)"
 cargo test --workspace --locked
-log "core work in progress (issues 6 and 7, feature wip): clippy and tests"
-cargo clippy -p sepay --features wip --all-targets --locked -- -D warnings
-cargo test -p sepay --features wip --locked
 scripts/test-python.sh
 scripts/wasm-check.sh
 scripts/test-mobile.sh

@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 ensure_wasm_toolchain
 log "building the core (sepay) for wasm32-unknown-unknown"
-wasm_cargo build --release --target wasm32-unknown-unknown -Z build-std=std,panic_abort -p sepay --features wip
+wasm_cargo build --release --target wasm32-unknown-unknown -Z build-std=std,panic_abort -p sepay

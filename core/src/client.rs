@@ -27,7 +27,6 @@ struct Inner {
     pg: Option<PgCredentials>,
     /// Expiring-token caches per surface (OAuth2 API, Bank Hub).
     token_caches: Vec<(Surface, Arc<TokenCache>)>,
-    #[cfg(feature = "wip")]
     oauth: Option<Arc<crate::oauth::OAuthSetup>>,
     urls: BaseUrls,
     options: ClientOptions,
@@ -55,7 +54,6 @@ pub struct ClientBuilder {
     token: Option<SecretString>,
     pg: Option<PgCredentials>,
     token_caches: Vec<(Surface, Arc<TokenCache>)>,
-    #[cfg(feature = "wip")]
     oauth_setup: Option<Arc<crate::oauth::OAuthSetup>>,
     urls: Option<BaseUrls>,
     options: ClientOptions,
@@ -97,7 +95,6 @@ impl ClientBuilder {
         self
     }
 
-    #[cfg(feature = "wip")]
     pub(crate) fn oauth_setup(mut self, setup: crate::oauth::OAuthSetup) -> Self {
         self.oauth_setup = Some(Arc::new(setup));
         self
@@ -164,7 +161,6 @@ impl ClientBuilder {
                 token,
                 pg: self.pg,
                 token_caches: self.token_caches,
-                #[cfg(feature = "wip")]
                 oauth: self.oauth_setup,
                 urls,
                 options: self.options,
@@ -224,7 +220,6 @@ impl Client {
                 token: inner.token.clone(),
                 pg: inner.pg.clone(),
                 token_caches: inner.token_caches.clone(),
-                #[cfg(feature = "wip")]
                 oauth: inner.oauth.clone(),
                 urls: inner.urls.clone(),
                 options: inner.options.clone(),
@@ -336,7 +331,6 @@ impl Client {
         Ok(bearer)
     }
 
-    #[cfg(feature = "wip")]
     pub(crate) fn oauth_setup(&self) -> Option<Arc<crate::oauth::OAuthSetup>> {
         self.inner.oauth.clone()
     }
@@ -350,7 +344,6 @@ impl Client {
     }
 
     /// The payment gateway credentials, if configured.
-    #[cfg(feature = "wip")]
     pub(crate) fn pg_credentials(&self) -> Option<&PgCredentials> {
         self.inner.pg.as_ref()
     }

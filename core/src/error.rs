@@ -141,7 +141,6 @@ pub enum Error {
     },
     /// An inbound notification failed verification (wrong key or signature,
     /// stale timestamp, wrong method).
-    #[cfg(feature = "wip")]
     #[error("webhook rejected: {reason}")]
     WebhookVerification {
         /// Why it was rejected (never contains the secret).
@@ -243,7 +242,6 @@ impl Error {
             | Error::Timeout { operation, .. }
             | Error::Decode { operation, .. }
             | Error::Pagination { operation, .. } => operation,
-            #[cfg(feature = "wip")]
             Error::WebhookVerification { .. } => "webhook",
             Error::Configuration { .. } => "",
         }
@@ -262,7 +260,6 @@ impl Error {
             Error::Timeout { .. } => "timeout",
             Error::Decode { .. } => "decode",
             Error::Pagination { .. } => "pagination",
-            #[cfg(feature = "wip")]
             Error::WebhookVerification { .. } => "webhook_verification",
             Error::Configuration { .. } => "configuration",
         }

@@ -3,33 +3,26 @@
 #![warn(missing_docs)]
 
 pub mod auth;
-#[cfg(feature = "wip")]
 pub mod bankhub;
-#[cfg(feature = "wip")]
 pub mod call;
 pub mod client;
 pub mod config;
-#[cfg(feature = "wip")]
 mod crypto;
 mod decode;
 pub mod error;
 pub mod http;
 pub mod limit;
 pub mod money;
-#[cfg(feature = "wip")]
 pub mod oauth;
 pub mod operation;
 pub mod operations;
 pub mod page;
 pub mod params;
-#[cfg(feature = "wip")]
 pub mod pg;
-#[cfg(feature = "wip")]
 pub mod qr;
 pub mod secret;
 pub mod time;
 pub mod userapi;
-#[cfg(feature = "wip")]
 pub mod webhook;
 
 #[cfg(feature = "python")]

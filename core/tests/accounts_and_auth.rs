@@ -2,7 +2,6 @@
 //! create interrupted by a dropped connection never duplicated, an OAuth2 flow
 //! from authorization URL to resource calls surviving token expiry, and Bank
 //! Hub's single-flight token across an expiry.
-#![cfg(feature = "wip")]
 
 mod common;
 

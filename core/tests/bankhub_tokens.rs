@@ -1,7 +1,6 @@
 //! Bank Hub's client-credentials token with a scripted transport: 32
 //! concurrent calls across a token expiry make exactly one token request each
 //! time and none of them fails; a 401 renews once.
-#![cfg(feature = "wip")]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};

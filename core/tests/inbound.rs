@@ -1,7 +1,6 @@
 //! Receiving money end to end against the sandbox: SePay's user webhooks in
 //! every auth mode and content type, verified and deduplicated by the SDK's
 //! receiver on a local server; payment gateway checkout, orders and IPN.
-#![cfg(feature = "wip")]
 
 mod common;
 

@@ -1,6 +1,5 @@
 //! OAuth2 token handling with a scripted transport: refresh before expiry and
 //! once on a 401, single-flight under concurrency, rotation saved to the store.
-#![cfg(feature = "wip")]
 
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};

@@ -154,7 +154,7 @@ impl<'a> BankHub<'a> {
             "bank_account_xid": bank_account_xid,
         });
         let c = one(
-            "bankhub.link_tokens.create",
+            "bank_hub.link_tokens.create",
             Method::Post,
             &["link-token", "create"],
         )
@@ -165,7 +165,7 @@ impl<'a> BankHub<'a> {
     /// A link token's state.
     pub async fn get_link_token(&self, link_token: &str) -> Result<LinkTokenInfo> {
         let c = one(
-            "bankhub.link_tokens.get",
+            "bank_hub.link_tokens.get",
             Method::Post,
             &["link-token", "get"],
         )
@@ -176,7 +176,7 @@ impl<'a> BankHub<'a> {
     /// Revokes a link token; returns SePay's message.
     pub async fn revoke_link_token(&self, link_token_xid: &str) -> Result<String> {
         let c = call(
-            "bankhub.link_tokens.revoke",
+            "bank_hub.link_tokens.revoke",
             Method::Post,
             &["link-token", "revoke"],
             message,
@@ -189,7 +189,7 @@ impl<'a> BankHub<'a> {
     pub async fn companies(&self, params: &BankHubListParams) -> Result<Page<Company>> {
         self.client
             .execute(&list(
-                "bankhub.companies.list",
+                "bank_hub.companies.list",
                 &["company"],
                 &params.query(),
             ))
@@ -204,7 +204,7 @@ impl<'a> BankHub<'a> {
         Paginator::new(
             self.client.clone(),
             V2Pages::new(list(
-                "bankhub.companies.list",
+                "bank_hub.companies.list",
                 &["company"],
                 &params.query(),
             )),
@@ -215,7 +215,7 @@ impl<'a> BankHub<'a> {
     pub async fn company(&self, company_xid: &str) -> Result<Company> {
         self.client
             .execute(&one(
-                "bankhub.companies.get",
+                "bank_hub.companies.get",
                 Method::Get,
                 &["company", company_xid],
             ))
@@ -225,7 +225,7 @@ impl<'a> BankHub<'a> {
     /// Creates a company (`status`: `Active` or `Pending`); returns its xid.
     pub async fn create_company(&self, full_name: &str, status: &str) -> Result<String> {
         let c = one::<Value>(
-            "bankhub.companies.create",
+            "bank_hub.companies.create",
             Method::Post,
             &["company", "create"],
         )
@@ -240,7 +240,7 @@ impl<'a> BankHub<'a> {
     /// Changes a company (only the given fields); returns SePay's message.
     pub async fn edit_company(&self, company_xid: &str, fields: Value) -> Result<String> {
         let c = call(
-            "bankhub.companies.edit",
+            "bank_hub.companies.edit",
             Method::Post,
             &["company", "edit", company_xid],
             message,
@@ -256,7 +256,7 @@ impl<'a> BankHub<'a> {
         date: Option<&str>,
     ) -> Result<CompanyCounter> {
         let c = one(
-            "bankhub.companies.counter",
+            "bank_hub.companies.counter",
             Method::Get,
             &["company", "counter", company_xid],
         )
@@ -271,7 +271,7 @@ impl<'a> BankHub<'a> {
     ) -> Result<Page<BankHubBankAccount>> {
         self.client
             .execute(&list(
-                "bankhub.bank_accounts.list",
+                "bank_hub.bank_accounts.list",
                 &["bank-account"],
                 &params.query(),
             ))
@@ -282,7 +282,7 @@ impl<'a> BankHub<'a> {
     pub async fn bank_account(&self, xid: &str) -> Result<BankHubBankAccount> {
         self.client
             .execute(&one(
-                "bankhub.bank_accounts.get",
+                "bank_hub.bank_accounts.get",
                 Method::Get,
                 &["bank-account", xid],
             ))
@@ -296,7 +296,7 @@ impl<'a> BankHub<'a> {
     ) -> Result<Page<BankHubTransaction>> {
         self.client
             .execute(&list(
-                "bankhub.transactions.list",
+                "bank_hub.transactions.list",
                 &["transaction"],
                 &params.query(),
             ))
@@ -311,7 +311,7 @@ impl<'a> BankHub<'a> {
         Paginator::new(
             self.client.clone(),
             V2Pages::new(list(
-                "bankhub.transactions.list",
+                "bank_hub.transactions.list",
                 &["transaction"],
                 &params.query(),
             )),
@@ -322,7 +322,7 @@ impl<'a> BankHub<'a> {
     pub async fn transaction(&self, transaction_id: &str) -> Result<BankHubTransaction> {
         self.client
             .execute(&one(
-                "bankhub.transactions.get",
+                "bank_hub.transactions.get",
                 Method::Get,
                 &["transaction", transaction_id],
             ))
@@ -333,7 +333,7 @@ impl<'a> BankHub<'a> {
     pub async fn merchant_config(&self) -> Result<MerchantConfig> {
         self.client
             .execute(&one(
-                "bankhub.merchant_config.get",
+                "bank_hub.merchant_config.get",
                 Method::Get,
                 &["merchant-config"],
             ))
@@ -343,7 +343,7 @@ impl<'a> BankHub<'a> {
     /// Sets the memo keywords a transaction must contain to be kept.
     pub async fn update_merchant_config(&self, keywords: &[String]) -> Result<MerchantConfig> {
         let c = one(
-            "bankhub.merchant_config.update",
+            "bank_hub.merchant_config.update",
             Method::Post,
             &["merchant-config"],
         )
@@ -355,7 +355,7 @@ impl<'a> BankHub<'a> {
     pub async fn webhook(&self) -> Result<Option<BankHubWebhook>> {
         match self
             .client
-            .execute(&one("bankhub.webhook.get", Method::Get, &["webhook"]))
+            .execute(&one("bank_hub.webhook.get", Method::Get, &["webhook"]))
             .await
         {
             Ok(w) => Ok(Some(w)),
@@ -381,7 +381,7 @@ impl<'a> BankHub<'a> {
             "allow_events": allow_events,
         });
         self.client
-            .execute(&one("bankhub.webhook.set", Method::Post, &["webhook"]).with_body(body))
+            .execute(&one("bank_hub.webhook.set", Method::Post, &["webhook"]).with_body(body))
             .await
     }
 }

@@ -44,7 +44,7 @@ struct Answer {
 impl Operation for CreateToken {
     type Output = AccessToken;
     fn name(&self) -> &'static str {
-        "bankhub.token"
+        "bank_hub.token"
     }
     fn surface(&self) -> Surface {
         Surface::None

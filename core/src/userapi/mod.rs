@@ -1,6 +1,5 @@
 //! User API v1 (`my.sepay.vn/userapi`, legacy) and v2 (`userapi.sepay.vn/v2`).
 
-#[cfg(feature = "wip")]
 pub mod orders;
 pub mod v1;
 pub mod v2;
