@@ -12,6 +12,10 @@ log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 log "cargo test (workspace)"
 cargo test --workspace --locked
+log "Rust examples against the in-process sandbox"
+for example in demo receive-payment va-order oauth bank-hub; do
+  cargo run --quiet --locked -p sepay-examples --bin "$example" >/dev/null
+done
 scripts/test-python.sh
 scripts/wasm-check.sh
 scripts/test-mobile.sh
