@@ -11,6 +11,11 @@ cd "$(dirname "$0")/.."
 . scripts/lib.sh
 . scripts/js-lib.sh
 
+# One run at a time per cache: concurrent runs would share the package folder
+# (bindings-wasm/npm/pkg), the wasm target directory and the Node tools.
+exec 9>"$CACHE_DIR/js.lock"
+flock 9
+
 ensure_node_tools
 build_js_package
 
