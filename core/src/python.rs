@@ -181,3 +181,215 @@ model!(Pagination {
     last_page,
     has_more,
 });
+
+// ------------------------------------------------------------ receiving money
+// Payment gateway orders, inbound notifications and VietQR (issue 7).
+
+use crate::pg::{PgOrder, PgTransaction};
+use crate::qr::{VietQr, VietQrService};
+use crate::webhook::{
+    BankHubEvent, BankHubEventMetadata, BankHubEventName, BankHubIpn, BankHubTransferType, PgIpn,
+    PgIpnOrder, PgIpnTransaction, PgNotificationType, WebhookEvent,
+};
+
+/// Enums without `as_str` become their serde wire strings (`"ORDER_PAID"`, `"credit"`).
+macro_rules! wire_serde {
+    ($($t:ty),* $(,)?) => {$(
+        impl<'py> IntoPyObject<'py> for $t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = PyErr;
+
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                let value = serde_json::to_value(self)
+                    .map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
+                Ok(PyString::new(py, value.as_str().unwrap_or_default()))
+            }
+        }
+
+        impl<'py> IntoPyObject<'py> for &$t {
+            type Target = PyString;
+            type Output = Bound<'py, PyString>;
+            type Error = PyErr;
+
+            fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+                (*self).into_pyobject(py)
+            }
+        }
+    )*};
+}
+
+wire_serde!(PgNotificationType, BankHubTransferType, BankHubEventName);
+
+/// Like `model!` for models holding other models: values are cloned, and
+/// nested models (and lists of them) appear in `to_dict()` as dicts.
+macro_rules! nested_model {
+    ($t:ident { $($field:ident),* $(,)? }) => {
+        #[pymethods]
+        impl $t {
+            /// The fields as a `dict` (nested models as dicts too).
+            #[allow(clippy::wrong_self_convention)]
+            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+                let $t { $($field),* } = self;
+                let dict = PyDict::new(py);
+                $(dict.set_item(
+                    pyo3::intern!(py, stringify!($field)),
+                    plain($field.clone().into_pyobject(py)?.into_any())?,
+                )?;)*
+                Ok(dict)
+            }
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                let $t { $($field),* } = self;
+                let dict = PyDict::new(py);
+                $(dict.set_item(pyo3::intern!(py, stringify!($field)), $field.clone())?;)*
+                repr(stringify!($t), &dict)
+            }
+        }
+    };
+}
+
+/// A nested model as a dict, a list of models as a list of dicts.
+fn plain<'py>(value: Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    if let Ok(list) = value.cast::<pyo3::types::PyList>() {
+        let out = pyo3::types::PyList::empty(value.py());
+        for item in list.iter() {
+            out.append(plain(item)?)?;
+        }
+        return Ok(out.into_any());
+    }
+    if value.hasattr(pyo3::intern!(value.py(), "to_dict"))? {
+        return value.call_method0("to_dict");
+    }
+    Ok(value)
+}
+
+impl VietQrService {
+    /// `"account"` or `"card"`.
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            VietQrService::Account => "account",
+            VietQrService::Card => "card",
+        }
+    }
+}
+
+wire_string!(VietQrService);
+
+nested_model!(PgOrder {
+    id,
+    customer_id,
+    order_id,
+    order_invoice_number,
+    order_status,
+    order_amount,
+    order_currency,
+    order_description,
+    authentication_status,
+    created_at,
+    updated_at,
+    transactions,
+});
+
+model!(PgTransaction {
+    id,
+    payment_method,
+    transaction_type,
+    transaction_amount,
+    transaction_currency,
+    transaction_status,
+    authentication_status,
+    card_number,
+    card_holder_name,
+    card_brand,
+    transaction_date,
+});
+
+model!(WebhookEvent {
+    id,
+    gateway,
+    transaction_date,
+    account_number,
+    code,
+    content,
+    transfer_type,
+    transfer_amount,
+    accumulated,
+    sub_account,
+    reference_code,
+    description,
+});
+
+nested_model!(PgIpn {
+    timestamp,
+    notification_type,
+    order,
+    transaction,
+    customer,
+});
+
+model!(PgIpnOrder {
+    id,
+    order_id,
+    order_status,
+    order_currency,
+    order_amount,
+    order_invoice_number,
+    order_description,
+    custom_data,
+});
+
+model!(PgIpnTransaction {
+    id,
+    payment_method,
+    transaction_id,
+    transaction_type,
+    transaction_date,
+    transaction_status,
+    transaction_amount,
+    transaction_currency,
+    authentication_status,
+    card_number,
+    card_holder_name,
+    card_expiry,
+    card_funding_method,
+    card_brand,
+});
+
+model!(BankHubIpn {
+    gateway,
+    transaction_date,
+    account_number,
+    bank_account_xid,
+    va,
+    payment_code,
+    content,
+    transfer_type,
+    amount,
+    reference_code,
+    accumulated,
+    transaction_id,
+});
+
+nested_model!(BankHubEvent {
+    timestamp,
+    xid,
+    version,
+    event,
+    metadata,
+});
+
+model!(BankHubEventMetadata {
+    purpose,
+    link_token_xid,
+    link_session_xid,
+    bank_account_xid,
+});
+
+model!(VietQr {
+    bank_bin,
+    account,
+    amount,
+    memo,
+    service,
+});

@@ -27,6 +27,10 @@ pub enum VietQrService {
 /// What a VietQR code asks the payer's bank to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct VietQr {
     /// The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank).
     pub bank_bin: String,

@@ -19,6 +19,10 @@ use crate::userapi::{text_of, ErrorAnswer};
 /// A payment gateway order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct PgOrder {
     /// SePay's internal id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -57,6 +61,10 @@ pub struct PgOrder {
 /// One payment attempt of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct PgTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -93,7 +101,8 @@ pub struct PgTransaction {
 }
 
 /// Filters and paging of `GET /order`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct PgOrderListParams {
     /// Search text.

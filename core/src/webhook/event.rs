@@ -16,6 +16,10 @@ use super::form::{body_kind, form_to_json, BodyKind};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct WebhookEvent {
     /// SePay's transaction id; the key for deduplication.
     #[serde(deserialize_with = "id::deserialize")]
