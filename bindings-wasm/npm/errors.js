@@ -27,6 +27,8 @@ export class TimeoutError extends SePayError {}
 export class DecodeError extends SePayError {}
 export class PaginationError extends SePayError {}
 export class ConfigurationError extends SePayError {}
+/** An inbound webhook / IPN failed verification (reply 401). */
+export class WebhookVerificationError extends SePayError {}
 
 const BY_KIND = {
   authentication: AuthenticationError,
@@ -40,6 +42,7 @@ const BY_KIND = {
   decode: DecodeError,
   pagination: PaginationError,
   configuration: ConfigurationError,
+  webhook_verification: WebhookVerificationError,
 };
 
 /** The typed error for a failure reported by the core; anything else unchanged. */

@@ -5,14 +5,19 @@
 
 import { readFileSync } from "node:fs";
 import {
+  functions as coreFunctions,
   initSync,
   operations as coreOperations,
   optionNames as coreOptionNames,
+  vietqrDecode as coreVietqrDecode,
+  vietqrImageUrl as coreVietqrImageUrl,
+  vietqrPayload as coreVietqrPayload,
   WasmClient,
 } from "./pkg/sepay_wasm.js";
 import { ConfigurationError, toError } from "./errors.js";
 
 export * from "./errors.js";
+export { errorReply, hmacSignature, WebhookReceiver, WebhookTokenIssuer } from "./webhook.js";
 
 initSync({
   module: readFileSync(new URL("./pkg/sepay_wasm_bg.wasm", import.meta.url)),
@@ -20,6 +25,9 @@ initSync({
 
 /** Every operation of the core, by name (`"v2.transactions.iter"`, ...). */
 export const operations = Object.freeze(coreOperations());
+
+/** Every client-less function of the core, by name (`"webhook.receive"`, `"qr.payload"`, ...). */
+export const functions = Object.freeze(coreFunctions());
 
 /** The option names the core accepts for an operation (empty if it takes none). */
 export function optionNames(operation) {
@@ -92,6 +100,60 @@ export class ListIterator {
 
 const camel = (name) => name.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
+function sync(fn) {
+  try {
+    return fn();
+  } catch (e) {
+    throw toError(e);
+  }
+}
+
+/** A signed payment gateway checkout form: POST `fields`, in this order, to `action`. */
+export class CheckoutForm {
+  /** The form's `action` URL (SePay's checkout). */
+  action;
+  /** `[name, value]` pairs in the order they are signed and must be posted (`signature` last). */
+  fields;
+  #wasm;
+
+  constructor(wasm) {
+    this.#wasm = wasm;
+    this.action = wasm.action();
+    this.fields = Object.freeze(wasm.fields().map((pair) => Object.freeze(pair)));
+    Object.freeze(this);
+  }
+
+  /** The fields as an object (insertion order kept), e.g. for `URLSearchParams`. */
+  toObject() {
+    return Object.fromEntries(this.fields);
+  }
+
+  /** An HTML `<form>` with the fields as hidden inputs (values escaped, order kept). */
+  toHtml(submitLabel = "Thanh toán") {
+    return this.#wasm.to_html(String(submitLabel));
+  }
+}
+
+/** The EMVCo payload text of a VietQR code, to render as a QR symbol. */
+export function vietqrPayload(qr) {
+  return sync(() => coreVietqrPayload(encode(qr)));
+}
+
+/** Reads a VietQR payload back (its CRC checked). */
+export function vietqrDecode(payload) {
+  return sync(() => coreVietqrDecode(String(payload)));
+}
+
+/** The `https://qr.sepay.vn/img?...` image URL of a transfer. */
+export function vietqrImageUrl(options) {
+  return sync(() => coreVietqrImageUrl(encode(options)));
+}
+
+// Operations whose result is not a Promise of JSON.
+const ADAPTERS = {
+  "pg.checkout": (wasm, method) => (request) => new CheckoutForm(sync(() => wasm[method](encode(request)))),
+};
+
 /**
  * A SePay client. Give it a token and where to send it: `environment: "live"`,
  * `environment: "sandbox"`, or the `baseUrl` of a local `sepay-sandbox`.
@@ -114,23 +176,26 @@ export class Client {
     // client.v2.transactions.list(...) for every operation of the core that
     // this build implements (`v2_transactions_list`); the parity test checks
     // that none is missing.
+    // `pg.orders.void` → client.pg.orders.void, `v2.orders.add_va` → client.v2.orders.addVa.
+    const groups = [];
     for (const name of operations) {
       const method = name.replaceAll(".", "_");
       if (typeof WasmClient.prototype[method] !== "function") continue;
-      const [version, resource, action] = name.split(".");
-      const group = (this[version] ??= {});
-      const api = (group[camel(resource)] ??= {});
-      api[action] =
-        action === "iter"
+      const path = name.split(".").map(camel);
+      const action = path.pop();
+      let group = this;
+      for (const part of path) {
+        if (!Object.hasOwn(group, part)) groups.push((group[part] = {}));
+        group = group[part];
+      }
+      const adapter = ADAPTERS[name];
+      group[action] = adapter
+        ? adapter(wasm, method)
+        : action === "iter"
           ? (...args) => new ListIterator(() => wasm[method](...args.map(encode)))
           : (...args) => call(wasm, method, args);
     }
-    for (const version of ["v1", "v2"]) {
-      if (this[version]) {
-        for (const api of Object.values(this[version])) Object.freeze(api);
-        Object.freeze(this[version]);
-      }
-    }
+    for (const group of groups.reverse()) Object.freeze(group);
   }
 
   /** Releases the client's WebAssembly memory. The client is unusable afterwards. */

@@ -44,12 +44,15 @@ pub fn option_names(operation: &str) -> Vec<String> {
         "v2.virtual_accounts.list" | "v2.virtual_accounts.iter" => {
             names::<V2VirtualAccountListParams>()
         }
+        "pg.checkout" => names::<crate::pg::CheckoutOptions>(),
+        "pg.orders.list" | "pg.orders.iter" => names::<crate::pg::OrderListOptions>(),
+        "qr.payload" | "qr.image_url" => crate::qr::option_names(operation),
         _ => Vec::new(),
     }
 }
 
 /// Runs a core call as a Promise resolving to its JSON-shaped result.
-fn promise<T, F>(call: F) -> Promise
+pub(crate) fn promise<T, F>(call: F) -> Promise
 where
     T: Serialize,
     F: Future<Output = Result<T, JsValue>> + 'static,
@@ -60,7 +63,7 @@ where
 /// A SePay client. Cheap to share; every call goes through one rate limiter.
 #[wasm_bindgen]
 pub struct WasmClient {
-    client: Client,
+    pub(crate) client: Client,
 }
 
 #[wasm_bindgen]

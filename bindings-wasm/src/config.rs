@@ -13,7 +13,12 @@ use sepay::{BaseUrls, Client, ClientOptions, Environment, Error, Result};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct ClientConfig {
-    token: String,
+    /// The User API token; optional for a payment-gateway-only client.
+    #[serde(default)]
+    token: Option<String>,
+    /// Payment gateway credentials (`pg.*`).
+    #[serde(default)]
+    payment_gateway: Option<PaymentGatewayConfig>,
     #[serde(default)]
     environment: Option<EnvironmentName>,
     #[serde(default)]
@@ -27,6 +32,14 @@ struct ClientConfig {
     retry: Option<RetryConfig>,
     #[serde(default)]
     max_response_bytes: Option<usize>,
+}
+
+/// `paymentGateway: { merchantId, secretKey }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct PaymentGatewayConfig {
+    merchant_id: String,
+    secret_key: String,
 }
 
 #[derive(Deserialize)]
@@ -96,7 +109,13 @@ pub fn build(json: &str) -> Result<Client> {
     if let Some(n) = config.max_response_bytes {
         options.max_response_bytes = n;
     }
-    let mut builder = Client::builder().token(config.token).options(options);
+    let mut builder = Client::builder().options(options);
+    if let Some(token) = config.token {
+        builder = builder.token(token);
+    }
+    if let Some(pg) = config.payment_gateway {
+        builder = builder.payment_gateway(pg.merchant_id, pg.secret_key);
+    }
     builder = match (config.environment, config.base_url) {
         (Some(_), Some(_)) => {
             return Err(Error::Configuration {

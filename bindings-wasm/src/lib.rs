@@ -16,3 +16,9 @@ mod config;
 mod convert;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod pg;
+#[cfg(target_arch = "wasm32")]
+mod qr;
+#[cfg(target_arch = "wasm32")]
+mod webhook;

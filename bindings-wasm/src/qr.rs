@@ -1,0 +1,109 @@
+//! VietQR: the EMVCo payload (built and decoded by the core) and the
+//! `qr.sepay.vn` image URL. Arguments arrive as JSON objects with camelCase keys.
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+
+use sepay::qr::{VietQr, VietQrService};
+use sepay::Amount;
+
+use crate::convert::{error, params, to_js};
+
+/// `"account"` (`QRIBFTTA`) or `"card"` (`QRIBFTTC`).
+#[derive(Deserialize, Serialize, Default, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+enum Service {
+    #[default]
+    Account,
+    Card,
+}
+
+/// A VietQR code's content, as JavaScript sees it.
+#[derive(Deserialize, Serialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct VietQrOptions {
+    bank_bin: String,
+    account: String,
+    amount: Option<Amount>,
+    memo: Option<String>,
+    service: Service,
+}
+
+impl From<VietQrOptions> for VietQr {
+    fn from(o: VietQrOptions) -> Self {
+        VietQr {
+            bank_bin: o.bank_bin,
+            account: o.account,
+            amount: o.amount,
+            memo: o.memo,
+            service: match o.service {
+                Service::Account => VietQrService::Account,
+                Service::Card => VietQrService::Card,
+            },
+        }
+    }
+}
+
+impl From<VietQr> for VietQrOptions {
+    fn from(q: VietQr) -> Self {
+        VietQrOptions {
+            bank_bin: q.bank_bin,
+            account: q.account,
+            amount: q.amount,
+            memo: q.memo,
+            service: match q.service {
+                VietQrService::Account => Service::Account,
+                VietQrService::Card => Service::Card,
+            },
+        }
+    }
+}
+
+/// Arguments of `vietqrImageUrl(...)`.
+#[derive(Deserialize, Default)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImageUrlOptions {
+    account: String,
+    bank: String,
+    amount: Option<Amount>,
+    memo: Option<String>,
+    template: Option<String>,
+}
+
+/// The EMVCo payload text for a VietQR code (JSON of `VietQr`).
+#[wasm_bindgen(js_name = vietqrPayload)]
+pub fn vietqr_payload(qr: Option<String>) -> Result<String, JsValue> {
+    let qr: VietQr = params::<VietQrOptions>("qr.payload", qr)?.into();
+    qr.payload().map_err(|e| error(&e))
+}
+
+/// Reads a VietQR payload back (its CRC checked).
+#[wasm_bindgen(js_name = vietqrDecode)]
+pub fn vietqr_decode(payload: &str) -> Result<JsValue, JsValue> {
+    let qr = VietQr::decode(payload).map_err(|e| error(&e))?;
+    to_js(&VietQrOptions::from(qr))
+}
+
+/// The `qr.sepay.vn` image URL (JSON of the options).
+#[wasm_bindgen(js_name = vietqrImageUrl)]
+pub fn vietqr_image_url(options: Option<String>) -> Result<String, JsValue> {
+    let o: ImageUrlOptions = params("qr.image_url", options)?;
+    sepay::qr::image_url(
+        &o.account,
+        &o.bank,
+        o.amount,
+        o.memo.as_deref(),
+        o.template.as_deref(),
+    )
+    .map_err(|e| error(&e))
+}
+
+/// The camelCase option names of a client-less function taking an object.
+pub fn option_names(function: &str) -> Vec<String> {
+    use crate::convert::option_names as names;
+    match function {
+        "qr.payload" => names::<VietQrOptions>(),
+        "qr.image_url" => names::<ImageUrlOptions>(),
+        _ => Vec::new(),
+    }
+}
