@@ -7,9 +7,9 @@ use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 
 use crate::awaitable::Ready;
-use crate::config::build;
+use crate::config::{build, pg_credentials};
 use crate::errors::IntoPyResult;
-use crate::resources::{V1, V2};
+use crate::resources::{Pg, V1, V2};
 use crate::shared::{Ctx, Shared};
 
 /// What `Client` and `AsyncClient` hold.
@@ -17,6 +17,9 @@ struct Parts {
     shared: Arc<Shared>,
     v1: Py<PyAny>,
     v2: Py<PyAny>,
+    pg: Py<PyAny>,
+    /// The payment gateway merchant id, for `repr` (the secret key is never shown).
+    pg_merchant: Option<String>,
     urls: (String, String),
 }
 
@@ -31,6 +34,8 @@ impl Parts {
         Ok(Parts {
             v1: V1::create(py, &ctx)?,
             v2: V2::create(py, &ctx)?,
+            pg: Pg::create(py, &ctx)?,
+            pg_merchant: None,
             shared: ctx.shared,
             urls,
         })
@@ -42,8 +47,12 @@ impl Parts {
         } else {
             ""
         };
+        let pg = match &self.pg_merchant {
+            Some(id) => format!(" pg_merchant_id={id:?} pg_secret_key=***"),
+            None => String::new(),
+        };
         format!(
-            "<sepay_sdk.{class} user_api_v1={:?} user_api_v2={:?}{state}>",
+            "<sepay_sdk.{class} user_api_v1={:?} user_api_v2={:?}{pg}{state}>",
             self.urls.0, self.urls.1
         )
     }
@@ -55,14 +64,15 @@ macro_rules! client_class {
         #[pymethods]
         impl $name {
             #[new]
-            #[pyo3(signature = (token, *, environment=None, base_url=None, timeout=None,
+            #[pyo3(signature = (token=None, *, environment=None, base_url=None, timeout=None,
                 connect_timeout=None, requests_per_second=None, max_attempts=None,
                 max_elapsed=None, initial_backoff=None, max_backoff=None,
-                max_response_bytes=None, user_agent=None))]
+                max_response_bytes=None, user_agent=None,
+                pg_merchant_id=None, pg_secret_key=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 py: Python<'_>,
-                token: String,
+                token: Option<String>,
                 environment: Option<&str>,
                 base_url: Option<&str>,
                 timeout: Option<f64>,
@@ -74,14 +84,20 @@ macro_rules! client_class {
                 max_backoff: Option<f64>,
                 max_response_bytes: Option<usize>,
                 user_agent: Option<String>,
+                pg_merchant_id: Option<String>,
+                pg_secret_key: Option<String>,
             ) -> PyResult<Self> {
+                let pg = pg_credentials(pg_merchant_id, pg_secret_key).py_err(py)?;
+                let pg_merchant = pg.as_ref().map(|(id, _)| id.clone());
                 let client = build(
                     token, environment, base_url, timeout, connect_timeout,
                     requests_per_second, max_attempts, max_elapsed, initial_backoff,
-                    max_backoff, max_response_bytes, user_agent,
+                    max_backoff, max_response_bytes, user_agent, pg,
                 )
                 .py_err(py)?;
-                Ok($name(Parts::new(py, client, $asynchronous)?))
+                let mut parts = Parts::new(py, client, $asynchronous)?;
+                parts.pg_merchant = pg_merchant;
+                Ok($name(parts))
             }
 
             /// User API v1: `transactions`, `bank_accounts`.
@@ -94,6 +110,13 @@ macro_rules! client_class {
             #[getter]
             fn v2(&self, py: Python<'_>) -> Py<PyAny> {
                 self.0.v2.clone_ref(py)
+            }
+
+            /// Payment gateway: `checkout(...)` and `orders` (needs
+            /// `pg_merchant_id` and `pg_secret_key`).
+            #[getter]
+            fn pg(&self, py: Python<'_>) -> Py<PyAny> {
+                self.0.pg.clone_ref(py)
             }
 
             /// Closes the connections; later calls raise `ConfigurationError`.

@@ -8,7 +8,7 @@ use sepay::{BaseUrls, ClientOptions, Environment, RetryPolicy};
 /// Builds the core client from the keyword arguments of `Client(...)`.
 #[allow(clippy::too_many_arguments)]
 pub fn build(
-    token: String,
+    token: Option<String>,
     environment: Option<&str>,
     base_url: Option<&str>,
     timeout: Option<f64>,
@@ -20,8 +20,15 @@ pub fn build(
     max_backoff: Option<f64>,
     max_response_bytes: Option<usize>,
     user_agent: Option<String>,
+    pg: Option<(String, String)>,
 ) -> sepay::Result<sepay::Client> {
-    let mut builder = sepay::Client::builder().token(token);
+    let mut builder = sepay::Client::builder();
+    if let Some(token) = token {
+        builder = builder.token(token);
+    }
+    if let Some((merchant_id, secret_key)) = pg {
+        builder = builder.payment_gateway(merchant_id, secret_key);
+    }
     builder = match (environment, base_url) {
         (Some(_), Some(_)) => return Err(config("give either environment or base_url, not both")),
         (Some("live"), None) => builder.environment(Environment::Live),
@@ -68,5 +75,19 @@ fn seconds(name: &str, value: Option<f64>, default: Duration) -> sepay::Result<D
 fn config(message: &str) -> sepay::Error {
     sepay::Error::Configuration {
         message: message.to_string(),
+    }
+}
+
+/// `pg_merchant_id` and `pg_secret_key`: both or neither.
+pub fn pg_credentials(
+    merchant_id: Option<String>,
+    secret_key: Option<String>,
+) -> sepay::Result<Option<(String, String)>> {
+    match (merchant_id, secret_key) {
+        (Some(id), Some(key)) => Ok(Some((id, key))),
+        (None, None) => Ok(None),
+        _ => Err(config(
+            "give both pg_merchant_id and pg_secret_key (payment gateway credentials), or neither",
+        )),
     }
 }

@@ -5,13 +5,16 @@
 mod awaitable;
 mod client;
 mod config;
+mod convert;
 mod errors;
 mod page;
 mod paging;
 mod params;
+mod qr;
 mod resources;
 mod runtime;
 mod shared;
+mod webhooks;
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyTuple};
@@ -47,6 +50,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sepay::userapi::v2::V2VirtualAccount>()?;
     m.add_class::<sepay::userapi::v2::Terminal>()?;
     m.add_class::<sepay::Pagination>()?;
+    receiving(m)?;
     m.add(
         "OPERATIONS",
         PyTuple::new(py, sepay::operations::OPERATIONS)?,
@@ -57,5 +61,38 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     }
     m.add("OPERATION_PARAMS", params)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
+
+/// Payment gateway, inbound notifications and VietQR (issue 7).
+fn receiving(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_class::<resources::Pg>()?;
+    m.add_class::<resources::AsyncPg>()?;
+    m.add_class::<resources::PgOrders>()?;
+    m.add_class::<resources::AsyncPgOrders>()?;
+    m.add_class::<resources::CheckoutForm>()?;
+    m.add_class::<sepay::pg::PgOrder>()?;
+    m.add_class::<sepay::pg::PgTransaction>()?;
+    m.add_class::<webhooks::WebhookReceiver>()?;
+    m.add_class::<webhooks::WebhookTokenIssuer>()?;
+    m.add_class::<webhooks::WebhookReply>()?;
+    m.add_class::<webhooks::Received>()?;
+    m.add_function(wrap_pyfunction!(webhooks::error_reply, m)?)?;
+    m.add_function(wrap_pyfunction!(webhooks::hmac_signature, m)?)?;
+    m.add_class::<sepay::webhook::WebhookEvent>()?;
+    m.add_class::<sepay::webhook::PgIpn>()?;
+    m.add_class::<sepay::webhook::PgIpnOrder>()?;
+    m.add_class::<sepay::webhook::PgIpnTransaction>()?;
+    m.add_class::<sepay::webhook::BankHubIpn>()?;
+    m.add_class::<sepay::webhook::BankHubEvent>()?;
+    m.add_class::<sepay::webhook::BankHubEventMetadata>()?;
+    m.add_class::<sepay::qr::VietQr>()?;
+    m.add_function(wrap_pyfunction!(qr::vietqr_payload, m)?)?;
+    m.add_function(wrap_pyfunction!(qr::vietqr_decode, m)?)?;
+    m.add_function(wrap_pyfunction!(qr::vietqr_image_url, m)?)?;
+    m.add(
+        "FUNCTIONS",
+        pyo3::types::PyTuple::new(m.py(), sepay::operations::FUNCTIONS)?,
+    )?;
     Ok(())
 }

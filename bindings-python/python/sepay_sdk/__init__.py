@@ -9,6 +9,13 @@ from :class:`SePayError`.
 
 from datetime import timedelta, timezone
 
+from . import vietqr, webhooks
+from ._native import (
+    FUNCTIONS,
+    CheckoutForm,
+    PgOrder,
+    PgTransaction,
+)
 from ._native import (
     OPERATION_PARAMS,
     OPERATIONS,
@@ -41,6 +48,7 @@ from .errors import (
     ServerError,
     TransportError,
     ValidationError,
+    WebhookVerificationError,
 )
 
 VIETNAM = timezone(timedelta(hours=7))
@@ -61,6 +69,13 @@ __all__ = [
     "Terminal",
     "OPERATIONS",
     "OPERATION_PARAMS",
+    "FUNCTIONS",
+    "PgOrder",
+    "PgTransaction",
+    "CheckoutForm",
+    "webhooks",
+    "vietqr",
+    "WebhookVerificationError",
     "VIETNAM",
     "SePayError",
     "AuthenticationError",

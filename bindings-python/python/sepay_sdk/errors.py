@@ -24,6 +24,7 @@ __all__ = [
     "DecodeError",
     "PaginationError",
     "ConfigurationError",
+    "WebhookVerificationError",
     "FieldError",
     "Cause",
 ]
@@ -136,6 +137,11 @@ class ConfigurationError(SePayError):
     """The client is configured in a way that cannot work, or is closed."""
 
 
+class WebhookVerificationError(SePayError):
+    """An inbound notification failed verification (wrong key or signature,
+    stale timestamp, not a POST). Reply with ``error_reply(error)`` (401)."""
+
+
 class Cause(Exception):
     """An underlying error reported by the Rust core, kept as ``__cause__``."""
 
@@ -152,6 +158,7 @@ _BY_KIND = {
     "decode": DecodeError,
     "pagination": PaginationError,
     "configuration": ConfigurationError,
+    "webhook_verification": WebhookVerificationError,
 }
 
 

@@ -3,6 +3,7 @@
 //! serve both clients; the `Async...` twins exist so that the types read true.
 
 use pyo3::prelude::*;
+use sepay::pg::PgOrderListParams;
 use sepay::userapi::v1::{
     V1BankAccountCountParams, V1BankAccountListParams, V1TransactionCountParams,
     V1TransactionListParams,
@@ -42,8 +43,11 @@ macro_rules! twin {
     };
 }
 
+mod pg;
 mod v1;
 mod v2;
+
+pub use pg::{AsyncPg, AsyncPgOrders, CheckoutForm, Pg, PgOrders};
 
 /// User API v1 (`client.v1`).
 #[pyclass(frozen, subclass, module = "sepay_sdk")]
@@ -121,5 +125,7 @@ pub fn operation_params() -> Vec<(&'static str, &'static [&'static str])> {
             "v2.virtual_accounts.iter",
             f::<V2VirtualAccountListParams>(),
         ),
+        ("pg.orders.list", f::<PgOrderListParams>()),
+        ("pg.orders.iter", f::<PgOrderListParams>()),
     ]
 }
