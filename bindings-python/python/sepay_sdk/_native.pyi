@@ -3,13 +3,22 @@ declared once per operation as a TypedDict; tests/test_parity.py checks them
 against the core's parameter lists."""
 
 import builtins
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Generic, Literal, TypedDict, TypeVar, final
+from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, final
 
 from typing_extensions import Self, Unpack
 
+from ._enums import (
+    LinkPurpose,
+    OrderBank,
+    QrTemplate,
+    VaOrderStatus,
+    VaStatus,
+    WebhookAuthType,
+    WebhookEventType,
+)
 from .webhooks import DedupStore
 
 _T = TypeVar("_T")
@@ -351,6 +360,8 @@ class V1:
     def transactions(self) -> V1Transactions: ...
     @property
     def bank_accounts(self) -> V1BankAccounts: ...
+    @property
+    def orders(self) -> VaOrders: ...
 
 class V2:
     @property
@@ -361,6 +372,8 @@ class V2:
     def virtual_accounts(self) -> V2VirtualAccounts: ...
     @property
     def terminals(self) -> V2Terminals: ...
+    @property
+    def orders(self) -> VaOrders: ...
 
 # ---------------------------------------------------------------- async resources
 
@@ -407,6 +420,8 @@ class AsyncV1:
     def transactions(self) -> AsyncV1Transactions: ...
     @property
     def bank_accounts(self) -> AsyncV1BankAccounts: ...
+    @property
+    def orders(self) -> AsyncVaOrders: ...
 
 class AsyncV2:
     @property
@@ -417,6 +432,129 @@ class AsyncV2:
     def virtual_accounts(self) -> AsyncV2VirtualAccounts: ...
     @property
     def terminals(self) -> AsyncV2Terminals: ...
+    @property
+    def orders(self) -> AsyncVaOrders: ...
+
+# ---------------------------------------------------------------- VA orders
+
+@final
+class OrderVa:
+    """One virtual account of a VA order."""
+    @property
+    def va_number(self) -> str: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def paid_amount(self) -> Decimal | None: ...
+    @property
+    def status(self) -> VaStatus: ...
+    @property
+    def va_holder_name(self) -> str | None: ...
+    @property
+    def expired_at(self) -> datetime | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class VaOrder:
+    """A VA order: an order with its own virtual account(s) and amount."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def order_code(self) -> str: ...
+    @property
+    def amount(self) -> Decimal | None: ...
+    @property
+    def paid_amount(self) -> Decimal | None: ...
+    @property
+    def status(self) -> VaOrderStatus: ...
+    @property
+    def va_number(self) -> str | None: ...
+    @property
+    def va_holder_name(self) -> str | None: ...
+    @property
+    def bank_name(self) -> str: ...
+    @property
+    def account_holder_name(self) -> str | None: ...
+    @property
+    def account_number(self) -> str | None: ...
+    @property
+    def expired_at(self) -> datetime | None: ...
+    @property
+    def created_at(self) -> datetime | None: ...
+    @property
+    def qr_code(self) -> str | None: ...
+    @property
+    def qr_code_url(self) -> str | None: ...
+    @property
+    def virtual_accounts(self) -> builtins.list[OrderVa]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+class VaOrderFields(TypedDict, total=False):
+    """Fields of a new VA order (or of a VA added to one); bank rules are checked before sending."""
+    order_code: str | None
+    """Letters and digits, 6-50 (Vietcombank 6-15); generated when omitted."""
+    amount: Money | None
+    """Whole dong; required except for BIDV (omitted: any amount)."""
+    va_holder_name: str | None
+    """BIDV only: A-Z, 0-9 and spaces."""
+    duration: int | None
+    """Seconds the VA accepts payment."""
+    with_qrcode: bool | None
+    qrcode_template: QrTemplate | Literal["compact", "qronly"] | None
+    tid: str | None
+    """Vietcombank terminal id (required for Vietcombank; see `v2.terminals.list`)."""
+    va_prefix: str | None
+    """Sacombank VA prefix (required for Sacombank)."""
+
+class VaOrders:
+    """VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank)."""
+    def list(
+        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
+    ) -> Page[VaOrder]: ...
+    def create(
+        self,
+        bank_account_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> VaOrder: ...
+    def get(self, bank_account_id: str, order_id: str) -> VaOrder: ...
+    def cancel(self, bank_account_id: str, order_id: str) -> None: ...
+    def add_va(
+        self,
+        bank_account_id: str,
+        order_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> VaOrder: ...
+    def cancel_va(self, bank_account_id: str, order_id: str, va_number: str) -> None: ...
+
+class AsyncVaOrders:
+    """VA orders of an `AsyncClient`."""
+    def list(
+        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
+    ) -> Awaitable[Page[VaOrder]]: ...
+    def create(
+        self,
+        bank_account_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> Awaitable[VaOrder]: ...
+    def get(self, bank_account_id: str, order_id: str) -> Awaitable[VaOrder]: ...
+    def cancel(self, bank_account_id: str, order_id: str) -> Awaitable[None]: ...
+    def add_va(
+        self,
+        bank_account_id: str,
+        order_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> Awaitable[VaOrder]: ...
+    def cancel_va(
+        self, bank_account_id: str, order_id: str, va_number: str
+    ) -> Awaitable[None]: ...
 
 # ---------------------------------------------------------------- clients
 
@@ -629,8 +767,12 @@ class AsyncPg:
 FUNCTIONS: tuple[str, ...]
 """Every client-less function of the core, e.g. "webhook.receive", "qr.payload"."""
 
-Headers = Mapping[str, str] | Mapping[bytes, bytes] | Iterable[tuple[str, str]] | Iterable[tuple[bytes, bytes]]
-"""Request headers: a dict, a framework's header mapping, or (name, value) pairs."""
+class _HeaderItems(Protocol):
+    """Anything with `items()`: a dict, Flask/Django/Starlette headers, `http.server`'s Message."""
+    def items(self) -> Iterable[tuple[str | bytes, str | bytes]]: ...
+
+Headers = _HeaderItems | Iterable[tuple[str | bytes, str | bytes]]
+"""Request headers: a mapping (anything with `items()`) or (name, value) pairs."""
 Body = bytes | bytearray | memoryview | str
 """The raw request body."""
 

@@ -1,0 +1,74 @@
+"""A local HTTP server for the receiving tests: the sandbox POSTs webhooks and
+IPNs to it, and each request is handed to a handler that returns the reply."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, Optional
+
+Reply = tuple[int, str, str]
+"""(status, content type, body)."""
+Handler = Callable[[str, str, Message, bytes], Reply]
+"""(method, path, headers, body) -> reply."""
+
+
+@contextmanager
+def serve(handler: Handler) -> Iterator[str]:
+    """Serves on a free loopback port; yields the base URL."""
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length)
+            try:
+                status, content_type, text = handler(self.command, self.path, self.headers, body)
+            except Exception as error:  # a failed assertion: answer 500, keep serving
+                status, content_type, text = 500, "text/plain", repr(error)
+            data = text.encode()
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def admin(base_url: str, method: str, path: str, body: Optional[Any] = None) -> Any:
+    """Calls a `/__sandbox/*` endpoint; returns the JSON answer (or None)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(
+        f"{base_url}/__sandbox/{path}",
+        data=data,
+        method=method,
+        headers={"content-type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        raw = response.read()
+    return json.loads(raw) if raw else None
+
+
+def wait_until(done: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Polls `done` until it is true; fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for a delivery")
+        time.sleep(0.02)
