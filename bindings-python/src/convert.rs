@@ -60,11 +60,12 @@ pub fn headers(value: &Bound<'_, PyAny>) -> PyResult<Vec<(String, String)>> {
     };
     let mut out = Vec::new();
     for pair in pairs.try_iter()? {
-        let (name, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) = pair?.extract().map_err(|_| {
-            pyo3::exceptions::PyTypeError::new_err(
-                "headers must be a mapping or an iterable of (name, value) pairs",
-            )
-        })?;
+        let (name, value): (Bound<'_, PyAny>, Bound<'_, PyAny>) =
+            pair?.extract().map_err(|_| {
+                pyo3::exceptions::PyTypeError::new_err(
+                    "headers must be a mapping or an iterable of (name, value) pairs",
+                )
+            })?;
         out.push((text(&name)?, text(&value)?));
     }
     Ok(out)
@@ -89,6 +90,10 @@ pub fn body(value: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     if let Ok(s) = value.cast::<PyString>() {
         return Ok(s.to_cow()?.as_bytes().to_vec());
     }
-    let bytes = value.py().import("builtins")?.getattr("bytes")?.call1((value,))?;
+    let bytes = value
+        .py()
+        .import("builtins")?
+        .getattr("bytes")?
+        .call1((value,))?;
     Ok(bytes.cast::<PyBytes>()?.as_bytes().to_vec())
 }

@@ -166,7 +166,9 @@ impl WebhookTokenIssuer {
     /// credentials, 400 for an unreadable body. `now` is Unix seconds.
     #[pyo3(signature = (body, *, now=None))]
     fn issue(&self, body: &Bound<'_, PyAny>, now: Option<i64>) -> PyResult<WebhookReply> {
-        let reply = self.inner.issue(&crate::convert::body(body)?, unix_now(now));
+        let reply = self
+            .inner
+            .issue(&crate::convert::body(body)?, unix_now(now));
         Ok(WebhookReply {
             status: reply.status,
             content_type: "application/json".to_string(),
@@ -207,7 +209,11 @@ impl WebhookReceiver {
         WebhookReceiver { inner, store, mode }
     }
 
-    fn finish<T>(&self, py: Python<'_>, result: sepay::Result<core::Received<T>>) -> PyResult<Received>
+    fn finish<T>(
+        &self,
+        py: Python<'_>,
+        result: sepay::Result<core::Received<T>>,
+    ) -> PyResult<Received>
     where
         T: for<'py> IntoPyObject<'py>,
     {
@@ -290,7 +296,11 @@ impl WebhookReceiver {
     #[staticmethod]
     #[pyo3(signature = (secret, *, store=None))]
     fn secret_key(secret: String, store: Option<Py<PyAny>>) -> Self {
-        Self::make(WebhookAuth::SecretKey(secret.into()), "secret_key".into(), store)
+        Self::make(
+            WebhookAuth::SecretKey(secret.into()),
+            "secret_key".into(),
+            store,
+        )
     }
 
     /// A user webhook (one bank transaction; JSON, form or multipart) →
@@ -397,5 +407,9 @@ pub fn error_reply(error: &Bound<'_, PyAny>) -> PyResult<WebhookReply> {
 /// seconds): `sha256=<hex HMAC-SHA256(secret, "{timestamp}.{body}")>`.
 #[pyfunction]
 pub fn hmac_signature(secret: &str, timestamp: i64, body: &Bound<'_, PyAny>) -> PyResult<String> {
-    Ok(core::hmac_signature(secret, timestamp, &crate::convert::body(body)?))
+    Ok(core::hmac_signature(
+        secret,
+        timestamp,
+        &crate::convert::body(body)?,
+    ))
 }

@@ -177,17 +177,17 @@ impl PgOrders {
     #[pyo3(signature = (**filters))]
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: PgOrderListParams = params(py, "pg.orders.list", filters)?;
-        self.ctx
-            .call(py, |c| async move { c.pg().orders().list(&p).await.map(PageOut) })
+        self.ctx.call(py, |c| async move {
+            c.pg().orders().list(&p).await.map(PageOut)
+        })
     }
 
     /// Every matching order, page by page.
     #[pyo3(signature = (**filters))]
     fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: PgOrderListParams = params(py, "pg.orders.iter", filters)?;
-        self.ctx.paginate(py, "pg.orders.iter", |c| {
-            c.pg().orders().iter(&p).boxed()
-        })
+        self.ctx
+            .paginate(py, "pg.orders.iter", |c| c.pg().orders().iter(&p).boxed())
     }
 
     /// One order by SePay order id (`SEPAY-…`) or invoice number.
