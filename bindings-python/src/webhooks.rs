@@ -3,7 +3,7 @@
 //! The caller hands over the method, headers and raw body; the result says
 //! what arrived and exactly what to reply.
 
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use pyo3::prelude::*;
@@ -22,21 +22,27 @@ fn unix_now(now: Option<i64>) -> i64 {
     })
 }
 
-/// A Python dedup store (`insert_if_new(key) -> bool`, `forget(key)`). An
-/// exception it raises is kept and re-raised by the `receive_*` call.
+/// A Python dedup store (`insert_if_new(key) -> bool`, `forget(key)`). The
+/// core calls it on the thread of the `receive_*` call; an exception it raises
+/// is kept for that thread and re-raised by the call.
 struct PyStore {
     store: Py<PyAny>,
-    error: Mutex<Option<PyErr>>,
+}
+
+std::thread_local! {
+    static STORE_ERROR: std::cell::RefCell<Option<PyErr>> = const { std::cell::RefCell::new(None) };
 }
 
 impl PyStore {
     fn keep(&self, error: PyErr) {
-        let mut slot = self.error.lock().unwrap_or_else(|p| p.into_inner());
-        slot.get_or_insert(error);
+        STORE_ERROR.with(|slot| {
+            slot.borrow_mut().get_or_insert(error);
+        });
     }
 
-    fn take(&self) -> Option<PyErr> {
-        self.error.lock().unwrap_or_else(|p| p.into_inner()).take()
+    /// The exception the store raised during this thread's call, if any.
+    fn take() -> Option<PyErr> {
+        STORE_ERROR.with(|slot| slot.borrow_mut().take())
     }
 }
 
@@ -196,12 +202,7 @@ pub struct WebhookReceiver {
 
 impl WebhookReceiver {
     fn make(auth: WebhookAuth, mode: String, store: Option<Py<PyAny>>) -> Self {
-        let store = store.map(|store| {
-            Arc::new(PyStore {
-                store,
-                error: Mutex::new(None),
-            })
-        });
+        let store = store.map(|store| Arc::new(PyStore { store }));
         let inner = match &store {
             Some(s) => core::WebhookReceiver::with_store(auth, s.clone()),
             None => core::WebhookReceiver::new(auth),
@@ -217,7 +218,7 @@ impl WebhookReceiver {
     where
         T: for<'py> IntoPyObject<'py>,
     {
-        if let Some(error) = self.store.as_ref().and_then(|s| s.take()) {
+        if let Some(error) = self.store.as_ref().and_then(|_| PyStore::take()) {
             return Err(error);
         }
         let r = result.py_err(py)?;
@@ -365,7 +366,7 @@ impl WebhookReceiver {
     /// (call it when handling the event failed).
     fn forget(&self, key: &str) -> PyResult<()> {
         self.inner.forget(key);
-        match self.store.as_ref().and_then(|s| s.take()) {
+        match self.store.as_ref().and_then(|_| PyStore::take()) {
             Some(error) => Err(error),
             None => Ok(()),
         }
