@@ -28,6 +28,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<resources::AsyncV1>()?;
     m.add_class::<resources::V2>()?;
     m.add_class::<resources::AsyncV2>()?;
+    m.add_class::<resources::VaOrders>()?;
+    m.add_class::<resources::AsyncVaOrders>()?;
+    m.add_class::<sepay::userapi::orders::VaOrder>()?;
+    m.add_class::<sepay::userapi::orders::OrderVa>()?;
     m.add_class::<resources::V1Transactions>()?;
     m.add_class::<resources::AsyncV1Transactions>()?;
     m.add_class::<resources::V1BankAccounts>()?;

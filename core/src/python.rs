@@ -393,3 +393,7 @@ model!(VietQr {
     memo,
     service,
 });
+
+// ------------------------------------------------------------ accounts & auth
+// VA orders, OAuth2 and Bank Hub models (issue 6), in `python/accounts.rs`.
+mod accounts;

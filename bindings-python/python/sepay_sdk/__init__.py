@@ -33,6 +33,16 @@ from ._native import (
     V2VirtualAccount,
     __version__,
 )
+from ._enums import (
+    LinkPurpose,
+    OrderBank,
+    QrTemplate,
+    VaOrderStatus,
+    VaStatus,
+    WebhookAuthType,
+    WebhookEventType,
+)
+from ._native import OrderVa, VaOrder
 from .errors import (
     ApiError,
     AuthenticationError,
@@ -67,6 +77,15 @@ __all__ = [
     "V2BankAccount",
     "V2VirtualAccount",
     "Terminal",
+    "VaOrder",
+    "OrderVa",
+    "VaOrderStatus",
+    "VaStatus",
+    "OrderBank",
+    "QrTemplate",
+    "WebhookEventType",
+    "WebhookAuthType",
+    "LinkPurpose",
     "OPERATIONS",
     "OPERATION_PARAMS",
     "FUNCTIONS",

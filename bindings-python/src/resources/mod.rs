@@ -12,6 +12,8 @@ use sepay::userapi::v2::{
     V2BankAccountListParams, V2TransactionListParams, V2VirtualAccountListParams,
 };
 
+use sepay::userapi::orders::VaOrderCreateParams;
+
 use crate::shared::Ctx;
 pub use v1::{AsyncV1BankAccounts, AsyncV1Transactions, V1BankAccounts, V1Transactions};
 pub use v2::{
@@ -43,9 +45,12 @@ macro_rules! twin {
     };
 }
 
+mod orders;
 mod pg;
 mod v1;
 mod v2;
+
+pub use orders::{AsyncVaOrders, VaOrders};
 
 pub use pg::{AsyncPg, AsyncPgOrders, CheckoutForm, Pg, PgOrders};
 
@@ -58,6 +63,9 @@ pub struct V1 {
     /// Bank accounts: `list`, `iter`, `get`, `count`.
     #[pyo3(get)]
     bank_accounts: Py<PyAny>,
+    /// BIDV VA orders: `list`, `create`, `get`, `cancel`, `add_va`, `cancel_va`.
+    #[pyo3(get)]
+    orders: Py<PyAny>,
 }
 twin!(V1, AsyncV1, "User API v1 of an `AsyncClient`.");
 
@@ -66,6 +74,11 @@ impl V1 {
         V1 {
             transactions: V1Transactions { ctx: ctx.clone() }.instantiate(py, ctx.asynchronous)?,
             bank_accounts: V1BankAccounts { ctx: ctx.clone() }.instantiate(py, ctx.asynchronous)?,
+            orders: VaOrders {
+                ctx: ctx.clone(),
+                v1: true,
+            }
+            .instantiate(py, ctx.asynchronous)?,
         }
         .instantiate(py, ctx.asynchronous)
     }
@@ -86,6 +99,10 @@ pub struct V2 {
     /// Vietcombank terminals of a bank account: `list`.
     #[pyo3(get)]
     terminals: Py<PyAny>,
+    /// VA orders (BIDV, Vietcombank, Sacombank): `list`, `create`, `get`,
+    /// `cancel`, `add_va`, `cancel_va`.
+    #[pyo3(get)]
+    orders: Py<PyAny>,
 }
 twin!(V2, AsyncV2, "User API v2 of an `AsyncClient`.");
 
@@ -97,6 +114,11 @@ impl V2 {
             bank_accounts: V2BankAccounts { ctx: ctx.clone() }.instantiate(py, a)?,
             virtual_accounts: V2VirtualAccounts { ctx: ctx.clone() }.instantiate(py, a)?,
             terminals: V2Terminals { ctx: ctx.clone() }.instantiate(py, a)?,
+            orders: VaOrders {
+                ctx: ctx.clone(),
+                v1: false,
+            }
+            .instantiate(py, a)?,
         }
         .instantiate(py, a)
     }
@@ -125,6 +147,10 @@ pub fn operation_params() -> Vec<(&'static str, &'static [&'static str])> {
             "v2.virtual_accounts.iter",
             f::<V2VirtualAccountListParams>(),
         ),
+        ("v1.orders.create", f::<VaOrderCreateParams>()),
+        ("v1.orders.add_va", f::<VaOrderCreateParams>()),
+        ("v2.orders.create", f::<VaOrderCreateParams>()),
+        ("v2.orders.add_va", f::<VaOrderCreateParams>()),
         ("pg.orders.list", f::<PgOrderListParams>()),
         ("pg.orders.iter", f::<PgOrderListParams>()),
     ]

@@ -11,6 +11,11 @@ use crate::userapi::v2::TransferType;
 
 /// A hosted bank-linking session to open in a WebView (`link-token/create`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct LinkToken {
     /// Link token id.
     pub xid: String,
@@ -26,6 +31,7 @@ pub struct LinkToken {
 /// What a link token is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum LinkPurpose {
     /// Link a bank account.
     LinkBankAccount,
@@ -35,6 +41,11 @@ pub enum LinkPurpose {
 
 /// A link token's state (`link-token/get`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct LinkTokenInfo {
     /// Link token id.
     pub xid: String,
@@ -59,6 +70,11 @@ pub struct LinkTokenInfo {
 
 /// One linking session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct LinkSession {
     /// Session id.
     pub xid: String,
@@ -75,6 +91,11 @@ pub struct LinkSession {
 
 /// A company (an end customer of the platform).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct Company {
     /// Company id.
     pub xid: String,
@@ -96,6 +117,11 @@ pub struct Company {
 
 /// Transaction counts of one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct CounterDay {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -109,6 +135,11 @@ pub struct CounterDay {
 
 /// Counts totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct CounterTotal {
     /// All transactions.
     pub transaction: u64,
@@ -120,6 +151,11 @@ pub struct CounterTotal {
 
 /// `company/counter/{xid}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct CompanyCounter {
     /// Per day.
     pub dates: Vec<CounterDay>,
@@ -129,6 +165,11 @@ pub struct CompanyCounter {
 
 /// A linked bank account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct BankHubBankAccount {
     /// Account id.
     pub xid: String,
@@ -162,6 +203,11 @@ pub struct BankHubBankAccount {
 
 /// A Bank Hub transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct BankHubTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -201,6 +247,11 @@ pub struct BankHubTransaction {
 
 /// Merchant configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct MerchantConfig {
     /// Only transactions whose memo contains one of these are kept.
     #[serde(default)]
@@ -212,6 +263,10 @@ pub struct MerchantConfig {
 
 /// The merchant's one webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct BankHubWebhook {
     /// Target.
     pub webhook_url: String,

@@ -10,6 +10,11 @@ use crate::time::{wall_clock_opt, DateTime};
 
 /// The authorizing user (`GET /me`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct Me {
     /// User id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -33,6 +38,11 @@ pub struct Me {
 
 /// The bank of an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct OAuthBank {
     /// e.g. `Vietcombank`.
     #[serde(default)]
@@ -56,6 +66,11 @@ pub struct OAuthBank {
 
 /// A bank account seen through OAuth2.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct OAuthBankAccount {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -83,6 +98,7 @@ pub struct OAuthBankAccount {
 
 /// Which transactions a webhook fires for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WebhookEventType {
     /// Money in and out.
     All,
@@ -96,6 +112,7 @@ pub enum WebhookEventType {
 
 /// How SePay authenticates to the webhook URL.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum WebhookAuthType {
     /// `Authorization: Apikey <key>`.
     #[serde(rename = "Api_Key")]
@@ -112,6 +129,7 @@ pub enum WebhookAuthType {
 }
 
 /// A webhook registered in SePay.
+#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, module = "sepay_sdk"))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Webhook {
     /// Id.
@@ -156,7 +174,8 @@ pub struct Webhook {
 }
 
 /// Fields to create or change a webhook (unset fields are not sent).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct WebhookParams {
     /// Bank account to watch.
     pub bank_account_id: Option<String>,
@@ -223,6 +242,11 @@ impl WebhookParams {
 /// A sub-account (VA) of a bank account. SePay does not document this object;
 /// fields beyond `id` are read when present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct OAuthSubAccount {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -243,6 +267,11 @@ pub struct OAuthSubAccount {
 /// A transaction seen through OAuth2 (field names as in User API v1; the
 /// OAuth2 response body is not documented beyond its filters — UNVERIFIED).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct OAuthTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]

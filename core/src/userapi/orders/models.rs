@@ -8,6 +8,7 @@ use crate::time::{wall_clock_opt, DateTime};
 
 /// Order state: `Pending → Partially (BIDV) → Paid`, or `Cancelled`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VaOrderStatus {
     /// Awaiting payment; the only state that can be cancelled.
     Pending,
@@ -21,6 +22,7 @@ pub enum VaOrderStatus {
 
 /// State of one virtual account of an order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VaStatus {
     /// Accepting payment.
     Unpaid,
@@ -32,6 +34,11 @@ pub enum VaStatus {
 
 /// A VA order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct VaOrder {
     /// Order id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -80,6 +87,11 @@ pub struct VaOrder {
 
 /// One virtual account of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
+)]
 pub struct OrderVa {
     /// VA number.
     pub va_number: String,

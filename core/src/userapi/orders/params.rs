@@ -6,6 +6,7 @@ use crate::money::Amount;
 
 /// The bank behind the account; rules differ per bank.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum OrderBank {
     /// BIDV (enterprise): amount optional, `va_holder_name` allowed, partial payments.
     Bidv,
@@ -16,7 +17,9 @@ pub enum OrderBank {
 }
 
 /// QR image style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum QrTemplate {
     /// QR with payment details.
     Compact,
@@ -25,23 +28,33 @@ pub enum QrTemplate {
 }
 
 /// Fields of a new order (or of a VA added to one).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VaOrderCreateParams {
     /// Your order code: letters and digits, 6–50 (Vietcombank 6–15); generated when empty.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub order_code: Option<String>,
     /// Whole dong (up to 12 digits); required except for BIDV, where `None` accepts any amount.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub amount: Option<Amount>,
     /// BIDV only: name shown for the VA, `[A-Z0-9 ]`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub va_holder_name: Option<String>,
     /// VA validity in seconds.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub duration: Option<u32>,
     /// Ask for a QR image in the answer.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub with_qrcode: Option<bool>,
     /// QR style.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub qrcode_template: Option<QrTemplate>,
     /// Vietcombank terminal id (digits, from `terminals().list`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub tid: Option<String>,
     /// Sacombank VA prefix, e.g. `SEP200001WEB`.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub va_prefix: Option<String>,
 }
 
