@@ -6,7 +6,9 @@ use std::time::Duration;
 
 use sepay::{BaseUrls, Environment};
 
+use crate::bankhub::BankHubApi;
 use crate::error::SePayError;
+use crate::oauth::{ForeignStore, OAuthApi, TokenStore};
 use crate::pg::PgApi;
 use crate::v1::V1Api;
 use crate::v2::V2Api;
@@ -182,6 +184,85 @@ impl SePayClient {
         )
     }
 
+    /// A client acting for one SePay user through OAuth2: the app's
+    /// credentials, and `store` keeping the user's tokens between runs (null:
+    /// in memory only). Call `oauth().exchangeCode(code)` once after the
+    /// redirect; later clients built on the same store carry on without it.
+    #[uniffi::constructor(default(store = None, options))]
+    pub fn for_oauth(
+        client_id: String,
+        client_secret: String,
+        redirect_uri: String,
+        environment: Environment,
+        store: Option<Arc<dyn TokenStore>>,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            oauth_builder(client_id, client_secret, redirect_uri, store),
+            BaseUrls::for_environment(environment),
+            options,
+        )
+    }
+
+    /// An OAuth2 client for the local `sepay-sandbox` emulator at `root_url`.
+    #[uniffi::constructor(default(store = None, options))]
+    pub fn for_oauth_emulator(
+        client_id: String,
+        client_secret: String,
+        redirect_uri: String,
+        root_url: String,
+        store: Option<Arc<dyn TokenStore>>,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            oauth_builder(client_id, client_secret, redirect_uri, store),
+            BaseUrls::emulator(&root_url)?,
+            options,
+        )
+    }
+
+    /// A Bank Hub client (the platform's client id and secret from SePay); the
+    /// access token is fetched and renewed by the SDK.
+    #[uniffi::constructor(default(options))]
+    pub fn for_bank_hub(
+        client_id: String,
+        client_secret: String,
+        environment: Environment,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            sepay::Client::builder().bank_hub(client_id, client_secret),
+            BaseUrls::for_environment(environment),
+            options,
+        )
+    }
+
+    /// A Bank Hub client for the local `sepay-sandbox` emulator at `root_url`.
+    #[uniffi::constructor(default(options))]
+    pub fn for_bank_hub_emulator(
+        client_id: String,
+        client_secret: String,
+        root_url: String,
+        options: ClientOptions,
+    ) -> Result<Arc<Self>, SePayError> {
+        build_with(
+            sepay::Client::builder().bank_hub(client_id, client_secret),
+            BaseUrls::emulator(&root_url)?,
+            options,
+        )
+    }
+
+    /// The OAuth2 flow and resource API; needs a client made by `forOauth` /
+    /// `forOauthEmulator`.
+    pub fn oauth(&self) -> Arc<OAuthApi> {
+        OAuthApi::new(&self.inner)
+    }
+
+    /// Bank Hub; needs a client made by `forBankHub` / `forBankHubEmulator`.
+    pub fn bank_hub(&self) -> Arc<BankHubApi> {
+        BankHubApi::new(&self.inner)
+    }
+
     /// The payment gateway (checkout forms and orders); needs a client made by
     /// `paymentGateway` / `paymentGatewayEmulator`.
     pub fn pg(&self) -> Arc<PgApi> {
@@ -209,6 +290,24 @@ impl SePayClient {
             inner: self.inner.reconnect()?,
         }))
     }
+}
+
+fn oauth_builder(
+    client_id: String,
+    client_secret: String,
+    redirect_uri: String,
+    store: Option<Arc<dyn TokenStore>>,
+) -> sepay::ClientBuilder {
+    let config = sepay::oauth::OAuthConfig {
+        client_id,
+        client_secret: client_secret.into(),
+        redirect_uri,
+    };
+    let store: Arc<dyn sepay::oauth::TokenStore> = match store {
+        Some(foreign) => Arc::new(ForeignStore(foreign)),
+        None => Arc::new(sepay::oauth::MemoryTokenStore::default()),
+    };
+    sepay::Client::builder().oauth(config, store)
 }
 
 fn pg_builder(

@@ -8,8 +8,34 @@
 
 uniffi::setup_scaffolding!("sepay_mobile");
 
+/// A page record for one item type (the core's `Page<T>` is generic).
+macro_rules! page_record {
+    ($name:ident, $item:ty, $doc:tt) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, PartialEq, uniffi::Record)]
+        pub struct $name {
+            /// The items on this page.
+            pub items: Vec<$item>,
+            /// Page metadata, when SePay sends it.
+            pub pagination: Option<sepay::Pagination>,
+        }
+
+        impl From<sepay::Page<$item>> for $name {
+            fn from(page: sepay::Page<$item>) -> Self {
+                $name {
+                    items: page.items,
+                    pagination: page.pagination,
+                }
+            }
+        }
+    };
+}
+
+mod bankhub;
 mod client;
 mod error;
+mod oauth;
+mod orders;
 mod paginator;
 mod pg;
 mod qr;
@@ -17,11 +43,23 @@ mod v1;
 mod v2;
 mod webhook;
 
+pub use bankhub::{
+    BankHubApi, BankHubBankAccountPage, BankHubBankAccounts, BankHubCompanies, BankHubCompanyPage,
+    BankHubLinkTokens, BankHubMerchantConfig, BankHubTransactionPage, BankHubTransactions,
+    BankHubWebhook, BankHubWebhooks,
+};
 pub use client::{ClientOptions, SePayClient};
 pub use error::SePayError;
+pub use oauth::{
+    OAuthApi, OAuthBankAccountPage, OAuthBankAccounts, OAuthSubAccountPage, OAuthTokens,
+    OAuthTransactionPage, OAuthTransactions, OAuthWebhook, OAuthWebhookPage, OAuthWebhookParams,
+    OAuthWebhooks, TokenStore,
+};
+pub use orders::{VaOrderPage, VaOrders};
 pub use paginator::{
-    PgOrderPaginator, V1BankAccountPaginator, V1TransactionPaginator, V2BankAccountPaginator,
-    V2TransactionPaginator, V2VirtualAccountPaginator,
+    BankHubCompanyPaginator, BankHubTransactionPaginator, OAuthBankAccountPaginator,
+    OAuthTransactionPaginator, PgOrderPaginator, V1BankAccountPaginator, V1TransactionPaginator,
+    V2BankAccountPaginator, V2TransactionPaginator, V2VirtualAccountPaginator,
 };
 pub use pg::{CheckoutForm, PgApi, PgOrderPage, PgOrders};
 pub use qr::{vietqr_decode, vietqr_image_url, vietqr_payload};
@@ -40,6 +78,16 @@ pub use webhook::{
 #[uniffi::export]
 pub fn operations() -> Vec<String> {
     sepay::operations::OPERATIONS
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+}
+
+/// Every client-less function of the core (`webhook.receive`, `qr.payload`,
+/// ...): module-level functions here, or methods of the receiver / issuer.
+#[uniffi::export]
+pub fn functions() -> Vec<String> {
+    sepay::operations::FUNCTIONS
         .iter()
         .map(|s| s.to_string())
         .collect()

@@ -4,6 +4,8 @@
 
 use std::sync::Arc;
 
+use sepay::bankhub::{BankHubTransaction, Company};
+use sepay::oauth::{OAuthBankAccount, OAuthTransaction};
 use sepay::page::BoxPaginator;
 use sepay::pg::PgOrder;
 use sepay::userapi::v1::{V1BankAccount, V1Transaction};
@@ -45,3 +47,7 @@ paginator!(V2TransactionPaginator, V2Transaction, "Walks V2 transactions lazily,
 paginator!(V2BankAccountPaginator, V2BankAccount, "Walks V2 bank accounts lazily, one request per page; after an error, calling again retries the same page.");
 paginator!(V2VirtualAccountPaginator, V2VirtualAccount, "Walks V2 virtual accounts lazily, one request per page; after an error, calling again retries the same page.");
 paginator!(PgOrderPaginator, PgOrder, "Walks payment gateway orders lazily, one request per page; after an error, calling again retries the same page.");
+paginator!(OAuthBankAccountPaginator, OAuthBankAccount, "Walks OAuth2 bank accounts lazily, one request per page; after an error, calling again retries the same page.");
+paginator!(OAuthTransactionPaginator, OAuthTransaction, "Walks OAuth2 transactions lazily, one request per page; after an error, calling again retries the same page.");
+paginator!(BankHubCompanyPaginator, Company, "Walks Bank Hub companies lazily, one request per page; after an error, calling again retries the same page.");
+paginator!(BankHubTransactionPaginator, BankHubTransaction, "Walks Bank Hub transactions lazily, one request per page; after an error, calling again retries the same page.");

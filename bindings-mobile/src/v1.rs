@@ -8,6 +8,7 @@ use sepay::userapi::v1::{
 };
 
 use crate::error::SePayError;
+use crate::orders::VaOrders;
 use crate::paginator::{V1BankAccountPaginator, V1TransactionPaginator};
 
 /// User API v1 (legacy; SePay no longer develops it).
@@ -38,6 +39,11 @@ impl V1Api {
         Arc::new(V1BankAccounts {
             client: self.client.clone(),
         })
+    }
+
+    /// BIDV VA orders (`/userapi/bidv/...`).
+    pub fn orders(&self) -> Arc<VaOrders> {
+        VaOrders::new(&self.client, true)
     }
 }
 

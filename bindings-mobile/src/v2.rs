@@ -3,37 +3,14 @@
 
 use std::sync::Arc;
 
-use sepay::page::Page;
 use sepay::userapi::v2::{
     Terminal, V2BankAccount, V2BankAccountListParams, V2Transaction, V2TransactionListParams,
     V2VirtualAccount, V2VirtualAccountListParams,
 };
-use sepay::Pagination;
 
 use crate::error::SePayError;
+use crate::orders::VaOrders;
 use crate::paginator::{V2BankAccountPaginator, V2TransactionPaginator, V2VirtualAccountPaginator};
-
-macro_rules! page_record {
-    ($name:ident, $item:ty, $doc:tt) => {
-        #[doc = $doc]
-        #[derive(Debug, Clone, PartialEq, uniffi::Record)]
-        pub struct $name {
-            /// The items on this page.
-            pub items: Vec<$item>,
-            /// Page metadata, when SePay sends it.
-            pub pagination: Option<Pagination>,
-        }
-
-        impl From<Page<$item>> for $name {
-            fn from(page: Page<$item>) -> Self {
-                $name {
-                    items: page.items,
-                    pagination: page.pagination,
-                }
-            }
-        }
-    };
-}
 
 page_record!(
     V2TransactionPage,
@@ -86,6 +63,11 @@ impl V2Api {
         Arc::new(V2VirtualAccounts {
             client: self.client.clone(),
         })
+    }
+
+    /// VA orders (BIDV, Vietcombank, Sacombank).
+    pub fn orders(&self) -> Arc<VaOrders> {
+        VaOrders::new(&self.client, false)
     }
 
     /// Vietcombank terminals of a bank account.

@@ -3,6 +3,7 @@
 //! shortly before its TTL, renewed once on a 401, single-flight); all mutations
 //! are POSTs; every answer and error shape decodes into the common types.
 
+mod edit;
 mod envelope;
 mod models;
 mod token;
@@ -11,6 +12,7 @@ pub use models::{
     BankHubBankAccount, BankHubTransaction, BankHubWebhook, Company, CompanyCounter, CounterDay,
     CounterTotal, LinkPurpose, LinkSession, LinkToken, LinkTokenInfo, MerchantConfig,
 };
+pub use edit::CompanyEdit;
 pub use token::CreateToken;
 
 use std::time::Duration;
@@ -85,24 +87,34 @@ fn message(name: &str, response: &HttpResponse) -> Result<String> {
 
 /// Filters and paging shared by Bank Hub lists (unused ones are ignored).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHubListParams {
     /// Search text.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub q: Option<String>,
     /// Company.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub company_xid: Option<String>,
     /// Bank account (transactions).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_account_xid: Option<String>,
     /// Status (companies).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub status: Option<String>,
     /// From day (transactions, `YYYY-MM-DD`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub start_transaction_date: Option<String>,
     /// To day (transactions).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub end_transaction_date: Option<String>,
     /// `in` / `out` (transactions).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub transfer_type: Option<String>,
     /// Page.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (default 20, max 100).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub per_page: Option<u32>,
 }
 

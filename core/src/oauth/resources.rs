@@ -22,24 +22,34 @@ use super::models::{
 
 /// Filters and paging for OAuth2 lists (unused filters are ignored per list).
 #[derive(Debug, Clone, Default, PartialEq)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OAuthListParams {
     /// Transactions: bank account id.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub bank_account_id: Option<String>,
     /// Transactions: account number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub account_number: Option<String>,
     /// Transactions: exact reference number.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub reference_number: Option<String>,
     /// Transactions: from this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub from_date: Option<DateBound>,
     /// Transactions: to this day.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub to_date: Option<DateBound>,
     /// Webhooks: URL contains.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub webhook_url: Option<String>,
     /// Webhooks: active only / inactive only.
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub active: Option<bool>,
     /// Page (from 1).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub page: Option<u32>,
     /// Page size (`limit`).
+    #[cfg_attr(feature = "uniffi", uniffi(default))]
     pub limit: Option<u32>,
 }
 

@@ -5,6 +5,10 @@ package vn.sepay.sdk
 
 import kotlinx.coroutines.flow.Flow
 import kotlinx.coroutines.flow.flow
+import vn.sepay.sdk.models.BankHubTransaction
+import vn.sepay.sdk.models.Company
+import vn.sepay.sdk.models.OAuthBankAccount
+import vn.sepay.sdk.models.OAuthTransaction
 import vn.sepay.sdk.models.PgOrder
 import vn.sepay.sdk.models.V1BankAccount
 import vn.sepay.sdk.models.V1Transaction
@@ -45,3 +49,15 @@ fun V2VirtualAccountPaginator.asFlow(): Flow<V2VirtualAccount> = pagesFlow(this)
 
 /** Every remaining payment gateway order as a [Flow]. */
 fun PgOrderPaginator.asFlow(): Flow<PgOrder> = pagesFlow(this) { nextPage() }
+
+/** Every remaining OAuth2 bank account as a [Flow]. */
+fun OAuthBankAccountPaginator.asFlow(): Flow<OAuthBankAccount> = pagesFlow(this) { nextPage() }
+
+/** Every remaining OAuth2 transaction as a [Flow]. */
+fun OAuthTransactionPaginator.asFlow(): Flow<OAuthTransaction> = pagesFlow(this) { nextPage() }
+
+/** Every remaining Bank Hub company as a [Flow]. */
+fun BankHubCompanyPaginator.asFlow(): Flow<Company> = pagesFlow(this) { nextPage() }
+
+/** Every remaining Bank Hub transaction as a [Flow]. */
+fun BankHubTransactionPaginator.asFlow(): Flow<BankHubTransaction> = pagesFlow(this) { nextPage() }

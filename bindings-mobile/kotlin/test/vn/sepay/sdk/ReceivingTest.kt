@@ -31,13 +31,8 @@ import vn.sepay.sdk.models.VietQr
 import vn.sepay.sdk.models.VietQrService
 import vn.sepay.sdk.models.WebhookEvent
 
-/** Operations of the core's `wip` surfaces, which `operations()` does not list yet. */
-val RECEIVING_OPERATIONS = listOf(
-    "webhook.receive", "webhook.receive_pg_ipn", "webhook.receive_bankhub_ipn", "webhook.receive_bankhub_event",
-    "webhook.hmac_signature", "webhook.token.issue",
-    "qr.payload", "qr.decode", "qr.image_url",
-    "pg.checkout", "pg.orders.list", "pg.orders.iter", "pg.orders.get", "pg.orders.cancel", "pg.orders.void",
-)
+/** The core's client-less functions and payment gateway operations, which this suite covers. */
+val RECEIVING_OPERATIONS: List<String> get() = functions() + operations().filter { it.startsWith("pg.") }
 
 private val http = HttpClient.newHttpClient()
 
@@ -68,7 +63,7 @@ class ReceivingTest {
         val exposed = mapOf(
             "webhook.receive" to WebhookReceiver::class.java, "webhook.receive_pg_ipn" to WebhookReceiver::class.java,
             "webhook.receive_bankhub_ipn" to WebhookReceiver::class.java, "webhook.receive_bankhub_event" to WebhookReceiver::class.java,
-            "webhook.token.issue" to WebhookTokenIssuer::class.java,
+            "webhook.forget" to WebhookReceiver::class.java, "webhook.token.issue" to WebhookTokenIssuer::class.java,
             "pg.checkout" to PgApi::class.java, "pg.orders.list" to PgOrders::class.java,
             "pg.orders.iter" to PgOrders::class.java, "pg.orders.get" to PgOrders::class.java,
             "pg.orders.cancel" to PgOrders::class.java, "pg.orders.void" to PgOrders::class.java,
@@ -76,7 +71,7 @@ class ReceivingTest {
         val topLevel = Class.forName("vn.sepay.sdk.Sepay_mobileKt").methods.map { it.name }.toSet()
         val functions = mapOf(
             "webhook.hmac_signature" to "hmacSignature", "qr.payload" to "vietqrPayload",
-            "qr.decode" to "vietqrDecode", "qr.image_url" to "vietqrImageUrl",
+            "qr.decode" to "vietqrDecode", "qr.image_url" to "vietqrImageUrl", "webhook.error_reply" to "webhookErrorReply",
         )
         for (name in RECEIVING_OPERATIONS) {
             val fn = functions[name]

@@ -49,6 +49,16 @@ object Sandbox {
         admin("DELETE", "requests")
     }
 
+    /** Pays `amount` dong into a VA-order virtual account (a real incoming transaction). */
+    fun vaPay(vaNumber: String, amount: Long) {
+        admin("POST", "va/pay", "{\"va_number\":\"$vaNumber\",\"amount\":$amount}")
+    }
+
+    /** Method and path of every logged request, oldest first. */
+    fun loggedRequests(): List<Pair<String, String>> =
+        Regex("\"method\":\\s*\"(\\w+)\",\\s*\"path\":\\s*\"([^\"]*)\"")
+            .findAll(admin("GET", "requests")).map { it.groupValues[1] to it.groupValues[2] }.toList()
+
     /** HTTP statuses of the logged API requests, oldest first. */
     fun loggedStatuses(): List<Int> =
         Regex("\"status\":\\s*(\\d+)").findAll(admin("GET", "requests")).map { it.groupValues[1].toInt() }.toList()
