@@ -383,10 +383,20 @@ export interface RetryOptions {
   maxBackoffMs?: number;
 }
 
+/** The payment gateway merchant id and secret key (my.sepay.vn → Payment Gateway). */
+export interface PaymentGatewayCredentials {
+  /** e.g. `SP-TEST-XXXXXXX`. */
+  merchantId: string;
+  /** Signs checkout forms and authenticates the order API. Never printed. */
+  secretKey: string;
+}
+
 /** Options of `new Client(...)`. Choose exactly one of `environment` and `baseUrl`. */
 export interface ClientOptions {
-  /** The User API token (from my.sepay.vn → API Access). Never printed. */
-  token: string;
+  /** The User API token (from my.sepay.vn → API Access). Never printed. Optional for a payment-gateway-only client. */
+  token?: string;
+  /** Payment gateway credentials, for `client.pg`. The secret key is never printed. */
+  paymentGateway?: PaymentGatewayCredentials;
   /** SePay's live or sandbox hosts. */
   environment?: "live" | "sandbox";
   /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */
@@ -494,6 +504,8 @@ export declare class Client {
   readonly v1: V1Api;
   /** User API v2. */
   readonly v2: V2Api;
+  /** Payment gateway (needs `paymentGateway` credentials). */
+  readonly pg: PgApi;
   /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
   close(): void;
 }
@@ -503,6 +515,503 @@ export declare const operations: readonly string[];
 
 /** The option names the core accepts for an operation (empty if it takes none). */
 export declare function optionNames(operation: string): readonly string[];
+
+// ---------------------------------------------------------------- payment gateway
+
+/** `PURCHASE` (a payment) or `VERIFY` (card verification, amount 0). */
+export type CheckoutOperation = "PURCHASE" | "VERIFY";
+
+/** Payment methods of the checkout page. */
+export type PgPaymentMethod = "CARD" | "BANK_TRANSFER" | "NAPAS_BANK_TRANSFER";
+
+/** What `client.pg.checkout(...)` signs. The merchant id is the client's. */
+export interface CheckoutRequest {
+  /** Default `PURCHASE`. */
+  operation?: CheckoutOperation | null;
+  /** Whole dong (positive; 0 for `VERIFY`). */
+  orderAmount: AmountInput;
+  /** Your invoice number, `[A-Za-z0-9_-]{1,100}`, unique per order. */
+  orderInvoiceNumber: string;
+  /** What is being paid for. */
+  orderDescription: string;
+  /** Restrict the payment method (default: all). */
+  paymentMethod?: PgPaymentMethod | null;
+  /** Your customer id. */
+  customerId?: string | null;
+  /** Where the browser goes after success (http(s)). */
+  successUrl?: string | null;
+  /** ... after an error. */
+  errorUrl?: string | null;
+  /** ... after the payer cancels. */
+  cancelUrl?: string | null;
+  /** Free-form data returned in the IPN (not signed). */
+  customData?: string | null;
+}
+
+/** A signed checkout form: POST `fields`, in this order, to `action`. */
+export declare class CheckoutForm {
+  private constructor();
+  /** The form's `action` URL (SePay's checkout). */
+  readonly action: string;
+  /** `[name, value]` pairs in the order they are signed and must be posted (`signature` last). */
+  readonly fields: readonly (readonly [string, string])[];
+  /** The fields as an object (order kept), e.g. for `new URLSearchParams(...)`. */
+  toObject(): Record<string, string>;
+  /** An HTML `<form method="POST">` with hidden inputs (values escaped, order kept) and a submit button. */
+  toHtml(submitLabel?: string): string;
+}
+
+/** One payment attempt of a payment gateway order. */
+export interface PgTransaction {
+  /** Id. */
+  id: string;
+  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
+  paymentMethod: string;
+  /** e.g. `PAYMENT`. */
+  transactionType: string;
+  /** Amount. */
+  transactionAmount: Amount;
+  /** `VND`. */
+  transactionCurrency: string;
+  /** e.g. `APPROVED`, `VOIDED`. */
+  transactionStatus: string;
+  /** 3-D Secure result. */
+  authenticationStatus: string | null;
+  /** Masked card number. */
+  cardNumber: string | null;
+  /** Card holder. */
+  cardHolderName: string | null;
+  /** Card brand. */
+  cardBrand: string | null;
+  /** When. */
+  transactionDate: DateTimeString | null;
+}
+
+/** A payment gateway order. */
+export interface PgOrder {
+  /** SePay's internal id. */
+  id: string;
+  /** Your customer id, if given at checkout. */
+  customerId: string | null;
+  /** SePay's order code, e.g. `SEPAY-68B01673A77FF`. */
+  orderId: string;
+  /** Your invoice number. */
+  orderInvoiceNumber: string;
+  /** `CAPTURED` (paid), `CANCELLED`, `AUTHENTICATION_NOT_NEEDED` (awaiting payment), ... */
+  orderStatus: string;
+  /** Amount. */
+  orderAmount: Amount;
+  /** `VND`. */
+  orderCurrency: string;
+  /** Description. */
+  orderDescription: string;
+  /** 3-D Secure result, if any. */
+  authenticationStatus: string | null;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** Last changed. */
+  updatedAt: DateTimeString | null;
+  /** Payment attempts. */
+  transactions: PgTransaction[];
+}
+
+/** Filters and paging of `pg.orders.list` / `iter`. */
+export interface PgOrderListOptions {
+  /** Search in invoice number, order id, description, customer id. */
+  q?: string | null;
+  /** Only this status, e.g. `CAPTURED`. */
+  orderStatus?: string | null;
+  /** Only this customer. */
+  customerId?: string | null;
+  /** Created on or after. */
+  fromCreatedAt?: DateInput | null;
+  /** Created on or before. */
+  toCreatedAt?: DateInput | null;
+  /** Sort by creation time (SePay's default: newest first). */
+  createdAtSort?: SortOrder | null;
+  /** Page number (from 1). */
+  page?: number | null;
+  /** Page size (1–100, default 20). */
+  perPage?: number | null;
+}
+
+/** Payment gateway orders (Basic auth with the merchant id and secret key). */
+export interface PgOrdersApi {
+  /** One page. */
+  list(options?: PgOrderListOptions): Promise<Page<PgOrder>>;
+  /** Every matching order, page by page. */
+  iter(options?: PgOrderListOptions): ListIterator<PgOrder>;
+  /** One order by SePay order id or invoice number. */
+  get(orderId: string): Promise<PgOrder>;
+  /** Cancels an unpaid (non-card) order; resolves to SePay's message. */
+  cancel(orderInvoiceNumber: string): Promise<string>;
+  /** Voids a captured card payment; resolves to SePay's message. */
+  void(orderInvoiceNumber: string): Promise<string>;
+}
+
+/** The payment gateway (needs `paymentGateway` credentials on the client). */
+export interface PgApi {
+  /**
+   * The signed checkout form for `request`.
+   * @throws {ConfigurationError} when the client has no payment gateway credentials.
+   * @throws {ValidationError} for a request SePay would refuse.
+   */
+  checkout(request: CheckoutRequest): CheckoutForm;
+  /** Orders. */
+  readonly orders: PgOrdersApi;
+}
+
+// ---------------------------------------------------------------- receiving webhooks
+
+/** A user webhook: one bank transaction. */
+export interface WebhookEvent {
+  /** SePay's transaction id; the deduplication key. */
+  id: string;
+  /** Bank brand, e.g. `Vietcombank`. */
+  gateway: string;
+  /** Bank-side time. */
+  transactionDate: DateTimeString;
+  /** Account number. */
+  accountNumber: string;
+  /** Payment code SePay recognised in the memo. */
+  code: string | null;
+  /** Transfer memo. */
+  content: string;
+  /** In or out. */
+  transferType: TransferType;
+  /** Amount transferred. */
+  transferAmount: Amount;
+  /** Balance after (`"0"` when unknown). */
+  accumulated: Amount;
+  /** Sub-account / virtual account number. */
+  subAccount: string | null;
+  /** Bank reference. */
+  referenceCode: string | null;
+  /** Full bank notification text. */
+  description: string;
+}
+
+/** The order inside a payment gateway IPN. */
+export interface PgIpnOrder {
+  /** SePay's order id. */
+  id: string;
+  /** SePay's order code. */
+  orderId: string | null;
+  /** e.g. `CAPTURED`. */
+  orderStatus: string;
+  /** `VND`. */
+  orderCurrency: string;
+  /** Amount. */
+  orderAmount: Amount;
+  /** Your invoice number. */
+  orderInvoiceNumber: string;
+  /** Description. */
+  orderDescription: string;
+  /** `custom_data` as JSON text. */
+  customData: string | null;
+}
+
+/** The transaction inside a payment gateway IPN. */
+export interface PgIpnTransaction {
+  /** SePay's transaction id. */
+  id: string;
+  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
+  paymentMethod: string;
+  /** Gateway transaction id. */
+  transactionId: string | null;
+  /** e.g. `PAYMENT`. */
+  transactionType: string;
+  /** When. */
+  transactionDate: DateTimeString | null;
+  /** e.g. `APPROVED`. */
+  transactionStatus: string;
+  /** Amount. */
+  transactionAmount: Amount;
+  /** `VND`. */
+  transactionCurrency: string;
+  /** 3-D Secure result. */
+  authenticationStatus: string | null;
+  /** Masked card number. */
+  cardNumber: string | null;
+  /** Card holder. */
+  cardHolderName: string | null;
+  /** Card expiry as sent. */
+  cardExpiry: string | null;
+  /** `CREDIT` / `DEBIT`. */
+  cardFundingMethod: string | null;
+  /** `VISA`, `MASTERCARD`, ... */
+  cardBrand: string | null;
+}
+
+/** A payment gateway IPN (`X-Secret-Key`). */
+export interface PgIpn {
+  /** Unix seconds when SePay sent it. */
+  timestamp: number;
+  /** What happened. */
+  notificationType: "ORDER_PAID" | "RENEWAL_ORDER_PAID" | "TRANSACTION_VOID";
+  /** The order. */
+  order: PgIpnOrder;
+  /** The payment transaction. */
+  transaction: PgIpnTransaction;
+  /** The customer object as JSON text, if sent. */
+  customer: string | null;
+}
+
+/** A Bank Hub balance-change IPN. */
+export interface BankHubIpn {
+  /** Bank brand. */
+  gateway: string;
+  /** When. */
+  transactionDate: DateTimeString;
+  /** Account number. */
+  accountNumber: string;
+  /** Bank account xid. */
+  bankAccountXid: string | null;
+  /** Virtual account, if any. */
+  va: string | null;
+  /** Payment code recognised, if any. */
+  paymentCode: string | null;
+  /** Memo. */
+  content: string;
+  /** Money in (`credit`) or out (`debit`). */
+  transferType: "credit" | "debit";
+  /** Amount. */
+  amount: Amount;
+  /** Bank reference. */
+  referenceCode: string | null;
+  /** Balance after (SePay: currently always 0). */
+  accumulated: Amount;
+  /** Transaction id; the deduplication key. */
+  transactionId: string;
+}
+
+/** The documented Bank Hub linking events. */
+export type BankHubEventName =
+  | "LINK_TOKEN_CREATED"
+  | "LINK_TOKEN_REVOKED"
+  | "LINK_TOKEN_EXPIRED"
+  | "LINK_SESSION_INITIALIZED"
+  | "LINK_SESSION_REINITIALIZED"
+  | "LINK_SESSION_STATE_CHANGED"
+  | "LINK_SESSION_COMPLETED"
+  | "LINK_SESSION_FAILED"
+  | "LINK_SESSION_ABANDONED"
+  | "LINK_SESSION_EXPIRED"
+  | "BANK_ACCOUNT_LINKED"
+  | "BANK_ACCOUNT_UNLINKED"
+  | "BANK_ACCOUNT_INACTIVATED";
+
+/** A Bank Hub linking event. */
+export interface BankHubEvent {
+  /** Unix seconds. */
+  timestamp: number;
+  /** Event id; the deduplication key. */
+  xid: string;
+  /** Envelope version. */
+  version: string;
+  /** What happened. */
+  event: BankHubEventName;
+  /** Details (present fields depend on the event). */
+  metadata: {
+    /** `LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`. */
+    purpose: string | null;
+    /** Link token xid. */
+    linkTokenXid: string | null;
+    /** Link session xid. */
+    linkSessionXid: string | null;
+    /** Bank account xid. */
+    bankAccountXid: string | null;
+  };
+}
+
+/** An HTTP reply to send back to SePay as is. */
+export interface WebhookReply {
+  /** Status code (200; 201 in OAuth2 mode; 401 / 400 for errors). */
+  status: number;
+  /** Headers (`content-type: application/json`). */
+  headers: { "content-type": string };
+  /** JSON body text. */
+  body: string;
+}
+
+/** Request headers: a `Headers`, a plain object (e.g. Node's `req.headers`) or `[name, value]` pairs. */
+export type HeadersInput =
+  | Headers
+  | ReadonlyMap<string, string>
+  | Record<string, string | readonly string[] | undefined>
+  | Iterable<readonly [string, string]>;
+
+/** What a receiver needs of an inbound request. */
+export interface WebhookRequest {
+  /** HTTP method (only `POST` is accepted). */
+  method: string;
+  /** Request headers. */
+  headers: HeadersInput;
+  /** The raw body, exactly as received. */
+  body: Uint8Array | ArrayBuffer | string;
+}
+
+/** A verified, parsed notification. */
+export interface Received<T> {
+  /** The event. */
+  event: T;
+  /** Its deduplication key (give it to `forget` if handling failed). */
+  key: string;
+  /** Already received: do not process it again, but send the reply. */
+  duplicate: boolean;
+  /** The reply SePay counts as success (also for duplicates). */
+  reply: WebhookReply;
+}
+
+/** Where a receiver remembers which events it has seen (e.g. over Redis or a database table). */
+export interface DedupStore {
+  /** Records `key`; returns `true` if it was new. Must answer synchronously. */
+  insertIfNew(key: string): boolean;
+  /** Forgets `key`, so a redelivery is processed again. */
+  forget(key: string): void;
+}
+
+/** Options of every receiver factory. */
+export interface ReceiverOptions {
+  /** Deduplication store; default: in memory (the last 100,000 keys). */
+  store?: DedupStore;
+}
+
+/** Options of `WebhookReceiver.hmac`. */
+export interface HmacReceiverOptions extends ReceiverOptions {
+  /** Largest accepted clock difference in seconds (default 300, SePay's). */
+  toleranceSeconds?: number;
+}
+
+/**
+ * Receives SePay's notifications for one endpoint: verifies them in its auth
+ * mode, parses JSON, form-urlencoded and multipart bodies, deduplicates and
+ * says what to reply. Runs no server; `toString()` never shows a secret.
+ */
+export declare class WebhookReceiver {
+  private constructor();
+  /** No authentication (rely on an IP allowlist). */
+  static none(options?: ReceiverOptions): WebhookReceiver;
+  /** `Authorization: Apikey <key>`. */
+  static apiKey(key: string, options?: ReceiverOptions): WebhookReceiver;
+  /** `X-SePay-Signature: sha256=...` and `X-SePay-Timestamp`, within `toleranceSeconds`. */
+  static hmac(secret: string, options?: HmacReceiverOptions): WebhookReceiver;
+  /** `Authorization: Bearer <token>` issued by `issuer`; replies 201. */
+  static oauth2(issuer: WebhookTokenIssuer, options?: ReceiverOptions): WebhookReceiver;
+  /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events). */
+  static secretKey(secret: string, options?: ReceiverOptions): WebhookReceiver;
+  /** The reply for an error a `receive*` method threw: 401 if unverified, else 400. */
+  static errorReply(error: unknown): WebhookReply;
+  /**
+   * A user webhook (one bank transaction).
+   * @throws {WebhookVerificationError} unverified (reply 401).
+   * @throws {DecodeError} unreadable body (reply 400).
+   */
+  receive(request: WebhookRequest): Received<WebhookEvent>;
+  /** A payment gateway IPN. */
+  receivePgIpn(request: WebhookRequest): Received<PgIpn>;
+  /** A Bank Hub balance-change IPN. */
+  receiveBankhubIpn(request: WebhookRequest): Received<BankHubIpn>;
+  /** A Bank Hub linking event. */
+  receiveBankhubEvent(request: WebhookRequest): Received<BankHubEvent>;
+  /** Forgets a key (`received.key`) so SePay's redelivery is processed again. */
+  forget(key: string): void;
+}
+
+/** Options of `new WebhookTokenIssuer(...)`. */
+export interface WebhookTokenIssuerOptions {
+  /** The client id configured in SePay's dashboard. */
+  clientId: string;
+  /** The client secret configured there. Never printed. */
+  clientSecret: string;
+  /** Lifetime of access tokens in seconds (default 3600). */
+  ttlSeconds?: number;
+}
+
+/** The token endpoint's answer, to send as is. */
+export interface TokenReply {
+  /** 200, or 401 / 400 for a wrong or unreadable request. */
+  status: number;
+  /** Headers (`content-type: application/json`). */
+  headers: { "content-type": string };
+  /** `{"data":{"accessToken","refreshToken","expiredIn"}}` on success. */
+  body: string;
+}
+
+/** Issues and checks the bearer tokens SePay asks for in OAuth2 webhook mode. */
+export declare class WebhookTokenIssuer {
+  constructor(options: WebhookTokenIssuerOptions);
+  /** Answers SePay's token request (its raw body). */
+  issue(body: Uint8Array | ArrayBuffer | string): TokenReply;
+}
+
+/** The reply for an error a `receive*` method threw: 401 if unverified, else 400. */
+export declare function errorReply(error: unknown): WebhookReply;
+
+/** `sha256=<hex HMAC-SHA256 of "{timestamp}.{body}">`: the `X-SePay-Signature` SePay sends. */
+export declare function hmacSignature(secret: string, timestamp: number, body: Uint8Array | ArrayBuffer | string): string;
+
+// ---------------------------------------------------------------- VietQR
+
+/** What a VietQR code asks the payer's bank to do. */
+export interface VietQr {
+  /** The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank). */
+  bankBin: string;
+  /** Account (or card) number. */
+  account: string;
+  /** Whole dong; `null` makes a static QR (the payer types the amount). */
+  amount: Amount | null;
+  /** Transfer memo (printable ASCII, at most 99 characters); put the payment code here. */
+  memo: string | null;
+  /** To an account (`QRIBFTTA`) or a card number (`QRIBFTTC`). */
+  service: "account" | "card";
+}
+
+/** A VietQR code to build. */
+export interface VietQrInput {
+  /** The receiving bank's 6-digit NAPAS BIN. */
+  bankBin: string;
+  /** Account (or card) number. */
+  account: string;
+  /** Whole dong; omit for a static QR. */
+  amount?: AmountInput | null;
+  /** Transfer memo (printable ASCII, at most 99 characters). */
+  memo?: string | null;
+  /** Default `"account"`. */
+  service?: "account" | "card" | null;
+}
+
+/** Arguments of `vietqrImageUrl`. */
+export interface VietQrImageOptions {
+  /** Account number. */
+  account: string;
+  /** Bank name from SePay's list, e.g. `Vietcombank`. */
+  bank: string;
+  /** Whole dong. */
+  amount?: AmountInput | null;
+  /** Transfer memo. */
+  memo?: string | null;
+  /** `compact` or `qronly`. */
+  template?: "compact" | "qronly" | null;
+}
+
+/**
+ * The EMVCo payload text of a VietQR code (render it with any QR library).
+ * @throws {ValidationError} for a bad BIN, a non-ASCII memo, a field over 99 characters.
+ */
+export declare function vietqrPayload(qr: VietQrInput): string;
+
+/**
+ * Reads a VietQR payload back.
+ * @throws {DecodeError} for a bad CRC or a truncated payload.
+ */
+export declare function vietqrDecode(payload: string): VietQr;
+
+/** The `https://qr.sepay.vn/img?...` image URL of a transfer. */
+export declare function vietqrImageUrl(options: VietQrImageOptions): string;
+
+/** Every client-less function of the core, by name (`"webhook.receive"`, `"qr.payload"`, ...). */
+export declare const functions: readonly string[];
 
 // ---------------------------------------------------------------- errors
 
@@ -526,7 +1035,8 @@ export type ErrorKind =
   | "timeout"
   | "decode"
   | "pagination"
-  | "configuration";
+  | "configuration"
+  | "webhook_verification";
 
 /** Base class of every error the SDK raises. The message never contains the token. */
 export declare class SePayError extends Error {
@@ -565,3 +1075,5 @@ export declare class DecodeError extends SePayError {}
 export declare class PaginationError extends SePayError {}
 /** The client was configured in a way that cannot work. */
 export declare class ConfigurationError extends SePayError {}
+/** An inbound webhook or IPN failed verification (reply 401). */
+export declare class WebhookVerificationError extends SePayError {}

@@ -90,18 +90,14 @@ export const cases = [
     const c = client();
     assert.ok(sepay.operations.length >= 18, "the core lists its operations");
     const surface = new Set();
-    for (const [version, group] of Object.entries(c)) {
-      for (const [resource, api] of Object.entries(group)) {
-        for (const [action, fn] of Object.entries(api)) {
-          assert.equal(typeof fn, "function");
-          surface.add(`${version}.${resource}.${action}`);
-        }
+    const walk = (group, path) => {
+      for (const [name, value] of Object.entries(group)) {
+        if (typeof value === "function") surface.add([...path, name].join("."));
+        else walk(value, [...path, name]);
       }
-    }
-    const expected = new Set(sepay.operations.map((op) => {
-      const [v, r, a] = op.split(".");
-      return `${v}.${camel(r)}.${a}`;
-    }));
+    };
+    walk(c, []);
+    const expected = new Set(sepay.operations.map((op) => op.split(".").map(camel).join(".")));
     assert.deepEqual([...surface].sort(), [...expected].sort());
     c.close();
   }],

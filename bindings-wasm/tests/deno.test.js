@@ -1,9 +1,11 @@
 // `deno test -A` entry: the shared cases against the installed package.
 import { cases, setup, teardown } from "./cases.mjs";
+import { receivingCases, setupReceiving } from "./receiving.mjs";
 
 await setup();
+await setupReceiving();
 globalThis.addEventListener("unload", teardown);
-for (const [name, fn] of cases) {
+for (const [name, fn] of [...cases, ...receivingCases]) {
   // The sandbox processes live for the whole file, and reqwest's fetch keeps
   // connections pooled between tests.
   Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });
