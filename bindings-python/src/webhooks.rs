@@ -123,6 +123,16 @@ pub struct Received {
 
 #[pymethods]
 impl Received {
+    /// `Received[WebhookEvent]` works at run time too (as in the stubs).
+    #[classmethod]
+    fn __class_getitem__<'py>(
+        cls: &Bound<'py, pyo3::types::PyType>,
+        item: &Bound<'py, PyAny>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let alias = cls.py().import("types")?.getattr("GenericAlias")?;
+        alias.call1((cls, item))
+    }
+
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         Ok(format!(
             "Received(event={}, key={:?}, duplicate={}, reply={})",

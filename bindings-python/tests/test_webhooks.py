@@ -10,6 +10,7 @@ import hmac
 import json
 import threading
 import time
+import typing
 import urllib.parse
 from collections.abc import Callable
 from decimal import Decimal
@@ -104,6 +105,8 @@ def test_tampered_wrong_key_stale_and_replayed() -> None:
     with pytest.raises(WebhookVerificationError, match="stale"):
         narrow.receive("POST", headers, BODY, now=t + 11)
     assert "whsec_1" not in repr(receiver)
+    assert repr(first).startswith("Received(event=WebhookEvent(id='7'")
+    assert typing.get_origin(Received[WebhookEvent]) is Received
 
 
 def test_api_key_and_secret_key_modes() -> None:
