@@ -62,3 +62,23 @@ extension PgOrderPaginator {
     /// Every remaining payment gateway order as an `AsyncSequence`.
     public func items() -> SePayItems<PgOrder> { SePayItems { try await self.nextPage() } }
 }
+
+extension OAuthBankAccountPaginator {
+    /// Every remaining OAuth2 bank account as an `AsyncSequence`.
+    public func items() -> SePayItems<OAuthBankAccount> { SePayItems { try await self.nextPage() } }
+}
+
+extension OAuthTransactionPaginator {
+    /// Every remaining OAuth2 transaction as an `AsyncSequence`.
+    public func items() -> SePayItems<OAuthTransaction> { SePayItems { try await self.nextPage() } }
+}
+
+extension BankHubCompanyPaginator {
+    /// Every remaining Bank Hub company as an `AsyncSequence`.
+    public func items() -> SePayItems<Company> { SePayItems { try await self.nextPage() } }
+}
+
+extension BankHubTransactionPaginator {
+    /// Every remaining Bank Hub transaction as an `AsyncSequence`.
+    public func items() -> SePayItems<BankHubTransaction> { SePayItems { try await self.nextPage() } }
+}

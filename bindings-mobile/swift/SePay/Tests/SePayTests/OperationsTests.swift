@@ -3,6 +3,37 @@ import Foundation
 import XCTest
 @testable import SePay
 
+/// One call per VA order operation name, on a token client.
+private let orderCalls: [String: @Sendable (SePayClient) async throws -> Void] = {
+    var calls: [String: @Sendable (SePayClient) async throws -> Void] = [:]
+    for version in ["v1", "v2"] {
+        let orders: @Sendable (SePayClient) async throws -> (VaOrders, String) = { c in
+            let ids = try await bidvAccount(c)
+            return version == "v1" ? (c.v1().orders(), ids.v1) : (c.v2().orders(), ids.v2)
+        }
+        calls["\(version).orders.list"] = { let (o, a) = try await orders($0); _ = try await o.list(bankAccountId: a) }
+        calls["\(version).orders.create"] = { let (o, a) = try await orders($0); _ = try await o.create(bankAccountId: a, bank: .bidv) }
+        calls["\(version).orders.get"] = {
+            let (o, a) = try await orders($0)
+            _ = try await o.get(bankAccountId: a, orderId: try await o.create(bankAccountId: a, bank: .bidv).id)
+        }
+        calls["\(version).orders.cancel"] = {
+            let (o, a) = try await orders($0)
+            try await o.cancel(bankAccountId: a, orderId: try await o.create(bankAccountId: a, bank: .bidv).id)
+        }
+        calls["\(version).orders.add_va"] = {
+            let (o, a) = try await orders($0)
+            _ = try await o.addVa(bankAccountId: a, orderId: try await o.create(bankAccountId: a, bank: .bidv).id, bank: .bidv)
+        }
+        calls["\(version).orders.cancel_va"] = {
+            let (o, a) = try await orders($0)
+            let order = try await o.addVa(bankAccountId: a, orderId: try await o.create(bankAccountId: a, bank: .bidv).id, bank: .bidv)
+            try await o.cancelVa(bankAccountId: a, orderId: order.id, vaNumber: order.virtualAccounts.last!.vaNumber)
+        }
+    }
+    return calls
+}()
+
 final class OperationsTests: XCTestCase {
     func testEveryV1Operation() async throws {
         let v1 = try Sandbox.client().v1()
@@ -95,7 +126,7 @@ final class OperationsTests: XCTestCase {
     func testEveryCoreOperationHasASwiftMethod() async throws {
         // One call per operation name: a new core operation fails here until it is
         // listed, and a listed one compiles only if the method exists.
-        let calls: [String: @Sendable (SePayClient) async throws -> Void] = [
+        var calls: [String: @Sendable (SePayClient) async throws -> Void] = [
             "v1.transactions.list": { _ = try await $0.v1().transactions().list() },
             "v1.transactions.iter": { _ = try await $0.v1().transactions().iter().next() },
             "v1.transactions.get": { _ = try await $0.v1().transactions().get(id: "1") },
@@ -138,10 +169,25 @@ final class OperationsTests: XCTestCase {
                 _ = try await $0.v2().terminals().list(bankAccountId: id)
             },
         ]
-        XCTAssertEqual(Set(operations()), Set(calls.keys))
+        calls.merge(orderCalls) { a, _ in a }
+        // pg.* are called in ReceivingTests, oauth.* in OAuthTests, bank_hub.* in BankHubTests.
+        let pg = receivingOperations.filter { $0.hasPrefix("pg.") }
+        XCTAssertEqual(
+            Set(operations()),
+            Set(calls.keys).union(oauthCalls.keys).union(bankHubCalls.keys).union(pg))
         let client = try Sandbox.client()
         for (_, call) in calls.sorted(by: { $0.key < $1.key }) {
             try await call(client)
+        }
+        let oauth = try oauthClient(nil)
+        let url = try oauth.oauth().authorizationUrl(scopes: allScopes, state: "ops")
+        _ = try await oauth.oauth().exchangeCode(code: try await authorize(url, state: "ops"))
+        for (_, call) in oauthCalls.sorted(by: { $0.key < $1.key }) {
+            try await call(oauth)
+        }
+        let hub = try bankHubClient()
+        for (_, call) in bankHubCalls.sorted(by: { $0.key < $1.key }) {
+            try await call(hub)
         }
     }
 

@@ -9,13 +9,8 @@ import FoundationNetworking
 import XCTest
 @testable import SePay
 
-/// Operations of the core's `wip` surfaces, which `operations()` does not list yet.
-let receivingOperations = [
-    "webhook.receive", "webhook.receive_pg_ipn", "webhook.receive_bankhub_ipn", "webhook.receive_bankhub_event",
-    "webhook.hmac_signature", "webhook.token.issue",
-    "qr.payload", "qr.decode", "qr.image_url",
-    "pg.checkout", "pg.orders.list", "pg.orders.iter", "pg.orders.get", "pg.orders.cancel", "pg.orders.void",
-]
+/// The core's client-less functions and payment gateway operations, which this suite covers.
+var receivingOperations: [String] { functions() + operations().filter { $0.hasPrefix("pg.") } }
 
 private let body = #"{"id":7,"gateway":"ACB","transactionDate":"2026-01-01 10:00:00","accountNumber":"1","code":null,"content":"x","transferType":"in","transferAmount":1000,"accumulated":0,"subAccount":null,"referenceCode":"r","description":""}"#
 
@@ -74,6 +69,11 @@ final class ReceivingTests: XCTestCase {
             "webhook.receive_bankhub_ipn": { _ = try? receiver.receiveBankhubIpn(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.receive_bankhub_event": { _ = try? receiver.receiveBankhubEvent(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.hmac_signature": { _ = hmacSignature(secret: "s", timestamp: 1, body: Data()) },
+            "webhook.forget": { receiver.forget(key: "nothing-received") },
+            "webhook.error_reply": {
+                let e = SePayError.WebhookVerification(reason: "test", detail: "test")
+                XCTAssertEqual(webhookErrorReply(error: e).status, 401)
+            },
             "webhook.token.issue": { _ = issuer.issue(body: Data(), now: now()) },
             "qr.payload": { _ = try vietqrPayload(qr: qr) },
             "qr.decode": { _ = try vietqrDecode(payload: try vietqrPayload(qr: qr)) },

@@ -48,6 +48,8 @@ enum Sandbox {
     }
 
     private struct Logged: Decodable {
+        let method: String
+        let path: String
         let status: Int
         let fault: String?
     }
@@ -58,6 +60,16 @@ enum Sandbox {
 
     /// HTTP statuses of the logged API requests, oldest first.
     static func loggedStatuses() async throws -> [Int] { try await log().map(\.status) }
+
+    /// Method and path of every logged request, oldest first.
+    static func loggedRequests() async throws -> [(method: String, path: String)] {
+        try await log().map { ($0.method, $0.path) }
+    }
+
+    /// Pays `amount` dong into a VA-order virtual account (a real incoming transaction).
+    static func vaPay(_ vaNumber: String, _ amount: Int) async throws {
+        try await admin("POST", "va/pay", "{\"va_number\":\"\(vaNumber)\",\"amount\":\(amount)}")
+    }
 
     /// Faults the sandbox injected, oldest first.
     static func loggedFaults() async throws -> [String] { try await log().compactMap(\.fault) }
