@@ -9,7 +9,8 @@ use pyo3::IntoPyObjectExt;
 use crate::awaitable::Ready;
 use crate::config::{build, pg_credentials};
 use crate::errors::IntoPyResult;
-use crate::resources::{Pg, V1, V2};
+use crate::resources::{BankHub, OAuth, Pg, V1, V2};
+use crate::token_store::{bank_hub_credentials, oauth_setup, Credentials};
 use crate::shared::{Ctx, Shared};
 
 /// What `Client` and `AsyncClient` hold.
@@ -18,6 +19,10 @@ struct Parts {
     v1: Py<PyAny>,
     v2: Py<PyAny>,
     pg: Py<PyAny>,
+    oauth: Py<PyAny>,
+    bank_hub: Py<PyAny>,
+    /// The OAuth2 and Bank Hub client ids, for `repr` (secrets are never shown).
+    client_ids: (Option<String>, Option<String>),
     /// The payment gateway merchant id, for `repr` (the secret key is never shown).
     pg_merchant: Option<String>,
     urls: (String, String),
@@ -35,6 +40,9 @@ impl Parts {
             v1: V1::create(py, &ctx)?,
             v2: V2::create(py, &ctx)?,
             pg: Pg::create(py, &ctx)?,
+            oauth: OAuth::create(py, &ctx)?,
+            bank_hub: BankHub::create(py, &ctx)?,
+            client_ids: (None, None),
             pg_merchant: None,
             shared: ctx.shared,
             urls,
@@ -51,8 +59,16 @@ impl Parts {
             Some(id) => format!(" pg_merchant_id={id:?} pg_secret_key=***"),
             None => String::new(),
         };
+        let oauth = match &self.client_ids.0 {
+            Some(id) => format!(" oauth_client_id={id:?} oauth_client_secret=***"),
+            None => String::new(),
+        };
+        let hub = match &self.client_ids.1 {
+            Some(id) => format!(" bank_hub_client_id={id:?} bank_hub_client_secret=***"),
+            None => String::new(),
+        };
         format!(
-            "<sepay_sdk.{class} user_api_v1={:?} user_api_v2={:?}{pg}{state}>",
+            "<sepay_sdk.{class} user_api_v1={:?} user_api_v2={:?}{pg}{oauth}{hub}{state}>",
             self.urls.0, self.urls.1
         )
     }
@@ -68,7 +84,9 @@ macro_rules! client_class {
                 connect_timeout=None, requests_per_second=None, max_attempts=None,
                 max_elapsed=None, initial_backoff=None, max_backoff=None,
                 max_response_bytes=None, user_agent=None,
-                pg_merchant_id=None, pg_secret_key=None))]
+                pg_merchant_id=None, pg_secret_key=None,
+                oauth_client_id=None, oauth_client_secret=None, oauth_redirect_uri=None,
+                oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None))]
             #[allow(clippy::too_many_arguments)]
             fn new(
                 py: Python<'_>,
@@ -86,17 +104,34 @@ macro_rules! client_class {
                 user_agent: Option<String>,
                 pg_merchant_id: Option<String>,
                 pg_secret_key: Option<String>,
+                oauth_client_id: Option<String>,
+                oauth_client_secret: Option<String>,
+                oauth_redirect_uri: Option<String>,
+                oauth_token_store: Option<Py<PyAny>>,
+                bank_hub_client_id: Option<String>,
+                bank_hub_client_secret: Option<String>,
             ) -> PyResult<Self> {
+                let client_ids = (oauth_client_id.clone(), bank_hub_client_id.clone());
+                let credentials = Credentials {
+                    oauth: oauth_setup(
+                        oauth_client_id, oauth_client_secret, oauth_redirect_uri,
+                        oauth_token_store,
+                    )
+                    .py_err(py)?,
+                    bank_hub: bank_hub_credentials(bank_hub_client_id, bank_hub_client_secret)
+                        .py_err(py)?,
+                };
                 let pg = pg_credentials(pg_merchant_id, pg_secret_key).py_err(py)?;
                 let pg_merchant = pg.as_ref().map(|(id, _)| id.clone());
                 let client = build(
                     token, environment, base_url, timeout, connect_timeout,
                     requests_per_second, max_attempts, max_elapsed, initial_backoff,
-                    max_backoff, max_response_bytes, user_agent, pg,
+                    max_backoff, max_response_bytes, user_agent, pg, credentials,
                 )
                 .py_err(py)?;
                 let mut parts = Parts::new(py, client, $asynchronous)?;
                 parts.pg_merchant = pg_merchant;
+                parts.client_ids = client_ids;
                 Ok($name(parts))
             }
 
@@ -117,6 +152,21 @@ macro_rules! client_class {
             #[getter]
             fn pg(&self, py: Python<'_>) -> Py<PyAny> {
                 self.0.pg.clone_ref(py)
+            }
+
+            /// OAuth2 (needs the `oauth_*` arguments): `authorization_url`,
+            /// `exchange_code`, `me`, `company`, `bank_accounts`, `transactions`, `webhooks`.
+            #[getter]
+            fn oauth(&self, py: Python<'_>) -> Py<PyAny> {
+                self.0.oauth.clone_ref(py)
+            }
+
+            /// Bank Hub (needs `bank_hub_client_id` and `bank_hub_client_secret`):
+            /// `link_tokens`, `companies`, `bank_accounts`, `transactions`,
+            /// `merchant_config`, `webhook`.
+            #[getter]
+            fn bank_hub(&self, py: Python<'_>) -> Py<PyAny> {
+                self.0.bank_hub.clone_ref(py)
             }
 
             /// Closes the connections; later calls raise `ConfigurationError`.

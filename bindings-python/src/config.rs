@@ -21,8 +21,9 @@ pub fn build(
     max_response_bytes: Option<usize>,
     user_agent: Option<String>,
     pg: Option<(String, String)>,
+    credentials: crate::token_store::Credentials,
 ) -> sepay::Result<sepay::Client> {
-    let mut builder = sepay::Client::builder();
+    let mut builder = credentials.apply(sepay::Client::builder());
     if let Some(token) = token {
         builder = builder.token(token);
     }

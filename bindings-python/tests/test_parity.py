@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import ast
 import pathlib
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 
 import sepay_sdk
+from conftest import Sandbox
 
 STUB = pathlib.Path(sepay_sdk.__file__).with_name("_native.pyi")
 
@@ -119,3 +121,52 @@ def test_model_attributes_match_the_stubs(client: sepay_sdk.Client) -> None:
         for field in typed:
             getattr(model, field)
         assert repr(model).startswith(f"{name}(")
+
+
+def test_account_and_auth_models_match_the_stubs(
+    make_sandbox: Callable[..., Sandbox],
+) -> None:
+    """VA order, OAuth2 and Bank Hub models: stub properties == `to_dict()` keys."""
+    from test_oauth import REDIRECT, authorize
+
+    sb = make_sandbox("--transactions", "200", "--rate-limit", "0")
+    classes = stub_classes()
+    samples: list[Any] = []
+    with sb.client() as client:
+        bidv = next(a for a in client.v2.bank_accounts.iter() if a.bank_short_name == "BIDV")
+        order = client.v2.orders.create(bidv.id, bank=sepay_sdk.OrderBank.BIDV, amount=1000)
+        samples += [order, order.virtual_accounts[0]]
+    with sepay_sdk.Client(
+        base_url=sb.url,
+        oauth_client_id="sandbox-client",
+        oauth_client_secret="sandbox-client-secret",
+        oauth_redirect_uri=REDIRECT,
+        bank_hub_client_id="sandbox-bankhub",
+        bank_hub_client_secret="sandbox-bankhub-secret",
+        requests_per_second=0,
+    ) as client:
+        oauth = client.oauth
+        code = authorize(oauth.authorization_url(["profile", "bank-account:read",
+                                                  "transaction:read", "webhook:read"], "s"))
+        samples.append(oauth.exchange_code(code["code"]))
+        account = oauth.bank_accounts.list()[0]
+        subs = next(
+            p for a in oauth.bank_accounts.iter() if len(p := oauth.bank_accounts.sub_accounts(a.id))
+        )
+        samples += [oauth.me(), account, account.bank, subs[0],
+                    oauth.transactions.list()[0], oauth.webhooks.list()[0]]
+        hub = client.bank_hub
+        company = hub.companies.list()[0]
+        counter = hub.companies.counter(company.xid)
+        link = hub.link_tokens.create(company.xid)
+        hub.webhook.set("https://p.example/h", secret_key="k" * 20)
+        samples += [company, counter, counter.dates[0], counter.total, link,
+                    hub.link_tokens.get(link.link_token), hub.bank_accounts.list()[0],
+                    hub.transactions.list()[0], hub.merchant_config.get(), hub.webhook.get()]
+    for model in samples:
+        name = type(model).__name__
+        typed = [n for n, f in members(classes[name]).items() if f.decorator_list]
+        assert list(model.to_dict()) == typed, name
+        for field in typed:
+            getattr(model, field)
+        assert repr(model).startswith(f"{name}("), name

@@ -12,6 +12,8 @@ use sepay::userapi::v2::{
     V2BankAccountListParams, V2TransactionListParams, V2VirtualAccountListParams,
 };
 
+use sepay::bankhub::{BankHubListParams, CompanyEdit};
+use sepay::oauth::{OAuthListParams, WebhookParams};
 use sepay::userapi::orders::VaOrderCreateParams;
 
 use crate::shared::Ctx;
@@ -45,11 +47,22 @@ macro_rules! twin {
     };
 }
 
+mod bank_hub;
+mod oauth;
 mod orders;
 mod pg;
 mod v1;
 mod v2;
 
+pub use bank_hub::{
+    AsyncBankHub, AsyncBankHubBankAccounts, AsyncBankHubTransactions, AsyncBankHubWebhooks,
+    AsyncCompanies, AsyncLinkTokens, AsyncMerchantConfigs, BankHub, BankHubBankAccounts,
+    BankHubTransactions, BankHubWebhooks, Companies, LinkTokens, MerchantConfigs,
+};
+pub use oauth::{
+    AsyncOAuth, AsyncOAuthBankAccounts, AsyncOAuthTransactions, AsyncOAuthWebhooks, OAuth,
+    OAuthBankAccounts, OAuthTransactions, OAuthWebhooks,
+};
 pub use orders::{AsyncVaOrders, VaOrders};
 
 pub use pg::{AsyncPg, AsyncPgOrders, CheckoutForm, Pg, PgOrders};
@@ -151,6 +164,20 @@ pub fn operation_params() -> Vec<(&'static str, &'static [&'static str])> {
         ("v1.orders.add_va", f::<VaOrderCreateParams>()),
         ("v2.orders.create", f::<VaOrderCreateParams>()),
         ("v2.orders.add_va", f::<VaOrderCreateParams>()),
+        ("oauth.bank_accounts.list", f::<OAuthListParams>()),
+        ("oauth.bank_accounts.iter", f::<OAuthListParams>()),
+        ("oauth.bank_accounts.sub_accounts", f::<OAuthListParams>()),
+        ("oauth.transactions.list", f::<OAuthListParams>()),
+        ("oauth.transactions.iter", f::<OAuthListParams>()),
+        ("oauth.webhooks.list", f::<OAuthListParams>()),
+        ("oauth.webhooks.create", f::<WebhookParams>()),
+        ("oauth.webhooks.update", f::<WebhookParams>()),
+        ("bank_hub.companies.list", f::<BankHubListParams>()),
+        ("bank_hub.companies.iter", f::<BankHubListParams>()),
+        ("bank_hub.companies.edit", f::<CompanyEdit>()),
+        ("bank_hub.bank_accounts.list", f::<BankHubListParams>()),
+        ("bank_hub.transactions.list", f::<BankHubListParams>()),
+        ("bank_hub.transactions.iter", f::<BankHubListParams>()),
         ("pg.orders.list", f::<PgOrderListParams>()),
         ("pg.orders.iter", f::<PgOrderListParams>()),
     ]

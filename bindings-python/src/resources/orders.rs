@@ -123,7 +123,12 @@ impl VaOrders {
     }
 
     /// One order.
-    fn get(&self, py: Python<'_>, bank_account_id: String, order_id: String) -> PyResult<Py<PyAny>> {
+    fn get(
+        &self,
+        py: Python<'_>,
+        bank_account_id: String,
+        order_id: String,
+    ) -> PyResult<Py<PyAny>> {
         let v1 = self.v1;
         self.ctx.call(py, move |c| async move {
             api(&c, v1).get(&bank_account_id, &order_id).await
@@ -132,10 +137,18 @@ impl VaOrders {
 
     /// Cancels a `PENDING` order (its unpaid VAs become `CANCELLED`); a paid
     /// order gives SePay's 422 as `ValidationError`.
-    fn cancel(&self, py: Python<'_>, bank_account_id: String, order_id: String) -> PyResult<Py<PyAny>> {
+    fn cancel(
+        &self,
+        py: Python<'_>,
+        bank_account_id: String,
+        order_id: String,
+    ) -> PyResult<Py<PyAny>> {
         let v1 = self.v1;
         self.ctx.call(py, move |c| async move {
-            api(&c, v1).cancel(&bank_account_id, &order_id).await.map(|()| Unit)
+            api(&c, v1)
+                .cancel(&bank_account_id, &order_id)
+                .await
+                .map(|()| Unit)
         })
     }
 
@@ -154,7 +167,9 @@ impl VaOrders {
         let p: VaOrderCreateParams = params(py, &op, fields)?;
         let v1 = self.v1;
         self.ctx.call(py, move |c| async move {
-            api(&c, v1).add_va(&bank_account_id, &order_id, bank, &p).await
+            api(&c, v1)
+                .add_va(&bank_account_id, &order_id, bank, &p)
+                .await
         })
     }
 
@@ -168,12 +183,17 @@ impl VaOrders {
     ) -> PyResult<Py<PyAny>> {
         let v1 = self.v1;
         self.ctx.call(py, move |c| async move {
-            let done = api(&c, v1).cancel_va(&bank_account_id, &order_id, &va_number).await;
+            let done = api(&c, v1)
+                .cancel_va(&bank_account_id, &order_id, &va_number)
+                .await;
             done.map(|()| Unit)
         })
     }
 
     fn __repr__(&self) -> String {
-        format!("<sepay_sdk.VaOrders {}>", if self.v1 { "v1 (BIDV)" } else { "v2" })
+        format!(
+            "<sepay_sdk.VaOrders {}>",
+            if self.v1 { "v1 (BIDV)" } else { "v2" }
+        )
     }
 }

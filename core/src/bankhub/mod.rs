@@ -86,7 +86,8 @@ fn message(name: &str, response: &HttpResponse) -> Result<String> {
 }
 
 /// Filters and paging shared by Bank Hub lists (unused ones are ignored).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct BankHubListParams {
     /// Search text.

@@ -129,7 +129,10 @@ pub enum WebhookAuthType {
 }
 
 /// A webhook registered in SePay.
-#[cfg_attr(feature = "python", pyo3::pyclass(frozen, eq, module = "sepay_sdk"))]
+#[cfg_attr(
+    feature = "python",
+    pyo3::pyclass(frozen, eq, name = "OAuthWebhook", module = "sepay_sdk")
+)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Webhook {
     /// Id.

@@ -21,7 +21,8 @@ use super::models::{
 };
 
 /// Filters and paging for OAuth2 lists (unused filters are ignored per list).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct OAuthListParams {
     /// Transactions: bank account id.

@@ -3,9 +3,9 @@
 //! `to_dict()` / `repr()` per model from its complete field list.
 
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
+use pyo3::IntoPyObjectExt;
 
 use super::{plain, repr};
 use crate::bankhub::{
@@ -298,7 +298,7 @@ impl Webhook {
     }
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr("Webhook", &self.to_dict(py)?)
+        repr("OAuthWebhook", &self.to_dict(py)?)
     }
 }
 

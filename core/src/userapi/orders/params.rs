@@ -231,6 +231,22 @@ mod tests {
     }
 
     #[test]
+    fn built_from_keyword_arguments() {
+        let fields = serde_json::json!({"amount": "500000", "qrcode_template": "qronly", "with_qrcode": true});
+        let p: VaOrderCreateParams =
+            crate::params::from_json("op", fields.as_object().unwrap().clone()).unwrap();
+        assert_eq!(p.amount, Some(Amount::from_dong(500_000)));
+        assert_eq!(p.qrcode_template, Some(QrTemplate::QrOnly));
+        let unknown = serde_json::json!({"colour": "red"});
+        let e = crate::params::from_json::<VaOrderCreateParams>(
+            "op",
+            unknown.as_object().unwrap().clone(),
+        )
+        .unwrap_err();
+        assert_eq!(e.field_errors()[0].field, "colour");
+    }
+
+    #[test]
     fn body_has_only_what_was_set() {
         let body = VaOrderCreateParams {
             with_qrcode: Some(true),
