@@ -10,8 +10,8 @@ use crate::awaitable::Ready;
 use crate::config::{build, pg_credentials};
 use crate::errors::IntoPyResult;
 use crate::resources::{BankHub, OAuth, Pg, V1, V2};
-use crate::token_store::{bank_hub_credentials, oauth_setup, Credentials};
 use crate::shared::{Ctx, Shared};
+use crate::token_store::{bank_hub_credentials, oauth_setup, Credentials};
 
 /// What `Client` and `AsyncClient` hold.
 struct Parts {

@@ -8,11 +8,11 @@ mod envelope;
 mod models;
 mod token;
 
+pub use edit::CompanyEdit;
 pub use models::{
     BankHubBankAccount, BankHubTransaction, BankHubWebhook, Company, CompanyCounter, CounterDay,
     CounterTotal, LinkPurpose, LinkSession, LinkToken, LinkTokenInfo, MerchantConfig,
 };
-pub use edit::CompanyEdit;
 pub use token::CreateToken;
 
 use std::time::Duration;

@@ -200,12 +200,12 @@ impl Webhook {
 
     #[getter]
     fn event_type(&self) -> WebhookEventType {
-        self.event_type.clone()
+        self.event_type
     }
 
     #[getter]
     fn authen_type(&self) -> WebhookAuthType {
-        self.authen_type.clone()
+        self.authen_type
     }
 
     #[getter]
@@ -215,22 +215,22 @@ impl Webhook {
 
     #[getter]
     fn is_verify_payment(&self) -> bool {
-        self.is_verify_payment.clone()
+        self.is_verify_payment
     }
 
     #[getter]
     fn skip_if_no_code(&self) -> bool {
-        self.skip_if_no_code.clone()
+        self.skip_if_no_code
     }
 
     #[getter]
     fn only_va(&self) -> bool {
-        self.only_va.clone()
+        self.only_va
     }
 
     #[getter]
     fn active(&self) -> bool {
-        self.active.clone()
+        self.active
     }
 
     #[getter]
@@ -245,7 +245,7 @@ impl Webhook {
 
     #[getter]
     fn created_at(&self) -> Option<crate::time::DateTime> {
-        self.created_at.clone()
+        self.created_at
     }
 
     /// Sub-accounts it is limited to (ids as text).
