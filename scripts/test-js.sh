@@ -27,8 +27,8 @@ fi
 export SEPAY_SANDBOX_BIN
 
 log "checking the package's declarations for \`any\`"
-if grep -nwE 'any' "$JS_PACKAGE_DIR/index.d.ts" | grep -vE '^[0-9]+:\s*(\*|/\*|//)'; then
-  echo "index.d.ts uses \`any\` in the public API" >&2
+if grep -nwE 'any' "$JS_PACKAGE_DIR"/*.d.ts | grep -vE '^[^:]+:[0-9]+:\s*(\*|/\*|//)'; then
+  echo "the declarations use \`any\` in the public API" >&2
   exit 1
 fi
 

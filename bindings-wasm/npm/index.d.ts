@@ -3,6 +3,10 @@
 // package's tests compile these declarations against objects the core really
 // returned and against the option names the core accepts, so they cannot drift.
 
+import type { BankHubApi, BankHubCredentials, OAuthApi, OAuthCredentials, TokenStore, V2VaOrderCreateOptions, VaOrdersApi } from "./accounts.js";
+
+export * from "./accounts.js";
+
 // ---------------------------------------------------------------- values
 
 /**
@@ -393,10 +397,16 @@ export interface PaymentGatewayCredentials {
 
 /** Options of `new Client(...)`. Choose exactly one of `environment` and `baseUrl`. */
 export interface ClientOptions {
-  /** The User API token (from my.sepay.vn → API Access). Never printed. Optional for a payment-gateway-only client. */
+  /** The User API token (from my.sepay.vn → API Access). Never printed. Optional for a client that only uses `pg`, `oauth` or `bankHub`. */
   token?: string;
   /** Payment gateway credentials, for `client.pg`. The secret key is never printed. */
   paymentGateway?: PaymentGatewayCredentials;
+  /** OAuth2 app credentials, for `client.oauth` (act for a SePay user). The secret is never printed. */
+  oauth?: OAuthCredentials;
+  /** Where `client.oauth` keeps the user's tokens between runs (needs `oauth`). Default: in memory. */
+  tokenStore?: TokenStore;
+  /** Bank Hub merchant credentials, for `client.bankHub`. The secret is never printed. */
+  bankHub?: BankHubCredentials;
   /** SePay's live or sandbox hosts. */
   environment?: "live" | "sandbox";
   /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */
@@ -450,6 +460,8 @@ export interface V1BankAccountsApi {
 export interface V1Api {
   readonly transactions: V1TransactionsApi;
   readonly bankAccounts: V1BankAccountsApi;
+  /** BIDV VA orders (`bankAccountId`: the v1 numeric id). */
+  readonly orders: VaOrdersApi;
 }
 
 /** User API v2 transactions. */
@@ -494,6 +506,8 @@ export interface V2Api {
   readonly bankAccounts: V2BankAccountsApi;
   readonly virtualAccounts: V2VirtualAccountsApi;
   readonly terminals: V2TerminalsApi;
+  /** VA orders (BIDV, Vietcombank, Sacombank; `bank` is required). */
+  readonly orders: VaOrdersApi<V2VaOrderCreateOptions>;
 }
 
 /** A SePay client. Every call returns a Promise; one rate limiter serves them all. */
@@ -506,6 +520,10 @@ export declare class Client {
   readonly v2: V2Api;
   /** Payment gateway (needs `paymentGateway` credentials). */
   readonly pg: PgApi;
+  /** OAuth2 flow and the user's resources (needs `oauth` credentials). */
+  readonly oauth: OAuthApi;
+  /** Bank Hub (needs `bankHub` credentials). */
+  readonly bankHub: BankHubApi;
   /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
   close(): void;
 }

@@ -15,8 +15,10 @@ import {
   WasmClient,
 } from "./pkg/sepay_wasm.js";
 import { ConfigurationError, toError } from "./errors.js";
+import { OAuthTokens } from "./accounts.js";
 
 export * from "./errors.js";
+export { MemoryTokenStore, OAuthTokens } from "./accounts.js";
 export { errorReply, hmacSignature, WebhookReceiver, WebhookTokenIssuer } from "./webhook.js";
 
 initSync({
@@ -151,8 +153,33 @@ export function vietqrImageUrl(options) {
 
 // Operations whose result is not a Promise of JSON.
 const ADAPTERS = {
+  "oauth.authorization_url": (wasm, method) => (scopes, state) => sync(() => wasm[method](encode(scopes), state)),
+  "oauth.exchange_code": (wasm, method) => async (code) => new OAuthTokens(await call(wasm, method, [code])),
   "pg.checkout": (wasm, method) => (request) => new CheckoutForm(sync(() => wasm[method](encode(request)))),
 };
+
+// The user's token store as the core sees it: `save` receives OAuthTokens
+// (masked when printed); what `load` returns is read as plain fields.
+function tokenStoreAdapter(store) {
+  if (store === undefined || store === null) return undefined;
+  if (typeof store.load !== "function" || typeof store.save !== "function") {
+    throw new ConfigurationError("configuration error: tokenStore needs load() and save(tokens) methods", {
+      kind: "configuration",
+    });
+  }
+  return {
+    load: () => {
+      const tokens = store.load();
+      if (tokens && typeof tokens.then === "function") {
+        throw new ConfigurationError("configuration error: tokenStore.load() must return the tokens, not a Promise", {
+          kind: "configuration",
+        });
+      }
+      return tokens ?? null;
+    },
+    save: (tokens) => store.save(new OAuthTokens(tokens)),
+  };
+}
 
 /**
  * A SePay client. Give it a token and where to send it: `environment: "live"`,
@@ -167,8 +194,9 @@ export class Client {
         kind: "configuration",
       });
     }
+    const { tokenStore, ...rest } = options;
     try {
-      this.#wasm = new WasmClient(encode(options));
+      this.#wasm = new WasmClient(encode(rest), tokenStoreAdapter(tokenStore));
     } catch (e) {
       throw toError(e);
     }

@@ -47,7 +47,7 @@ pub fn option_names(operation: &str) -> Vec<String> {
         "pg.checkout" => names::<crate::pg::CheckoutOptions>(),
         "pg.orders.list" | "pg.orders.iter" => names::<crate::pg::OrderListOptions>(),
         "qr.payload" | "qr.image_url" => crate::qr::option_names(operation),
-        _ => Vec::new(),
+        _ => crate::calls::account_option_names(operation),
     }
 }
 
@@ -68,10 +68,11 @@ pub struct WasmClient {
 
 #[wasm_bindgen]
 impl WasmClient {
-    /// Builds a client from the JSON text of `new Client(...)`'s options.
+    /// Builds a client from the JSON text of `new Client(...)`'s options and
+    /// the OAuth2 token store (`{ load(), save(tokens) }`, or `undefined`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: &str) -> Result<WasmClient, JsValue> {
-        let client = crate::config::build(options).map_err(|e| error(&e))?;
+    pub fn new(options: &str, token_store: JsValue) -> Result<WasmClient, JsValue> {
+        let client = crate::config::build(options, token_store).map_err(|e| error(&e))?;
         Ok(WasmClient { client })
     }
 

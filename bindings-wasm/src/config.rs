@@ -2,12 +2,17 @@
 //! `ClientBuilder`. Only names and units change here (milliseconds → Duration);
 //! the builder checks the values.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use sepay::{BaseUrls, Client, ClientOptions, Environment, Error, Result};
+use sepay::oauth::{MemoryTokenStore, OAuthConfig, TokenStore};
+use sepay::{BaseUrls, Client, ClientOptions, Environment, Error, Result, SecretString};
+use wasm_bindgen::JsValue;
+
+use crate::token_store::JsTokenStore;
 
 /// The options object of `new Client(...)`, as JSON.
 #[derive(Deserialize)]
@@ -19,6 +24,12 @@ struct ClientConfig {
     /// Payment gateway credentials (`pg.*`).
     #[serde(default)]
     payment_gateway: Option<PaymentGatewayConfig>,
+    /// OAuth2 app credentials (`oauth.*`).
+    #[serde(default)]
+    oauth: Option<OAuthAppConfig>,
+    /// Bank Hub merchant credentials (`bankHub.*`).
+    #[serde(default)]
+    bank_hub: Option<BankHubConfig>,
     #[serde(default)]
     environment: Option<EnvironmentName>,
     #[serde(default)]
@@ -40,6 +51,23 @@ struct ClientConfig {
 struct PaymentGatewayConfig {
     merchant_id: String,
     secret_key: String,
+}
+
+/// `oauth: { clientId, clientSecret, redirectUri }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct OAuthAppConfig {
+    client_id: String,
+    client_secret: SecretString,
+    redirect_uri: String,
+}
+
+/// `bankHub: { clientId, clientSecret }`.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct BankHubConfig {
+    client_id: String,
+    client_secret: SecretString,
 }
 
 #[derive(Deserialize)]
@@ -73,8 +101,9 @@ fn millis(name: &str, ms: f64) -> Result<Duration> {
     })
 }
 
-/// Builds the core client from the JSON text of the options object.
-pub fn build(json: &str) -> Result<Client> {
+/// Builds the core client from the JSON text of the options object and the
+/// user's OAuth2 token store (`undefined`: tokens kept in memory).
+pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
     let config: ClientConfig = serde_json::from_str(json).map_err(|e| Error::Configuration {
         message: format!("invalid client options: {e}"),
     })?;
@@ -115,6 +144,31 @@ pub fn build(json: &str) -> Result<Client> {
     }
     if let Some(pg) = config.payment_gateway {
         builder = builder.payment_gateway(pg.merchant_id, pg.secret_key);
+    }
+    let store: Option<Arc<dyn TokenStore>> = if token_store.is_undefined() || token_store.is_null() {
+        None
+    } else {
+        Some(Arc::new(JsTokenStore::new(token_store)?))
+    };
+    match (config.oauth, store) {
+        (Some(app), store) => {
+            let app = OAuthConfig {
+                client_id: app.client_id,
+                client_secret: app.client_secret,
+                redirect_uri: app.redirect_uri,
+            };
+            let store = store.unwrap_or_else(|| Arc::new(MemoryTokenStore::default()));
+            builder = builder.oauth(app, store);
+        }
+        (None, Some(_)) => {
+            return Err(Error::Configuration {
+                message: "tokenStore needs oauth credentials ({ clientId, clientSecret, redirectUri })".into(),
+            })
+        }
+        (None, None) => {}
+    }
+    if let Some(hub) = config.bank_hub {
+        builder = builder.bank_hub(hub.client_id, hub.client_secret);
     }
     builder = match (config.environment, config.base_url) {
         (Some(_), Some(_)) => {

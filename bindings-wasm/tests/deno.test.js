@@ -1,11 +1,13 @@
 // `deno test -A` entry: the shared cases against the installed package.
 import { cases, setup, teardown } from "./cases.mjs";
 import { receivingCases, setupReceiving } from "./receiving.mjs";
+import { accountCases, setupAccounts } from "./accounts.mjs";
 
 await setup();
 await setupReceiving();
+await setupAccounts();
 globalThis.addEventListener("unload", teardown);
-for (const [name, fn] of [...cases, ...receivingCases]) {
+for (const [name, fn] of [...cases, ...receivingCases, ...accountCases]) {
   // The sandbox processes live for the whole file, and reqwest's fetch keeps
   // connections pooled between tests.
   Deno.test({ name, fn, sanitizeOps: false, sanitizeResources: false });

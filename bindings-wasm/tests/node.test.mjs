@@ -2,10 +2,12 @@
 import { after, before, test } from "node:test";
 import { cases, setup, teardown } from "./cases.mjs";
 import { receivingCases, setupReceiving } from "./receiving.mjs";
+import { accountCases, setupAccounts } from "./accounts.mjs";
 
 before(async () => {
   await setup();
   await setupReceiving();
+  await setupAccounts();
 });
 after(teardown);
-for (const [name, fn] of [...cases, ...receivingCases]) test(name, fn);
+for (const [name, fn] of [...cases, ...receivingCases, ...accountCases]) test(name, fn);

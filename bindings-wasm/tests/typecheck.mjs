@@ -14,6 +14,7 @@ import {
   Client, functions, hmacSignature, operations, optionNames, vietqrDecode, WebhookReceiver,
 } from "sepay-sdk";
 import { startSandbox, stopAll, TOKEN } from "./sandbox.mjs";
+import { ACCOUNT_EXPECT_ERRORS, ACCOUNT_OPTIONS_TYPE, accountModelLines } from "./typecheck-accounts.mjs";
 
 const OPTIONS_TYPE = {
   "v1.transactions.list": "V1TransactionListOptions",
@@ -75,6 +76,8 @@ try {
   const bankhubEvent = WebhookReceiver.none().receiveBankhubEvent({ method: "POST", headers: {}, body: '{"timestamp":1,"xid":"e","version":"1.0","event":"LINK_SESSION_COMPLETED","metadata":{"purpose":"LINK_BANK_ACCOUNT","link_token_xid":"a","link_session_xid":"b","bank_account_xid":"c"}}' });
   const qr = vietqrDecode("00020101021238530010A0000007270123000697041601092576788590208QRIBFTTA5303704540410005802VN62150811Chuyen tien6304BBB8");
 
+  const accountModels = await accountModelLines(sandbox.url);
+  Object.assign(OPTIONS_TYPE, ACCOUNT_OPTIONS_TYPE);
 
   const json = (v) => JSON.stringify(v, null, 1);
   const lines = [
@@ -96,6 +99,8 @@ try {
     `export const bankhubEvent: S.Received<S.BankHubEvent> = ${json(bankhubEvent)};`,
     `export const vietqr: S.VietQr = ${json(qr)};`,
     "",
+    "// VA orders, OAuth2 and Bank Hub models exactly as the core returned them.",
+    ...accountModels,
     "",
     "// Option names exactly as the core accepts them.",
     "type Keys<T> = { [K in keyof Required<T>]: true };",
@@ -143,6 +148,7 @@ try {
     'WebhookReceiver.none().receive("body");',
     "// @ts-expect-error an event's amount is a string",
     "export const n: number = webhook.event.transferAmount;",
+    ...ACCOUNT_EXPECT_ERRORS.flatMap(([why, line]) => [`// @ts-expect-error ${why}`, line]),
     "",
     "export async function errorsNarrow(): Promise<number | null> {",
     "  try {",

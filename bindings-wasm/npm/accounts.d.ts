@@ -1,0 +1,589 @@
+// Types of VA orders (v1 BIDV and v2), OAuth2 and Bank Hub. Like index.d.ts,
+// written by hand and compiled by the tests against what the core returned.
+
+import type { Amount, AmountInput, DateInput, DateTimeString, ListIterator, Page, TransferType } from "./index.js";
+
+// ---------------------------------------------------------------- VA orders
+
+/** Order state: `Pending → Partially (BIDV) → Paid`, or `Cancelled`. */
+export type VaOrderStatus = "Pending" | "Partially" | "Paid" | "Cancelled";
+
+/** State of one virtual account of an order. */
+export type VaStatus = "Unpaid" | "Paid" | "Cancelled";
+
+/** The bank behind the account (as v2's `bankShortName` names it); rules differ per bank. */
+export type OrderBank = "BIDV" | "Vietcombank" | "Sacombank";
+
+/** A VA order. */
+export interface VaOrder {
+  /** Order id (UUID). */
+  id: string;
+  /** Your order code, or SePay's generated one. */
+  orderCode: string;
+  /** Amount due; `null` accepts any amount (BIDV). */
+  amount: Amount | null;
+  /** Amount received so far. */
+  paidAmount: Amount | null;
+  /** State. */
+  status: VaOrderStatus;
+  /** The (first) VA number to pay into. */
+  vaNumber: string | null;
+  /** Name shown for the VA. */
+  vaHolderName: string | null;
+  /** Bank, e.g. `BIDV`. */
+  bankName: string;
+  /** Holder of the underlying account. */
+  accountHolderName: string | null;
+  /** The underlying account number. */
+  accountNumber: string | null;
+  /** When the VA stops accepting payment. */
+  expiredAt: DateTimeString | null;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** QR image as a data URL, when asked for with `withQrcode`. */
+  qrCode: string | null;
+  /** QR image URL. */
+  qrCodeUrl: string | null;
+  /** Every VA of the order, when SePay lists them. */
+  virtualAccounts: OrderVa[];
+}
+
+/** One virtual account of an order. */
+export interface OrderVa {
+  /** VA number. */
+  vaNumber: string;
+  /** Amount this VA accepts; `null` = any. */
+  amount: Amount | null;
+  /** Amount received. */
+  paidAmount: Amount | null;
+  /** State. */
+  status: VaStatus;
+  /** Name shown for the VA. */
+  vaHolderName: string | null;
+  /** Expiry. */
+  expiredAt: DateTimeString | null;
+}
+
+/** Paging of an order list. */
+export interface VaOrderListOptions {
+  /** Page number (from 1; v2). */
+  page?: number | null;
+  /** Page size (1–100; v2). */
+  perPage?: number | null;
+}
+
+/** A new order, or a VA added to one. The bank's rules are checked before sending. */
+export interface VaOrderCreateOptions {
+  /** The account's bank (v1: always BIDV, the default; v2: required). */
+  bank?: OrderBank | null;
+  /** Your order code: letters and digits, 6–50 (Vietcombank 6–15); generated when absent. */
+  orderCode?: string | null;
+  /** Whole dong, at most 12 digits; required except for BIDV (absent: any amount). */
+  amount?: AmountInput | null;
+  /** BIDV only: name shown for the VA, `A–Z 0–9` and spaces. */
+  vaHolderName?: string | null;
+  /** VA validity in seconds. */
+  duration?: number | null;
+  /** Ask for a QR image (`qrCode`) in the answer. */
+  withQrcode?: boolean | null;
+  /** QR style. */
+  qrcodeTemplate?: "compact" | "qronly" | null;
+  /** Vietcombank: the raw terminal id (digits, from `v2.terminals.list`); required. */
+  tid?: string | null;
+  /** Sacombank: the VA prefix, e.g. `SEP200001WEB`; required. */
+  vaPrefix?: string | null;
+}
+
+/** v2 orders need the bank. */
+export type V2VaOrderCreateOptions = VaOrderCreateOptions & { bank: OrderBank };
+
+/** VA orders of a bank account (`bankAccountId`: the v1 numeric id, or the v2 UUID). */
+export interface VaOrdersApi<Create extends VaOrderCreateOptions = VaOrderCreateOptions> {
+  /** The account's orders, newest first (v1: all of them in one page). */
+  list(bankAccountId: string, options?: VaOrderListOptions): Promise<Page<VaOrder>>;
+  /** Creates an order. @throws {ValidationError} (`status` null) when a bank rule is broken; nothing is sent. */
+  create(bankAccountId: string, options: Create): Promise<VaOrder>;
+  /** One order. */
+  get(bankAccountId: string, orderId: string): Promise<VaOrder>;
+  /** Cancels a `Pending` order (its unpaid VAs too). @throws {ValidationError} 422 `invalid_state` otherwise. */
+  cancel(bankAccountId: string, orderId: string): Promise<void>;
+  /** Adds a VA to a `Pending` / `Partially` order; resolves to the updated order. */
+  addVa(bankAccountId: string, orderId: string, options: Create): Promise<VaOrder>;
+  /** Cancels one `Unpaid` VA of an order. */
+  cancelVa(bankAccountId: string, orderId: string, vaNumber: string): Promise<void>;
+}
+
+// ---------------------------------------------------------------- OAuth2
+
+/** Scopes SePay documents. */
+export type OAuthScope =
+  | "profile"
+  | "company"
+  | "bank-account:read"
+  | "transaction:read"
+  | "webhook:read"
+  | "webhook:write"
+  | "webhook:delete";
+
+/** The app's OAuth2 credentials (issued by SePay). The secret is never printed. */
+export interface OAuthCredentials {
+  /** Client id. */
+  clientId: string;
+  /** Client secret. */
+  clientSecret: string;
+  /** The redirect URI registered with SePay. */
+  redirectUri: string;
+}
+
+/** Tokens as a store gives them back (e.g. `JSON.parse` of what it saved). */
+export interface OAuthTokensInit {
+  accessToken: string;
+  refreshToken?: string | null;
+  expiresAt?: number | null;
+  scope?: string | null;
+}
+
+/**
+ * The tokens of one SePay user. Printing them (`toString`, `console.log`,
+ * inspection) masks both tokens; `JSON.stringify` keeps them, for stores.
+ */
+export declare class OAuthTokens {
+  constructor(init: OAuthTokensInit);
+  /** The access token (a JWT, about an hour). */
+  accessToken: string;
+  /** The refresh token, rotated on every refresh, if SePay sent one. */
+  refreshToken: string | null;
+  /** Unix seconds when the access token expires. */
+  expiresAt: number | null;
+  /** Granted scopes, space-separated. */
+  scope: string | null;
+  /** The plain fields, secrets included. */
+  toJSON(): { accessToken: string; refreshToken: string | null; expiresAt: number | null; scope: string | null };
+  /** A description with both tokens masked. */
+  toString(): string;
+}
+
+/**
+ * Where a user's tokens live between runs (a database row, a file...). Both
+ * methods are synchronous. `save` is called after the code exchange and after
+ * every refresh (SePay rotates the refresh token, so persist each one).
+ */
+export interface TokenStore {
+  /** The stored tokens, or `null` before the first exchange. */
+  load(): OAuthTokensInit | null;
+  /** Persists new tokens (what it throws is ignored). */
+  save(tokens: OAuthTokens): void;
+}
+
+/** The default store: tokens in memory, lost with the process. */
+export declare class MemoryTokenStore implements TokenStore {
+  load(): OAuthTokens | null;
+  save(tokens: OAuthTokensInit): void;
+}
+
+/** The authorizing user (`me`). */
+export interface Me {
+  /** User id. */
+  id: string;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  avatar: string | null;
+}
+
+/** `company()`: SePay does not document its shape, so its keys are as sent (camelCased). */
+export type OAuthCompany = { [key: string]: unknown };
+
+/** The bank of an account. */
+export interface OAuthBank {
+  /** e.g. `Vietcombank`. */
+  shortName: string;
+  fullName: string;
+  /** e.g. `VCB`. */
+  code: string;
+  /** NAPAS BIN. */
+  bin: string;
+  iconUrl: string | null;
+  logoUrl: string | null;
+}
+
+/** A bank account seen through OAuth2. */
+export interface OAuthBankAccount {
+  /** Id (numeric, kept as text). */
+  id: string;
+  label: string;
+  accountHolderName: string;
+  accountNumber: string;
+  /** Balance. */
+  accumulated: Amount;
+  active: boolean;
+  createdAt: DateTimeString | null;
+  bank: OAuthBank | null;
+}
+
+/** A sub-account (VA) of a bank account. */
+export interface OAuthSubAccount {
+  id: string;
+  accountNumber: string | null;
+  label: string | null;
+}
+
+/** A transaction seen through OAuth2. */
+export interface OAuthTransaction {
+  id: string;
+  transactionDate: DateTimeString | null;
+  accountNumber: string;
+  amountIn: Amount;
+  amountOut: Amount;
+  accumulated: Amount;
+  transactionContent: string;
+  referenceNumber: string | null;
+  code: string | null;
+  bankAccountId: string | null;
+}
+
+/** Which transactions a webhook fires for (SePay's spelling). */
+export type WebhookEventType = "All" | "In_only" | "Out_only";
+
+/** How SePay authenticates to the webhook URL (SePay's spelling). */
+export type WebhookAuthType = "Api_Key" | "OAuth2.0" | "HMAC_SHA256" | "No_Authen";
+
+/** A webhook registered in SePay. Its API key is never returned. */
+export interface Webhook {
+  id: string;
+  /** The bank account it watches. */
+  bankAccountId: string;
+  name: string;
+  eventType: WebhookEventType;
+  authenType: WebhookAuthType;
+  webhookUrl: string;
+  /** Only verified payments. */
+  isVerifyPayment: boolean;
+  /** Skip transactions without a payment code. */
+  skipIfNoCode: boolean;
+  /** Only virtual-account transactions. */
+  onlyVa: boolean;
+  active: boolean;
+  /** Body format, e.g. `Json`. */
+  requestContentType: string;
+  /** Sub-accounts it is limited to. */
+  bankSubAccountIds: unknown[];
+  createdAt: DateTimeString | null;
+}
+
+/** Filters and paging of OAuth2 lists (each list ignores the filters it has no use for). */
+export interface OAuthListOptions {
+  /** Transactions: bank account id. */
+  bankAccountId?: string | null;
+  /** Transactions: account number. */
+  accountNumber?: string | null;
+  /** Transactions: exact reference number. */
+  referenceNumber?: string | null;
+  /** Transactions: from this day. */
+  fromDate?: DateInput | null;
+  /** Transactions: to this day. */
+  toDate?: DateInput | null;
+  /** Webhooks: URL contains. */
+  webhookUrl?: string | null;
+  /** Webhooks: active (true) or inactive (false) only. */
+  active?: boolean | null;
+  /** Page (from 1). */
+  page?: number | null;
+  /** Page size (1–100). */
+  limit?: number | null;
+}
+
+/** Fields of a webhook to create (the first five are required) or change (only those given). */
+export interface WebhookOptions {
+  bankAccountId?: string | null;
+  name?: string | null;
+  eventType?: WebhookEventType | null;
+  authenType?: WebhookAuthType | null;
+  /** Target URL. */
+  webhookUrl?: string | null;
+  /** The key SePay sends in `Api_Key` mode. */
+  apiKey?: string | null;
+  isVerifyPayment?: boolean | null;
+  skipIfNoCode?: boolean | null;
+  onlyVa?: boolean | null;
+  active?: boolean | null;
+  /** e.g. `Json`. */
+  requestContentType?: string | null;
+}
+
+/** OAuth2 bank accounts. */
+export interface OAuthBankAccountsApi {
+  list(options?: OAuthListOptions): Promise<Page<OAuthBankAccount>>;
+  iter(options?: OAuthListOptions): ListIterator<OAuthBankAccount>;
+  get(id: string): Promise<OAuthBankAccount>;
+  /** A bank account's sub-accounts (VAs). */
+  subAccounts(bankAccountId: string, options?: OAuthListOptions): Promise<Page<OAuthSubAccount>>;
+}
+
+/** OAuth2 transactions, newest first. */
+export interface OAuthTransactionsApi {
+  list(options?: OAuthListOptions): Promise<Page<OAuthTransaction>>;
+  iter(options?: OAuthListOptions): ListIterator<OAuthTransaction>;
+}
+
+/** OAuth2 webhooks. */
+export interface OAuthWebhooksApi {
+  list(options?: OAuthListOptions): Promise<Page<Webhook>>;
+  get(id: string): Promise<Webhook>;
+  create(options: WebhookOptions): Promise<Webhook>;
+  update(id: string, options: WebhookOptions): Promise<Webhook>;
+  delete(id: string): Promise<void>;
+}
+
+/** OAuth2: the flow, then the user's resources (needs `oauth` credentials on the client). */
+export interface OAuthApi {
+  /** The URL to send the user's browser to; check `state` on the callback. Synchronous. */
+  authorizationUrl(scopes: readonly OAuthScope[], state: string): string;
+  /** Exchanges the callback's `code`, saves the tokens to the store and starts using them. */
+  exchangeCode(code: string): Promise<OAuthTokens>;
+  /** The user (scope `profile`). */
+  me(): Promise<Me>;
+  /** The user's company (scope `company`). */
+  company(): Promise<OAuthCompany>;
+  readonly bankAccounts: OAuthBankAccountsApi;
+  readonly transactions: OAuthTransactionsApi;
+  readonly webhooks: OAuthWebhooksApi;
+}
+
+// ---------------------------------------------------------------- Bank Hub
+
+/** Bank Hub merchant credentials (client id and secret from SePay). The secret is never printed. */
+export interface BankHubCredentials {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** What a link token is for. */
+export type LinkPurpose = "LINK_BANK_ACCOUNT" | "UNLINK_BANK_ACCOUNT";
+
+/** A hosted bank-linking session to open in a WebView. */
+export interface LinkToken {
+  xid: string;
+  /** The page to embed. */
+  hostedLinkUrl: string;
+  /** The token (UUID). */
+  linkToken: string;
+  expiresAt: DateTimeString | null;
+}
+
+/** One linking session. */
+export interface LinkSession {
+  xid: string;
+  /** e.g. `PENDING`. */
+  state: string;
+  status: string | null;
+  finishedAt: DateTimeString | null;
+}
+
+/** A link token's state. */
+export interface LinkTokenInfo {
+  xid: string;
+  purpose: LinkPurpose;
+  /** e.g. `Active`, `Revoked`. */
+  status: string;
+  completionRedirectUri: string | null;
+  sessionCount: number;
+  expiresAt: DateTimeString | null;
+  sessions: LinkSession[];
+}
+
+/** A company (an end customer of the platform). */
+export interface Company {
+  xid: string;
+  fullName: string;
+  /** `Active` / `Pending`. */
+  status: string;
+  active: boolean;
+  createdAt: DateTimeString | null;
+  updatedAt: DateTimeString | null;
+}
+
+/** Transaction counts of one day. */
+export interface CounterDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  transaction: number;
+  transactionIn: number;
+  transactionOut: number;
+}
+
+/** Transaction count totals. */
+export interface CounterTotal {
+  transaction: number;
+  transactionIn: number;
+  transactionOut: number;
+}
+
+/** A company's transaction counts. */
+export interface CompanyCounter {
+  dates: CounterDay[];
+  total: CounterTotal;
+}
+
+/** A linked bank account. */
+export interface BankHubBankAccount {
+  xid: string;
+  companyXid: string | null;
+  brandName: string;
+  accountHolderName: string;
+  accountNumber: string;
+  /** Balance. */
+  accumulated: Amount;
+  /** e.g. `individual`. */
+  accountType: string | null;
+  bankApiConnected: boolean;
+  active: boolean;
+  lastTransaction: DateTimeString | null;
+}
+
+/** A Bank Hub transaction. */
+export interface BankHubTransaction {
+  transactionId: string;
+  transactionDate: DateTimeString | null;
+  bankAccountXid: string | null;
+  companyXid: string | null;
+  brandName: string;
+  accountNumber: string;
+  va: string | null;
+  referenceNumber: string | null;
+  transferType: TransferType;
+  amount: Amount;
+  transactionContent: string;
+  paymentCode: string | null;
+}
+
+/** The merchant configuration. */
+export interface MerchantConfig {
+  /** Only transactions whose memo contains one of these are kept. */
+  transactionWhitelistRemarkKeywords: string[];
+  logoUrl: string | null;
+}
+
+/** The merchant's webhook. Its secret key is never returned. */
+export interface BankHubWebhook {
+  webhookUrl: string;
+  /** `SECRET_KEY`. */
+  authType: string;
+  /** e.g. `application/json`. */
+  requestContentType: string;
+  active: boolean;
+  /** Events delivered (`["*"]` = all). */
+  allowEvents: string[];
+}
+
+/** Filters and paging of Bank Hub lists (each list ignores the filters it has no use for). */
+export interface BankHubListOptions {
+  /** Search text. */
+  q?: string | null;
+  companyXid?: string | null;
+  /** Transactions: bank account. */
+  bankAccountXid?: string | null;
+  /** Companies: `Active` / `Pending`. */
+  status?: string | null;
+  /** Transactions: from day, `YYYY-MM-DD`. */
+  startTransactionDate?: string | null;
+  /** Transactions: to day. */
+  endTransactionDate?: string | null;
+  /** Transactions: in or out. */
+  transferType?: TransferType | null;
+  page?: number | null;
+  /** Page size (default 20, max 100). */
+  perPage?: number | null;
+}
+
+/** `linkTokens.create`. */
+export interface LinkTokenCreateOptions {
+  companyXid: string;
+  purpose: LinkPurpose;
+  /** Where the WebView goes at the end. */
+  completionRedirectUri?: string | null;
+  /** The account to unlink (`UNLINK_BANK_ACCOUNT`). */
+  bankAccountXid?: string | null;
+}
+
+/** `companies.create`. */
+export interface CompanyCreateOptions {
+  fullName: string;
+  status: "Active" | "Pending";
+}
+
+/** `companies.edit`: only the fields given change. */
+export interface CompanyEditFields {
+  fullName?: string;
+  shortName?: string;
+  status?: "Active" | "Pending";
+  /** Payment-code recognition. */
+  paymentCode?: "on" | "off";
+  /** 2–5 letters. */
+  paymentCodePrefix?: string;
+  paymentCodeSuffixFrom?: number;
+  paymentCodeSuffixTo?: number;
+  paymentCodeSuffixCharacterType?: "NumberOnly" | "NumberAndLetter";
+}
+
+/** `companies.counter`. */
+export interface CompanyCounterOptions {
+  /** One day only, `YYYY-MM-DD`. */
+  date?: string | null;
+}
+
+/** `merchantConfig.update`. */
+export interface MerchantConfigUpdateOptions {
+  /** Memo keywords a transaction must contain to be kept. */
+  transactionWhitelistRemarkKeywords: string[];
+}
+
+/** `webhook.set`. */
+export interface BankHubWebhookSetOptions {
+  webhookUrl: string;
+  /** Sent back as `X-Secret-Key` with every event. */
+  secretKey: string;
+  /** Default `["*"]` (all). */
+  allowEvents?: string[] | null;
+  /** Default true. */
+  active?: boolean | null;
+}
+
+/** Bank Hub (needs `bankHub` credentials on the client; its token is fetched and renewed for you). */
+export interface BankHubApi {
+  readonly linkTokens: {
+    create(options: LinkTokenCreateOptions): Promise<LinkToken>;
+    get(linkToken: string): Promise<LinkTokenInfo>;
+    /** Resolves to SePay's message. */
+    revoke(linkTokenXid: string): Promise<string>;
+  };
+  readonly companies: {
+    list(options?: BankHubListOptions): Promise<Page<Company>>;
+    iter(options?: BankHubListOptions): ListIterator<Company>;
+    get(companyXid: string): Promise<Company>;
+    /** Resolves to the new company's xid. */
+    create(options: CompanyCreateOptions): Promise<string>;
+    /** Resolves to SePay's message. */
+    edit(companyXid: string, fields: CompanyEditFields): Promise<string>;
+    counter(companyXid: string, options?: CompanyCounterOptions): Promise<CompanyCounter>;
+  };
+  readonly bankAccounts: {
+    list(options?: BankHubListOptions): Promise<Page<BankHubBankAccount>>;
+    get(xid: string): Promise<BankHubBankAccount>;
+  };
+  readonly transactions: {
+    list(options?: BankHubListOptions): Promise<Page<BankHubTransaction>>;
+    iter(options?: BankHubListOptions): ListIterator<BankHubTransaction>;
+    get(transactionId: string): Promise<BankHubTransaction>;
+  };
+  readonly merchantConfig: {
+    get(): Promise<MerchantConfig>;
+    update(options: MerchantConfigUpdateOptions): Promise<MerchantConfig>;
+  };
+  readonly webhook: {
+    /** `null` until one is set. */
+    get(): Promise<BankHubWebhook | null>;
+    set(options: BankHubWebhookSetOptions): Promise<BankHubWebhook>;
+  };
+}

@@ -1,0 +1,90 @@
+//! Small helpers shared by the VA order, OAuth2 and Bank Hub methods.
+
+use std::future::Future;
+
+use js_sys::Promise;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::future_to_promise;
+
+use sepay::{Error, FieldError};
+
+use crate::convert::error;
+
+/// Runs a core call that answers nothing as a Promise of `undefined`.
+pub fn unit<F>(call: F) -> Promise
+where
+    F: Future<Output = Result<(), JsValue>> + 'static,
+{
+    future_to_promise(async move {
+        call.await?;
+        Ok(JsValue::UNDEFINED)
+    })
+}
+
+/// A positional argument sent as JSON text (an array or object), read as `T`;
+/// `expected` says what it must be.
+pub fn json_arg<T: DeserializeOwned>(
+    operation: &str,
+    name: &str,
+    expected: &str,
+    value: Option<String>,
+) -> Result<T, JsValue> {
+    let bad = || invalid(operation, name, format!("must be {expected}"));
+    let text = value.ok_or_else(bad)?;
+    serde_json::from_str(&text).map_err(|_| bad())
+}
+
+/// A required option that is missing, as a validation error.
+pub fn missing(operation: &str, name: &str, why: &str) -> JsValue {
+    invalid(operation, name, format!("is required{why}"))
+}
+
+/// A validation error about argument or option `name` (snake_case), raised
+/// before anything is sent.
+pub fn invalid(operation: &str, name: &str, message: String) -> JsValue {
+    error(&Error::Validation {
+        operation: operation.to_string(),
+        status: None,
+        code: None,
+        message: format!("{} {message}", crate::convert::camel(name)),
+        field_errors: vec![FieldError {
+            field: name.to_string(),
+            message,
+        }],
+    })
+}
+
+/// The camelCase option names of the VA order, OAuth2 and Bank Hub operations
+/// that take an options object (empty for the others).
+pub fn account_option_names(operation: &str) -> Vec<String> {
+    use crate::bankhub as hub;
+    use crate::convert::option_names as names;
+    match operation {
+        "v1.orders.list" | "v2.orders.list" => names::<crate::orders::OrderListOptions>(),
+        "v1.orders.create" | "v1.orders.add_va" | "v2.orders.create" | "v2.orders.add_va" => {
+            names::<crate::orders::OrderCreateOptions>()
+        }
+        "oauth.bank_accounts.list"
+        | "oauth.bank_accounts.iter"
+        | "oauth.bank_accounts.sub_accounts"
+        | "oauth.transactions.list"
+        | "oauth.transactions.iter"
+        | "oauth.webhooks.list" => names::<crate::oauth::OAuthListOptions>(),
+        "oauth.webhooks.create" | "oauth.webhooks.update" => {
+            names::<crate::oauth::WebhookOptions>()
+        }
+        "bank_hub.companies.list"
+        | "bank_hub.companies.iter"
+        | "bank_hub.bank_accounts.list"
+        | "bank_hub.transactions.list"
+        | "bank_hub.transactions.iter" => names::<hub::BankHubListOptions>(),
+        "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
+        "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),
+        "bank_hub.companies.edit" => names::<hub::CompanyEditOptions>(),
+        "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
+        "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
+        "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),
+        _ => Vec::new(),
+    }
+}
