@@ -9,7 +9,7 @@ import {
   WasmTokenIssuer,
   WasmWebhookReceiver,
 } from "./pkg/sepay_wasm.js";
-import { SePayError, toError, ValidationError } from "./errors.js";
+import { ConfigurationError, SePayError, toError, ValidationError } from "./errors.js";
 
 const INSPECT = [Symbol.for("nodejs.util.inspect.custom"), Symbol.for("Deno.customInspect")];
 const encoder = new TextEncoder();
@@ -20,6 +20,10 @@ function invalid(operation, field, message) {
     operation,
     fieldErrors: [{ field, message }],
   });
+}
+
+function configuration(message) {
+  return new ConfigurationError(`configuration error: ${message}`, { kind: "configuration" });
 }
 
 function typeName(v) {
@@ -74,7 +78,7 @@ function store(options) {
   const s = options?.store;
   if (s === undefined || s === null) return undefined;
   if (typeof s.insertIfNew !== "function" || typeof s.forget !== "function") {
-    throw new TypeError("store must have insertIfNew(key) and forget(key) methods");
+    throw configuration("a dedup store needs insertIfNew(key) and forget(key) methods");
   }
   return s;
 }
@@ -96,7 +100,7 @@ export class WebhookTokenIssuer {
 
   constructor({ clientId, clientSecret, ttlSeconds = 3600 } = {}) {
     if (typeof clientId !== "string" || typeof clientSecret !== "string") {
-      throw invalid("webhook.token.issue", "clientId/clientSecret", "must be strings");
+      throw configuration("WebhookTokenIssuer needs clientId and clientSecret strings");
     }
     this.#wasm = wrap(() => new WasmTokenIssuer(clientId, clientSecret, ttlSeconds));
   }
@@ -157,7 +161,7 @@ export class WebhookReceiver {
 
   /** `Authorization: Bearer <token>` issued by `issuer`; replies 201. */
   static oauth2(issuer, options) {
-    if (!(issuer instanceof WebhookTokenIssuer)) throw new TypeError("oauth2 needs a WebhookTokenIssuer");
+    if (!(issuer instanceof WebhookTokenIssuer)) throw configuration(`oauth2 needs a WebhookTokenIssuer, got ${typeName(issuer)}`);
     return new WebhookReceiver(WasmWebhookReceiver.oauth2(WebhookTokenIssuer.wasmOf(issuer), store(options)));
   }
 

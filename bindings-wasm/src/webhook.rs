@@ -72,10 +72,10 @@ impl DedupStore for JsDedup {
         match self.call("insertIfNew", key).map(|v| v.as_bool()) {
             Some(Some(new)) => new,
             Some(None) => {
-                let e = js_sys::TypeError::new(
-                    "webhook dedup store: insertIfNew(key) must return a boolean synchronously",
-                );
-                self.failure.borrow_mut().get_or_insert(e.into());
+                let e = error(&Error::Configuration {
+                    message: "webhook dedup store: insertIfNew(key) must return a boolean synchronously".into(),
+                });
+                self.failure.borrow_mut().get_or_insert(e);
                 true
             }
             None => true,

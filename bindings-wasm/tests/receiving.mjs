@@ -281,8 +281,10 @@ export const receivingCases = [
     });
     assert.throws(() => down.receive(req), /redis down/);
     const asyncStore = WebhookReceiver.none({ store: { insertIfNew: async () => true, forget() {} } });
-    assert.throws(() => asyncStore.receive(req), TypeError);
-    assert.throws(() => WebhookReceiver.none({ store: {} }), TypeError);
+    throws(() => asyncStore.receive(req), ConfigurationError);
+    throws(() => WebhookReceiver.none({ store: {} }), ConfigurationError);
+    throws(() => WebhookReceiver.oauth2({}), ConfigurationError);
+    throws(() => new WebhookTokenIssuer({ clientId: "x" }), ConfigurationError);
   }],
 
   ["OAuth2 mode: the issuer answers SePay's token request, the receiver accepts only its tokens (201)", () => {
