@@ -163,7 +163,11 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let invoice = id_arg("pg.orders.cancel", "orderInvoiceNumber", &invoice)?;
-            c.pg().orders().cancel(&invoice).await.map_err(|e| error(&e))
+            c.pg()
+                .orders()
+                .cancel(&invoice)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 

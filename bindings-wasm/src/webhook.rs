@@ -73,7 +73,9 @@ impl DedupStore for JsDedup {
             Some(Some(new)) => new,
             Some(None) => {
                 let e = error(&Error::Configuration {
-                    message: "webhook dedup store: insertIfNew(key) must return a boolean synchronously".into(),
+                    message:
+                        "webhook dedup store: insertIfNew(key) must return a boolean synchronously"
+                            .into(),
                 });
                 self.failure.borrow_mut().get_or_insert(e);
                 true
@@ -126,7 +128,9 @@ impl WasmTokenIssuer {
 fn seconds(name: &str, value: f64) -> Result<Duration, JsValue> {
     Duration::try_from_secs_f64(value).map_err(|_| {
         error(&Error::Configuration {
-            message: format!("{name} must be a finite, non-negative number of seconds, got {value}"),
+            message: format!(
+                "{name} must be a finite, non-negative number of seconds, got {value}"
+            ),
         })
     })
 }
@@ -203,7 +207,12 @@ impl WasmWebhookReceiver {
         receiver(WebhookAuth::SecretKey(secret.into()), store)
     }
 
-    pub fn receive(&self, method: &str, headers: Vec<String>, body: &[u8]) -> Result<JsValue, JsValue> {
+    pub fn receive(
+        &self,
+        method: &str,
+        headers: Vec<String>,
+        body: &[u8],
+    ) -> Result<JsValue, JsValue> {
         let r = self.inner.receive(method, &pairs(headers), body, now());
         self.finish(r)
     }
@@ -214,7 +223,9 @@ impl WasmWebhookReceiver {
         headers: Vec<String>,
         body: &[u8],
     ) -> Result<JsValue, JsValue> {
-        let r = self.inner.receive_pg_ipn(method, &pairs(headers), body, now());
+        let r = self
+            .inner
+            .receive_pg_ipn(method, &pairs(headers), body, now());
         self.finish(r)
     }
 
@@ -224,7 +235,9 @@ impl WasmWebhookReceiver {
         headers: Vec<String>,
         body: &[u8],
     ) -> Result<JsValue, JsValue> {
-        let r = self.inner.receive_bankhub_ipn(method, &pairs(headers), body, now());
+        let r = self
+            .inner
+            .receive_bankhub_ipn(method, &pairs(headers), body, now());
         self.finish(r)
     }
 
@@ -234,7 +247,9 @@ impl WasmWebhookReceiver {
         headers: Vec<String>,
         body: &[u8],
     ) -> Result<JsValue, JsValue> {
-        let r = self.inner.receive_bankhub_event(method, &pairs(headers), body, now());
+        let r = self
+            .inner
+            .receive_bankhub_event(method, &pairs(headers), body, now());
         self.finish(r)
     }
 
