@@ -165,8 +165,9 @@ export declare class OAuthTokens {
 
 /**
  * Where a user's tokens live between runs (a database row, a file...). Both
- * methods are synchronous. `save` is called after the code exchange and after
- * every refresh (SePay rotates the refresh token, so persist each one).
+ * methods are synchronous (`load` is called once by `new Client` to check).
+ * `save` is called after the code exchange and after every refresh (SePay
+ * rotates the refresh token, so persist each one).
  */
 export interface TokenStore {
   /** The stored tokens, or `null` before the first exchange. */

@@ -158,24 +158,29 @@ const ADAPTERS = {
   "pg.checkout": (wasm, method) => (request) => new CheckoutForm(sync(() => wasm[method](encode(request)))),
 };
 
+const isThenable = (v) => v !== null && typeof v === "object" && typeof v.then === "function";
+
 // The user's token store as the core sees it: `save` receives OAuthTokens
-// (masked when printed); what `load` returns is read as plain fields.
+// (masked when printed); what `load` returns is read as plain fields. `load`
+// is called once here: the core's store is synchronous, so a Promise is refused
+// now rather than read as "no tokens" later.
 function tokenStoreAdapter(store) {
   if (store === undefined || store === null) return undefined;
+  const refuse = (what) => {
+    throw new ConfigurationError(`configuration error: tokenStore ${what}`, { kind: "configuration" });
+  };
   if (typeof store.load !== "function" || typeof store.save !== "function") {
-    throw new ConfigurationError("configuration error: tokenStore needs load() and save(tokens) methods", {
-      kind: "configuration",
-    });
+    refuse("needs load() and save(tokens) methods");
+  }
+  const probe = store.load();
+  if (isThenable(probe)) {
+    Promise.resolve(probe).catch(() => {});
+    refuse("load() must return the tokens (or null), not a Promise");
   }
   return {
     load: () => {
       const tokens = store.load();
-      if (tokens && typeof tokens.then === "function") {
-        throw new ConfigurationError("configuration error: tokenStore.load() must return the tokens, not a Promise", {
-          kind: "configuration",
-        });
-      }
-      return tokens ?? null;
+      return isThenable(tokens) ? null : tokens ?? null;
     },
     save: (tokens) => store.save(new OAuthTokens(tokens)),
   };

@@ -323,6 +323,7 @@ export const accountCases = [
     // Configuration mistakes.
     assert.throws(() => new Client({ baseUrl: oauth.url, tokenStore: new MemoryTokenStore() }), ConfigurationError);
     assert.throws(() => new Client({ baseUrl: oauth.url, oauth: APP, tokenStore: {} }), ConfigurationError);
+    assert.throws(() => new Client({ baseUrl: oauth.url, oauth: APP, tokenStore: { load: async () => null, save() {} } }), ConfigurationError);
     assert.throws(() => new Client({ baseUrl: oauth.url, oauth: { clientId: "x" } }), ConfigurationError);
     const userOnly = new Client({ token: TOKEN, baseUrl: oauth.url });
     await rejects(userOnly.oauth.me(), ConfigurationError);
