@@ -127,15 +127,25 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let token = id_arg("bank_hub.link_tokens.get", "linkToken", &link_token)?;
-            c.bank_hub().get_link_token(&token).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .get_link_token(&token)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn bank_hub_link_tokens_revoke(&self, link_token_xid: JsValue) -> Promise {
         let c = self.client.clone();
         promise(async move {
-            let xid = id_arg("bank_hub.link_tokens.revoke", "linkTokenXid", &link_token_xid)?;
-            c.bank_hub().revoke_link_token(&xid).await.map_err(|e| error(&e))
+            let xid = id_arg(
+                "bank_hub.link_tokens.revoke",
+                "linkTokenXid",
+                &link_token_xid,
+            )?;
+            c.bank_hub()
+                .revoke_link_token(&xid)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -165,7 +175,9 @@ impl WasmClient {
         promise(async move {
             let o: CompanyCreateOptions = params("bank_hub.companies.create", options)?;
             let hub = c.bank_hub();
-            hub.create_company(&o.full_name, &o.status).await.map_err(|e| error(&e))
+            hub.create_company(&o.full_name, &o.status)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -185,14 +197,20 @@ impl WasmClient {
         })
     }
 
-    pub fn bank_hub_companies_counter(&self, company_xid: JsValue, options: Option<String>) -> Promise {
+    pub fn bank_hub_companies_counter(
+        &self,
+        company_xid: JsValue,
+        options: Option<String>,
+    ) -> Promise {
         let c = self.client.clone();
         promise(async move {
             const OP: &str = "bank_hub.companies.counter";
             let xid = id_arg(OP, "companyXid", &company_xid)?;
             let o: CompanyCounterOptions = params(OP, options)?;
             let hub = c.bank_hub();
-            hub.company_counter(&xid, o.date.as_deref()).await.map_err(|e| error(&e))
+            hub.company_counter(&xid, o.date.as_deref())
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -228,7 +246,11 @@ impl WasmClient {
     pub fn bank_hub_transactions_get(&self, transaction_id: JsValue) -> Promise {
         let c = self.client.clone();
         promise(async move {
-            let id = id_arg("bank_hub.transactions.get", "transactionId", &transaction_id)?;
+            let id = id_arg(
+                "bank_hub.transactions.get",
+                "transactionId",
+                &transaction_id,
+            )?;
             c.bank_hub().transaction(&id).await.map_err(|e| error(&e))
         })
     }
@@ -244,7 +266,9 @@ impl WasmClient {
             let o: MerchantConfigOptions = params("bank_hub.merchant_config.update", options)?;
             let hub = c.bank_hub();
             let keywords = o.transaction_whitelist_remark_keywords;
-            hub.update_merchant_config(&keywords).await.map_err(|e| error(&e))
+            hub.update_merchant_config(&keywords)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -259,9 +283,14 @@ impl WasmClient {
             let o: WebhookSetOptions = params("bank_hub.webhook.set", options)?;
             let events = o.allow_events.unwrap_or_else(|| vec!["*".to_string()]);
             let hub = c.bank_hub();
-            hub.set_webhook(&o.webhook_url, &o.secret_key, &events, o.active.unwrap_or(true))
-                .await
-                .map_err(|e| error(&e))
+            hub.set_webhook(
+                &o.webhook_url,
+                &o.secret_key,
+                &events,
+                o.active.unwrap_or(true),
+            )
+            .await
+            .map_err(|e| error(&e))
         })
     }
 }

@@ -145,7 +145,8 @@ pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
     if let Some(pg) = config.payment_gateway {
         builder = builder.payment_gateway(pg.merchant_id, pg.secret_key);
     }
-    let store: Option<Arc<dyn TokenStore>> = if token_store.is_undefined() || token_store.is_null() {
+    let store: Option<Arc<dyn TokenStore>> = if token_store.is_undefined() || token_store.is_null()
+    {
         None
     } else {
         Some(Arc::new(JsTokenStore::new(token_store)?))
@@ -162,7 +163,9 @@ pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
         }
         (None, Some(_)) => {
             return Err(Error::Configuration {
-                message: "tokenStore needs oauth credentials ({ clientId, clientSecret, redirectUri })".into(),
+                message:
+                    "tokenStore needs oauth credentials ({ clientId, clientSecret, redirectUri })"
+                        .into(),
             })
         }
         (None, None) => {}

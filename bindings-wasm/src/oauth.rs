@@ -100,14 +100,20 @@ impl WasmClient {
         let state = id_arg(OP, "state", &state)?;
         let scopes: Vec<&str> = scopes.iter().map(String::as_str).collect();
         let oauth = self.client.oauth();
-        oauth.authorization_url(&scopes, &state).map_err(|e| error(&e))
+        oauth
+            .authorization_url(&scopes, &state)
+            .map_err(|e| error(&e))
     }
 
     pub fn oauth_exchange_code(&self, code: JsValue) -> Promise {
         let c = self.client.clone();
         future_to_promise(async move {
             let code = id_arg("oauth.exchange_code", "code", &code)?;
-            let tokens = c.oauth().exchange_code(&code).await.map_err(|e| error(&e))?;
+            let tokens = c
+                .oauth()
+                .exchange_code(&code)
+                .await
+                .map_err(|e| error(&e))?;
             Ok(tokens_to_js(&tokens))
         })
     }
@@ -204,7 +210,10 @@ impl WasmClient {
             const OP: &str = "oauth.webhooks.update";
             let id = id_arg(OP, "id", &id)?;
             let p = webhook_params(OP, options)?;
-            c.oauth().update_webhook(&id, &p).await.map_err(|e| error(&e))
+            c.oauth()
+                .update_webhook(&id, &p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -216,4 +225,3 @@ impl WasmClient {
         })
     }
 }
-

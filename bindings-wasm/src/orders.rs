@@ -57,7 +57,11 @@ impl OrderCreateOptions {
             (Some(BankName::Vietcombank), _) => OrderBank::Vietcombank,
             (Some(BankName::Sacombank), _) => OrderBank::Sacombank,
             (None, true) => {
-                return Err(missing(op, "bank", " (\"BIDV\", \"Vietcombank\" or \"Sacombank\")"))
+                return Err(missing(
+                    op,
+                    "bank",
+                    " (\"BIDV\", \"Vietcombank\" or \"Sacombank\")",
+                ))
             }
         };
         let params = VaOrderCreateParams {
@@ -95,7 +99,10 @@ fn list(c: Client, v2: bool, account: JsValue, options: Option<String>) -> Promi
         let account = id_arg(&op, "bankAccountId", &account)?;
         let o: OrderListOptions = params(&op, options)?;
         let orders = api(&c, v2);
-        orders.list(&account, o.page, o.per_page).await.map_err(|e| error(&e))
+        orders
+            .list(&account, o.page, o.per_page)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -105,7 +112,10 @@ fn create(c: Client, v2: bool, account: JsValue, options: Option<String>) -> Pro
         let account = id_arg(&op, "bankAccountId", &account)?;
         let o: OrderCreateOptions = params(&op, options)?;
         let (bank, p) = o.split(v2, &op)?;
-        api(&c, v2).create(&account, bank, &p).await.map_err(|e| error(&e))
+        api(&c, v2)
+            .create(&account, bank, &p)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -114,7 +124,10 @@ fn get(c: Client, v2: bool, account: JsValue, order: JsValue) -> Promise {
         let op = name(v2, "get");
         let account = id_arg(&op, "bankAccountId", &account)?;
         let order = id_arg(&op, "orderId", &order)?;
-        api(&c, v2).get(&account, &order).await.map_err(|e| error(&e))
+        api(&c, v2)
+            .get(&account, &order)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -123,7 +136,10 @@ fn cancel(c: Client, v2: bool, account: JsValue, order: JsValue) -> Promise {
         let op = name(v2, "cancel");
         let account = id_arg(&op, "bankAccountId", &account)?;
         let order = id_arg(&op, "orderId", &order)?;
-        api(&c, v2).cancel(&account, &order).await.map_err(|e| error(&e))
+        api(&c, v2)
+            .cancel(&account, &order)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -141,7 +157,10 @@ fn add_va(
         let o: OrderCreateOptions = params(&op, options)?;
         let (bank, p) = o.split(v2, &op)?;
         let orders = api(&c, v2);
-        orders.add_va(&account, &order, bank, &p).await.map_err(|e| error(&e))
+        orders
+            .add_va(&account, &order, bank, &p)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -152,7 +171,10 @@ fn cancel_va(c: Client, v2: bool, account: JsValue, order: JsValue, va: JsValue)
         let order = id_arg(&op, "orderId", &order)?;
         let va = id_arg(&op, "vaNumber", &va)?;
         let orders = api(&c, v2);
-        orders.cancel_va(&account, &order, &va).await.map_err(|e| error(&e))
+        orders
+            .cancel_va(&account, &order, &va)
+            .await
+            .map_err(|e| error(&e))
     })
 }
 
@@ -180,7 +202,13 @@ impl WasmClient {
         order_id: JsValue,
         options: Option<String>,
     ) -> Promise {
-        add_va(self.client.clone(), false, bank_account_id, order_id, options)
+        add_va(
+            self.client.clone(),
+            false,
+            bank_account_id,
+            order_id,
+            options,
+        )
     }
 
     pub fn v1_orders_cancel_va(
@@ -189,7 +217,13 @@ impl WasmClient {
         order_id: JsValue,
         va_number: JsValue,
     ) -> Promise {
-        cancel_va(self.client.clone(), false, bank_account_id, order_id, va_number)
+        cancel_va(
+            self.client.clone(),
+            false,
+            bank_account_id,
+            order_id,
+            va_number,
+        )
     }
 
     pub fn v2_orders_list(&self, bank_account_id: JsValue, options: Option<String>) -> Promise {
@@ -214,7 +248,13 @@ impl WasmClient {
         order_id: JsValue,
         options: Option<String>,
     ) -> Promise {
-        add_va(self.client.clone(), true, bank_account_id, order_id, options)
+        add_va(
+            self.client.clone(),
+            true,
+            bank_account_id,
+            order_id,
+            options,
+        )
     }
 
     pub fn v2_orders_cancel_va(
@@ -223,6 +263,12 @@ impl WasmClient {
         order_id: JsValue,
         va_number: JsValue,
     ) -> Promise {
-        cancel_va(self.client.clone(), true, bank_account_id, order_id, va_number)
+        cancel_va(
+            self.client.clone(),
+            true,
+            bank_account_id,
+            order_id,
+            va_number,
+        )
     }
 }
