@@ -234,7 +234,7 @@ macro_rules! nested_model {
                 let dict = PyDict::new(py);
                 $(dict.set_item(
                     pyo3::intern!(py, stringify!($field)),
-                    plain($field.clone().into_pyobject(py)?.into_any())?,
+                    plain(pyo3::IntoPyObjectExt::into_bound_py_any($field.clone(), py)?)?,
                 )?;)*
                 Ok(dict)
             }

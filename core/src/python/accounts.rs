@@ -5,7 +5,6 @@
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyString, PyType};
-use pyo3::IntoPyObjectExt;
 
 use super::{plain, repr};
 use crate::bankhub::{
@@ -78,35 +77,7 @@ impl<'py> IntoPyObject<'py> for SecretString {
     }
 }
 
-/// `nested_model!` for models that also hold `bool`s: nested models (and
-/// lists of them) appear in `to_dict()` as dicts.
-macro_rules! nested {
-    ($t:ident { $($field:ident),* $(,)? }) => {
-        #[pymethods]
-        impl $t {
-            /// The fields as a `dict` (nested models as dicts too).
-            #[allow(clippy::wrong_self_convention)]
-            fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-                let $t { $($field),* } = self;
-                let dict = PyDict::new(py);
-                $(dict.set_item(
-                    pyo3::intern!(py, stringify!($field)),
-                    plain($field.clone().into_bound_py_any(py)?)?,
-                )?;)*
-                Ok(dict)
-            }
-
-            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-                let $t { $($field),* } = self;
-                let dict = PyDict::new(py);
-                $(dict.set_item(pyo3::intern!(py, stringify!($field)), $field.clone())?;)*
-                repr(stringify!($t), &dict)
-            }
-        }
-    };
-}
-
-nested!(VaOrder {
+nested_model!(VaOrder {
     id,
     order_code,
     amount,
@@ -151,7 +122,7 @@ model!(OAuthBank {
     logo_url,
 });
 
-nested!(OAuthBankAccount {
+nested_model!(OAuthBankAccount {
     id,
     label,
     account_holder_name,
@@ -309,7 +280,7 @@ model!(LinkToken {
     expires_at,
 });
 
-nested!(LinkTokenInfo {
+nested_model!(LinkTokenInfo {
     xid,
     purpose,
     status,
@@ -348,7 +319,7 @@ model!(CounterTotal {
     transaction_out,
 });
 
-nested!(CompanyCounter { dates, total });
+nested_model!(CompanyCounter { dates, total });
 
 model!(BankHubBankAccount {
     xid,
