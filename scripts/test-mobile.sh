@@ -56,8 +56,7 @@ kotlinc -jvm-target 17 -nowarn -cp "$(kotlin_test_classpath):$JAR" \
 [ -f "$OUT/kotlin/tests.jar" ] || { echo "kotlinc failed" >&2; exit 1; }
 step "Kotlin: JUnit (the library comes from inside the jar)"
 env -u LD_LIBRARY_PATH java -cp "$(kotlin_test_classpath):$JAR:$OUT/kotlin/tests.jar" \
-  org.junit.runner.JUnitCore vn.sepay.sdk.OperationsTest vn.sepay.sdk.PagingTest vn.sepay.sdk.ResilienceTest vn.sepay.sdk.ReceivingTest \
-  vn.sepay.sdk.OrdersTest vn.sepay.sdk.OAuthTest vn.sepay.sdk.BankHubTest
+  org.junit.runner.JUnitCore $(cd bindings-mobile/kotlin/test && ls vn/sepay/sdk/*Test.kt | sed 's|\.kt$||; s|/|.|g')
 
 step "Kotlin: examples/kotlin"
 kotlinc -jvm-target 17 -nowarn -cp "$(kotlin_classpath):$JAR" examples/kotlin/Example.kt \

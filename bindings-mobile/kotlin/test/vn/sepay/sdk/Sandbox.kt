@@ -24,7 +24,8 @@ object Sandbox {
     fun client(options: ClientOptions = fast, token: String = this.token): SePayClient =
         SePayClient.emulator(token, url, options)
 
-    private fun admin(method: String, path: String, body: String? = null): String {
+    /** Calls the sandbox's admin API (`/__sandbox/{path}`) and returns the body. */
+    fun admin(method: String, path: String, body: String? = null): String {
         val publisher = body?.let { HttpRequest.BodyPublishers.ofString(it) }
             ?: HttpRequest.BodyPublishers.noBody()
         val request = HttpRequest.newBuilder(URI.create("$url/__sandbox/$path"))
