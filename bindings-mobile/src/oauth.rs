@@ -95,16 +95,38 @@ impl OAuthTokens {
     }
 }
 
-/// Where a user's tokens live between runs (a database row, a file, the
-/// Keychain...). Implemented in Kotlin or Swift; `save` is called after every
-/// code exchange and every refresh (refresh tokens rotate), possibly from a
-/// background thread. Neither method may throw.
+/// Where the client keeps a user's tokens between runs (a database row, a
+/// file, the keychain...). `save` is called after the code exchange and every
+/// refresh (refresh tokens rotate), possibly from a background thread.
+///
+/// A store may throw; the call never crashes. A failed `load` counts as "no
+/// stored tokens" (calls fail with a typed authentication error until
+/// `exchangeCode`); after a failed `save` the new tokens are not persisted: the
+/// client uses the access token it holds until it expires, then calls fail
+/// with a typed authentication error.
 #[uniffi::export(with_foreign)]
 pub trait TokenStore: Send + Sync {
     /// The stored tokens, or null before the first exchange.
-    fn load(&self) -> Option<Arc<OAuthTokens>>;
+    fn load(&self) -> Result<Option<Arc<OAuthTokens>>, TokenStoreError>;
     /// Persists new tokens (replacing the old ones).
-    fn save(&self, tokens: Arc<OAuthTokens>);
+    fn save(&self, tokens: Arc<OAuthTokens>) -> Result<(), TokenStoreError>;
+}
+
+/// What a [`TokenStore`] may throw (any other exception is carried as `Failed`).
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum TokenStoreError {
+    /// The store could not load or save.
+    #[error("token store failed: {reason}")]
+    Failed {
+        /// Why.
+        reason: String,
+    },
+}
+
+impl From<uniffi::UnexpectedUniFFICallbackError> for TokenStoreError {
+    fn from(e: uniffi::UnexpectedUniFFICallbackError) -> Self {
+        TokenStoreError::Failed { reason: e.reason }
+    }
 }
 
 /// The core's view of a foreign store.
@@ -118,10 +140,11 @@ impl fmt::Debug for ForeignStore {
 
 impl sepay::oauth::TokenStore for ForeignStore {
     fn load(&self) -> Option<sepay::oauth::OAuthTokens> {
-        self.0.load().map(|t| t.0.clone())
+        self.0.load().ok().flatten().map(|t| t.0.clone())
     }
     fn save(&self, tokens: &sepay::oauth::OAuthTokens) {
-        self.0.save(Arc::new(OAuthTokens(tokens.clone())));
+        // Documented on `TokenStore`: the tokens are not persisted.
+        let _ = self.0.save(Arc::new(OAuthTokens(tokens.clone())));
     }
 }
 

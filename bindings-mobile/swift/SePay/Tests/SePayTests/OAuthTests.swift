@@ -183,4 +183,23 @@ final class OAuthTests: XCTestCase {
             XCTAssertNil(status)
         }
     }
+
+    func testAStoreThatThrowsGivesTypedErrorsNotCrashes() async throws {
+        let fresh = try oauthClient(BrokenStore())
+        let none = await sepayError { try await fresh.oauth().me() }
+        guard case .Authentication? = none else { return XCTFail("a failed load is no stored tokens: \(String(describing: none))") }
+        // The exchange succeeds although the save fails; the access token works while it lasts.
+        let client = try oauthClient(BrokenStore())
+        let url = try client.oauth().authorizationUrl(scopes: ["profile"], state: "s3")
+        _ = try await client.oauth().exchangeCode(code: try await authorize(url, state: "s3"))
+        let me = try await client.oauth().me()
+        XCTAssertEqual(me.id, "1234")
+    }
+}
+
+/// A store whose database is down: both methods throw.
+final class BrokenStore: TokenStore, @unchecked Sendable {
+    struct Down: Error {}
+    func load() throws -> OAuthTokens? { throw Down() }
+    func save(tokens: OAuthTokens) throws { throw Down() }
 }

@@ -152,4 +152,19 @@ class OAuthTest {
         assertTrue(wrongCode is SePayException, "$wrongCode")
         assertFalse(wrongCode.toString().contains(OAUTH_SECRET))
     }
+
+    @Test
+    fun aStoreThatThrowsGivesTypedErrorsNotCrashes(): Unit = runBlocking {
+        val broken = object : TokenStore {
+            override fun load(): OAuthTokens? = throw IllegalStateException("database down")
+            override fun save(tokens: OAuthTokens) = throw IllegalStateException("database down")
+        }
+        val fresh = oauthClient(broken)
+        val none = runCatching { fresh.oauth().me() }.exceptionOrNull()
+        assertTrue(none is SePayException.Authentication, "a failed load is no stored tokens: $none")
+        // The exchange succeeds although the save fails; the access token works while it lasts.
+        val client = oauthClient(broken)
+        client.oauth().exchangeCode(authorize(client.oauth().authorizationUrl(listOf("profile"), "s3"), "s3"))
+        assertEquals("1234", client.oauth().me().id)
+    }
 }
