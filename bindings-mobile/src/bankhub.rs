@@ -209,7 +209,7 @@ impl BankHubCompanies {
         fields: CompanyEdit,
     ) -> Result<String, SePayError> {
         let hub = self.client.bank_hub();
-        Ok(hub.edit_company(&company_xid, fields.to_json()).await?)
+        Ok(hub.edit_company(&company_xid, &fields).await?)
     }
 
     /// Transaction counts of a company, per day (only `date`, `YYYY-MM-DD`, when given).

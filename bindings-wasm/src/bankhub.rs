@@ -2,13 +2,12 @@
 //! their transactions, the merchant configuration and webhook.
 
 use js_sys::Promise;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::bankhub::{BankHubListParams, LinkPurpose};
+use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::SecretString;
 
-use crate::calls::invalid;
 use crate::client::{promise, WasmClient};
 use crate::convert::{error, id_arg, params};
 use crate::pages::Pages;
@@ -57,27 +56,6 @@ pub struct LinkTokenCreateOptions {
 pub struct CompanyCreateOptions {
     full_name: String,
     status: String,
-}
-
-/// `companies.edit(xid, ...)`: only the fields given are sent.
-#[derive(Deserialize, Serialize)]
-pub struct CompanyEditOptions {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    full_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    short_name: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    status: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_code: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_code_prefix: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_code_suffix_from: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_code_suffix_to: Option<u32>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    payment_code_suffix_character_type: Option<String>,
 }
 
 /// `companies.counter(xid, ...)`.
@@ -187,13 +165,9 @@ impl WasmClient {
         promise(async move {
             const OP: &str = "bank_hub.companies.edit";
             let xid = id_arg(OP, "companyXid", &company_xid)?;
-            let o: CompanyEditOptions = params(OP, fields)?;
-            let body = serde_json::to_value(&o).unwrap_or_default();
-            if body.as_object().is_none_or(|m| m.is_empty()) {
-                return Err(invalid(OP, "fields", "must name at least one field".into()));
-            }
+            let fields: CompanyEdit = params(OP, fields)?;
             let hub = c.bank_hub();
-            hub.edit_company(&xid, body).await.map_err(|e| error(&e))
+            hub.edit_company(&xid, &fields).await.map_err(|e| error(&e))
         })
     }
 

@@ -81,7 +81,7 @@ pub fn account_option_names(operation: &str) -> Vec<String> {
         | "bank_hub.transactions.iter" => names::<hub::BankHubListOptions>(),
         "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
         "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),
-        "bank_hub.companies.edit" => names::<hub::CompanyEditOptions>(),
+        "bank_hub.companies.edit" => names::<sepay::bankhub::CompanyEdit>(),
         "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
         "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
         "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),

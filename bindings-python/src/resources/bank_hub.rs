@@ -169,9 +169,7 @@ impl Companies {
     ) -> PyResult<Py<PyAny>> {
         let edit: CompanyEdit = params(py, "bank_hub.companies.edit", fields)?;
         self.ctx.call(py, move |c| async move {
-            c.bank_hub()
-                .edit_company(&company_xid, edit.to_json())
-                .await
+            c.bank_hub().edit_company(&company_xid, &edit).await
         })
     }
 

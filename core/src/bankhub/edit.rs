@@ -34,7 +34,7 @@ pub struct CompanyEdit {
 }
 
 impl CompanyEdit {
-    /// The JSON body for [`super::BankHub::edit_company`], with only the set fields.
+    /// The JSON body of `company/edit`, with only the set fields.
     pub fn to_json(&self) -> Value {
         let mut m = Map::new();
         let mut put = |k: &str, v: Option<Value>| {

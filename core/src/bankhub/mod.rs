@@ -22,7 +22,7 @@ use serde_json::{json, Value};
 
 use crate::call::{Call, Decoder};
 use crate::client::{Client, ClientBuilder};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::http::{HttpResponse, Method};
 use crate::operation::Surface;
 use crate::page::{Page, Paginator};
@@ -250,15 +250,19 @@ impl<'a> BankHub<'a> {
             .to_string())
     }
 
-    /// Changes a company (only the given fields); returns SePay's message.
-    pub async fn edit_company(&self, company_xid: &str, fields: Value) -> Result<String> {
-        let c = call(
-            "bank_hub.companies.edit",
-            Method::Post,
-            &["company", "edit", company_xid],
-            message,
-        )
-        .with_body(fields);
+    /// Changes a company (only the fields set in `fields`, at least one);
+    /// returns SePay's message.
+    pub async fn edit_company(&self, company_xid: &str, fields: &CompanyEdit) -> Result<String> {
+        const OP: &str = "bank_hub.companies.edit";
+        let body = fields.to_json();
+        if body.as_object().is_none_or(|m| m.is_empty()) {
+            return Err(Error::invalid_param(
+                OP,
+                "fields",
+                "must set at least one field",
+            ));
+        }
+        let c = call(OP, Method::Post, &["company", "edit", company_xid], message).with_body(body);
         self.client.execute(&c).await
     }
 
