@@ -87,8 +87,8 @@ impl<T: MaybeSendSync> Operation for Call<T> {
         self.method == Method::Get
     }
     fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        if self.segments.iter().any(|s| s.trim().is_empty()) {
-            return Err(Error::invalid_param(self.name, "id", "must not be empty"));
+        for segment in &self.segments {
+            crate::http::path_arg(self.name, "id", segment)?;
         }
         let segments: Vec<&str> = self.segments.iter().map(String::as_str).collect();
         let base = (self.base)(urls);
@@ -107,7 +107,7 @@ impl<T: MaybeSendSync> Operation for Call<T> {
     }
 }
 
-impl<T: MaybeSendSync> PagedQuery for Call<Page<T>> {
+impl<T: MaybeSendSync + Clone + PartialEq> PagedQuery for Call<Page<T>> {
     type Item = T;
     type List = Call<Page<T>>;
     fn start(&self) -> (Option<u32>, Option<u32>) {

@@ -58,9 +58,17 @@ pub struct ClientBuilder {
     urls: Option<BaseUrls>,
     options: ClientOptions,
     transport: Option<Arc<dyn Transport>>,
+    /// A setting refused when it was given, reported by `build()`.
+    refused: Option<String>,
 }
 
 impl ClientBuilder {
+    /// Remembers a refused setting; `build()` fails with it.
+    pub(crate) fn refuse(mut self, why: &str) -> Self {
+        self.refused.get_or_insert_with(|| why.to_string());
+        self
+    }
+
     /// The User API token (64 characters, from my.sepay.vn → API Access).
     pub fn token(mut self, token: impl Into<SecretString>) -> Self {
         self.token = Some(token.into());
@@ -126,13 +134,19 @@ impl ClientBuilder {
 
     /// Checks the configuration and builds the client.
     pub fn build(self) -> Result<Client> {
-        let token = self.token.filter(|t| !t.is_empty());
+        if let Some(why) = self.refused {
+            return Err(Error::config(why));
+        }
+        let token = self.token;
         if token.is_none() && self.pg.is_none() && self.token_caches.is_empty() {
             return Err(Error::config(
                 "an API token (or payment gateway credentials) is required",
             ));
         }
         let bad = |s: &str| s.is_empty() || s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if token.as_ref().is_some_and(|t| t.is_blank()) {
+            return Err(Error::config("the API token is empty"));
+        }
         if token.as_ref().is_some_and(|t| bad(t.expose())) {
             return Err(Error::config("the API token contains whitespace"));
         }
@@ -147,9 +161,7 @@ impl ClientBuilder {
             Error::config("choose an environment (Live or Sandbox) or set base URLs")
         })?;
         urls.validate()?;
-        if self.options.timeout.is_zero() {
-            return Err(Error::config("timeout must be greater than zero"));
-        }
+        self.options.validate()?;
         let custom_transport = self.transport.is_some();
         let transport = match self.transport {
             Some(t) => t,
@@ -194,8 +206,14 @@ impl PgCredentials {
 struct Failure {
     error: Error,
     retry: bool,
-    /// The wait is already arranged (a 429 paused the limiter).
-    skip_backoff: bool,
+    /// The wait SePay asked for (a 429); the limiter's pause enforces it.
+    server_wait: Option<Duration>,
+}
+
+/// The limiter scope of an operation: the API surface its name starts with
+/// (`v1`, `v2`, `oauth`, `bank_hub`, `pg`).
+fn scope_of(operation: &str) -> &str {
+    operation.split('.').next().unwrap_or(operation)
 }
 
 impl Client {
@@ -268,29 +286,49 @@ impl Client {
         }
     }
 
-    /// Sends with the retry policy.
+    /// Sends with the retry policy. Everything the call waits for (the
+    /// limiter, a pause SePay asked for, backoff, each attempt) fits in
+    /// `retry.max_elapsed`: a wait that would not fit ends the call at once.
     async fn send<O: Operation>(&self, op: &O, request: HttpRequest) -> Result<O::Output> {
         let policy = &self.inner.options.retry;
         let started = Instant::now();
+        let deadline = started + policy.max_elapsed;
+        let scope = scope_of(op.name());
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            self.inner.limiter.acquire().await;
-            let failure = match self.attempt(op, request.clone()).await {
+            if let Err(wait) = self
+                .inner
+                .limiter
+                .acquire_until(scope, Some(deadline))
+                .await
+            {
+                return Err(Error::RateLimited {
+                    operation: op.name().to_string(),
+                    retry_after: Some(wait),
+                    message: "the next send slot (rate limit or a pause SePay asked for) lies beyond the call's time budget (retry.max_elapsed)".into(),
+                });
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            let timeout = self.inner.options.timeout.min(left);
+            let failure = match self.attempt(op, request.clone(), timeout).await {
                 Ok(response) => return op.decode(&response),
                 Err(f) => f,
             };
-            let backoff = if failure.skip_backoff {
-                Duration::ZERO
-            } else {
-                policy.backoff(attempt, &self.inner.jitter)
-            };
-            let out_of_budget = attempt >= policy.max_attempts.max(1)
-                || started.elapsed() + backoff > policy.max_elapsed;
+            // Never a hot loop: even `Retry-After: 0` waits at least the backoff.
+            let backoff = policy.backoff(attempt, &self.inner.jitter);
+            let wait = failure.server_wait.map_or(backoff, |w| w.max(backoff));
+            if let Some(asked) = failure.server_wait {
+                self.inner.limiter.pause_for(scope, asked.max(backoff));
+            }
+            let out_of_budget =
+                attempt >= policy.max_attempts || started.elapsed() + wait > policy.max_elapsed;
             if !failure.retry || out_of_budget {
                 return Err(failure.error);
             }
-            rt::sleep(backoff).await;
+            if failure.server_wait.is_none() {
+                rt::sleep(backoff).await;
+            }
         }
     }
 
@@ -354,9 +392,9 @@ impl Client {
         &self,
         op: &O,
         request: HttpRequest,
+        timeout: Duration,
     ) -> std::result::Result<HttpResponse, Failure> {
         let name = op.name();
-        let timeout = self.inner.options.timeout;
         let idempotent = op.idempotent();
         let outcome = rt::timeout(timeout, self.inner.transport.send(request)).await;
         let response = match outcome {
@@ -367,7 +405,7 @@ impl Client {
                         after: timeout,
                     },
                     retry: idempotent,
-                    skip_backoff: false,
+                    server_wait: None,
                 })
             }
             Some(Err(e)) => {
@@ -396,27 +434,23 @@ impl Client {
                 return Err(Failure {
                     error,
                     retry,
-                    skip_backoff: false,
+                    server_wait: None,
                 });
             }
             Some(Ok(response)) => response,
         };
-        self.observe_rate_headers(&response);
+        self.observe_rate_headers(scope_of(name), &response);
         match response.status {
-            429 => {
-                let wait = retry_after(&response).unwrap_or(Duration::from_secs(1));
-                self.inner.limiter.pause_for(wait);
-                Err(Failure {
-                    error: op.error(&response),
-                    // A 429 is answered before the request is processed.
-                    retry: true,
-                    skip_backoff: true,
-                })
-            }
+            429 => Err(Failure {
+                error: op.error(&response),
+                // A 429 is answered before the request is processed.
+                retry: true,
+                server_wait: Some(retry_after(&response).unwrap_or(Duration::from_secs(1))),
+            }),
             500 | 502 | 503 | 504 => Err(Failure {
                 error: op.error(&response),
                 retry: idempotent,
-                skip_backoff: false,
+                server_wait: None,
             }),
             _ => Ok(response),
         }
@@ -424,7 +458,7 @@ impl Client {
 
     /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset: n` pauses the limiter
     /// for `n` seconds so the next request does not earn a 429.
-    fn observe_rate_headers(&self, response: &HttpResponse) {
+    fn observe_rate_headers(&self, scope: &str, response: &HttpResponse) {
         if response.status == 429 {
             return;
         }
@@ -434,7 +468,7 @@ impl Client {
             if r < 1.0 && reset > 0.0 {
                 self.inner
                     .limiter
-                    .pause_for(Duration::from_secs_f64(reset.min(60.0)));
+                    .pause_for(scope, Duration::from_secs_f64(reset.min(60.0)));
             }
         }
     }

@@ -101,13 +101,17 @@ impl BaseUrls {
         })
     }
 
-    /// Checks that every base URL is HTTPS, or plain HTTP on a loopback host.
+    /// Checks that every base URL (of every surface) is HTTPS, or plain HTTP
+    /// on a loopback host.
     pub fn validate(&self) -> Result<()> {
         for url in [
             &self.user_api_v1,
             &self.user_api_v2,
             &self.pg_api,
             &self.pg_checkout,
+            &self.oauth,
+            &self.oauth_api,
+            &self.bank_hub,
         ] {
             require_secure(url)?;
         }
@@ -124,6 +128,9 @@ pub fn parse_base(text: &str) -> Result<Url> {
 }
 
 fn require_secure(url: &Url) -> Result<()> {
+    if url.cannot_be_a_base() || url.host().is_none() {
+        return Err(Error::config(format!("{url} is not an http(s) base URL")));
+    }
     match url.scheme() {
         "https" => Ok(()),
         "http" if is_loopback(url) => Ok(()),
@@ -161,6 +168,10 @@ pub struct ClientOptions {
     pub max_response_bytes: usize,
     /// `User-Agent` header (native only; browsers and Node set their own).
     pub user_agent: String,
+    /// Most pages one walk (paginator) may fetch before it stops with
+    /// `Error::Pagination`: the backstop against a server that never says
+    /// "last page". Default 100,000.
+    pub max_pages: u32,
 }
 
 impl Default for ClientOptions {
@@ -172,8 +183,77 @@ impl Default for ClientOptions {
             retry: RetryPolicy::default(),
             max_response_bytes: 64 * 1024 * 1024,
             user_agent: concat!("sepay-sdk-rust/", env!("CARGO_PKG_VERSION")).to_string(),
+            max_pages: 100_000,
         }
     }
+}
+
+/// Longest accepted timeout or time budget (one day): larger values are
+/// mistakes (milliseconds given as seconds) and overflow timers.
+pub const MAX_DURATION: Duration = Duration::from_secs(86_400);
+
+impl ClientOptions {
+    /// Checks every value: durations within (0, 1 day], a finite positive rate
+    /// of at most 1,000 requests per second, 1 to 100 attempts, a body limit
+    /// of 1 KiB to 4 GiB, at least one page per walk.
+    pub fn validate(&self) -> Result<()> {
+        let within = |name: &str, d: Duration, zero_ok: bool| {
+            if (d.is_zero() && !zero_ok) || d > MAX_DURATION {
+                Err(Error::config(format!(
+                    "{name} must be {} and at most 1 day, got {d:?}",
+                    if zero_ok { ">= 0" } else { "> 0" }
+                )))
+            } else {
+                Ok(())
+            }
+        };
+        within("timeout", self.timeout, false)?;
+        within("connect_timeout", self.connect_timeout, false)?;
+        within("retry.max_elapsed", self.retry.max_elapsed, false)?;
+        within("retry.initial_backoff", self.retry.initial_backoff, true)?;
+        within("retry.max_backoff", self.retry.max_backoff, true)?;
+        if let Some(rate) = self.requests_per_second {
+            if !(rate.is_finite() && rate > 0.0 && rate <= 1000.0) {
+                return Err(Error::config(format!(
+                    "requests_per_second must be a number in (0, 1000] (or off), got {rate}"
+                )));
+            }
+        }
+        if !(1..=100).contains(&self.retry.max_attempts) {
+            return Err(Error::config(format!(
+                "retry.max_attempts must be 1 to 100, got {}",
+                self.retry.max_attempts
+            )));
+        }
+        if !(1024..=4 << 30).contains(&(self.max_response_bytes as u64)) {
+            return Err(Error::config(format!(
+                "max_response_bytes must be 1 KiB to 4 GiB, got {}",
+                self.max_response_bytes
+            )));
+        }
+        if self.max_pages == 0 {
+            return Err(Error::config("max_pages must be at least 1"));
+        }
+        if self.user_agent.chars().any(char::is_control) {
+            return Err(Error::config(
+                "user_agent must not contain control characters",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Seconds given as a float (from a binding) as a `Duration`, refusing NaN,
+/// infinities, negatives and more than one day with a `ConfigurationError`.
+pub fn seconds(name: &str, value: f64) -> Result<Duration> {
+    Duration::try_from_secs_f64(value)
+        .ok()
+        .filter(|d| *d <= MAX_DURATION)
+        .ok_or_else(|| {
+            Error::config(format!(
+                "{name} must be a number of seconds from 0 to 86400, got {value}"
+            ))
+        })
 }
 
 #[cfg(test)]
@@ -189,6 +269,47 @@ mod tests {
         let err = parse_base("http://userapi.sepay.vn/v2").unwrap_err();
         assert!(err.to_string().contains("plain HTTP"), "{err}");
         assert!(parse_base("ftp://x/").is_err());
+        assert!(parse_base("mailto:a@b").is_err());
+    }
+
+    #[test]
+    fn every_surface_is_checked() {
+        let mut urls = BaseUrls::for_environment(Environment::Live);
+        urls.bank_hub = Url::parse("http://bankhub.example/v1").unwrap();
+        assert!(urls.validate().is_err());
+        let mut urls = BaseUrls::for_environment(Environment::Live);
+        urls.oauth = Url::parse("file:///etc/passwd").unwrap();
+        assert!(urls.validate().is_err());
+        let mut urls = BaseUrls::for_environment(Environment::Live);
+        urls.oauth_api = Url::parse("data:text/plain,x").unwrap();
+        assert!(urls.validate().is_err());
+    }
+
+    #[test]
+    fn absurd_options_are_refused() {
+        let ok = ClientOptions::default();
+        ok.validate().unwrap();
+        for bad in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e9] {
+            let o = ClientOptions {
+                requests_per_second: Some(bad),
+                ..ClientOptions::default()
+            };
+            assert!(o.validate().is_err(), "{bad}");
+            assert!(seconds("timeout", bad).is_err() || bad == 0.0, "{bad}");
+        }
+        let o = ClientOptions {
+            timeout: Duration::ZERO,
+            ..ClientOptions::default()
+        };
+        assert!(o.validate().is_err());
+        let mut o = ClientOptions::default();
+        o.retry.max_attempts = 0;
+        assert!(o.validate().is_err());
+        let o = ClientOptions {
+            max_response_bytes: 0,
+            ..ClientOptions::default()
+        };
+        assert!(o.validate().is_err());
     }
 
     #[test]

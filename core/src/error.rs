@@ -146,6 +146,15 @@ pub enum Error {
         /// Why it was rejected (never contains the secret).
         reason: String,
     },
+    /// A store the application supplied (OAuth2 token store, webhook dedup
+    /// store) failed; nothing was lost, the call can be repeated.
+    #[error("{operation}: store failed: {message}")]
+    Store {
+        /// Operation (or store method) that failed, e.g. `oauth.refresh`.
+        operation: String,
+        /// What the store reported.
+        message: String,
+    },
     /// The client was configured in a way that cannot work.
     #[error("configuration error: {message}")]
     Configuration {
@@ -241,7 +250,8 @@ impl Error {
             | Error::Transport { operation, .. }
             | Error::Timeout { operation, .. }
             | Error::Decode { operation, .. }
-            | Error::Pagination { operation, .. } => operation,
+            | Error::Pagination { operation, .. }
+            | Error::Store { operation, .. } => operation,
             Error::WebhookVerification { .. } => "webhook",
             Error::Configuration { .. } => "",
         }
@@ -261,6 +271,7 @@ impl Error {
             Error::Decode { .. } => "decode",
             Error::Pagination { .. } => "pagination",
             Error::WebhookVerification { .. } => "webhook_verification",
+            Error::Store { .. } => "store",
             Error::Configuration { .. } => "configuration",
         }
     }
@@ -277,6 +288,123 @@ impl Error {
                 field: field.to_string(),
                 message,
             }],
+        }
+    }
+
+    /// A copy of this error for another caller (the source of a transport
+    /// error is kept as its message).
+    pub fn duplicate(&self) -> Error {
+        match self {
+            Error::Authentication {
+                operation,
+                status,
+                code,
+                message,
+            } => Error::Authentication {
+                operation: operation.clone(),
+                status: *status,
+                code: code.clone(),
+                message: message.clone(),
+            },
+            Error::NotFound {
+                operation,
+                status,
+                code,
+                message,
+            } => Error::NotFound {
+                operation: operation.clone(),
+                status: *status,
+                code: code.clone(),
+                message: message.clone(),
+            },
+            Error::Validation {
+                operation,
+                status,
+                code,
+                message,
+                field_errors,
+            } => Error::Validation {
+                operation: operation.clone(),
+                status: *status,
+                code: code.clone(),
+                message: message.clone(),
+                field_errors: field_errors.clone(),
+            },
+            Error::RateLimited {
+                operation,
+                retry_after,
+                message,
+            } => Error::RateLimited {
+                operation: operation.clone(),
+                retry_after: *retry_after,
+                message: message.clone(),
+            },
+            Error::Server {
+                operation,
+                status,
+                code,
+                message,
+            } => Error::Server {
+                operation: operation.clone(),
+                status: *status,
+                code: code.clone(),
+                message: message.clone(),
+            },
+            Error::Api {
+                operation,
+                status,
+                code,
+                message,
+            } => Error::Api {
+                operation: operation.clone(),
+                status: *status,
+                code: code.clone(),
+                message: message.clone(),
+            },
+            Error::Transport {
+                operation, message, ..
+            } => Error::Transport {
+                operation: operation.clone(),
+                message: message.clone(),
+                source: None,
+            },
+            Error::Timeout { operation, after } => Error::Timeout {
+                operation: operation.clone(),
+                after: *after,
+            },
+            Error::Decode {
+                operation,
+                path,
+                expected,
+                found,
+            } => Error::Decode {
+                operation: operation.clone(),
+                path: path.clone(),
+                expected: expected.clone(),
+                found: found.clone(),
+            },
+            Error::Pagination { operation, message } => Error::Pagination {
+                operation: operation.clone(),
+                message: message.clone(),
+            },
+            Error::WebhookVerification { reason } => Error::WebhookVerification {
+                reason: reason.clone(),
+            },
+            Error::Store { operation, message } => Error::Store {
+                operation: operation.clone(),
+                message: message.clone(),
+            },
+            Error::Configuration { message } => Error::Configuration {
+                message: message.clone(),
+            },
+        }
+    }
+
+    /// A failure of an application-supplied store.
+    pub fn store(operation: &str, message: impl Into<String>) -> Self {
+        Error::Store {
+            operation: operation.to_string(),
+            message: message.into(),
         }
     }
 

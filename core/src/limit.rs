@@ -3,8 +3,10 @@
 //! One [`RateLimiter`] belongs to a client and is shared by its clones and
 //! tasks: it hands out evenly spaced send slots (`1 / rate` apart), so a client
 //! never exceeds SePay's limit on its own. A 429 that still arrives (another
-//! process on the same IP, say) pauses every task of the client for the time
-//! SePay advertised.
+//! process on the same IP, say) pauses every task of the client that calls the
+//! same API surface (the scope: `v1`, `v2`, `oauth`, `bank_hub`, `pg`) for the
+//! time SePay advertised; other surfaces keep going. A caller with a deadline
+//! never waits past it.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -22,7 +24,17 @@ pub struct RateLimiter {
 #[derive(Debug, Default)]
 struct SlotState {
     next_slot: Option<Instant>,
-    paused_until: Option<Instant>,
+    /// Pauses per scope (a handful of API surfaces at most).
+    paused_until: Vec<(String, Instant)>,
+}
+
+impl SlotState {
+    fn paused(&self, scope: &str) -> Option<Instant> {
+        self.paused_until
+            .iter()
+            .find(|(s, _)| s == scope)
+            .map(|(_, t)| *t)
+    }
 }
 
 impl RateLimiter {
@@ -40,16 +52,31 @@ impl RateLimiter {
         *lock(&self.interval) = interval_of(per_second);
     }
 
-    /// Waits until this caller may send.
-    pub async fn acquire(&self) {
+    /// Waits until this caller may send to `scope`.
+    pub async fn acquire(&self, scope: &str) {
+        // Without a deadline the wait always succeeds.
+        let _ = self.acquire_until(scope, None).await;
+    }
+
+    /// Waits until this caller may send to `scope`, but not past `deadline`:
+    /// when the slot (or a pause of the scope) lies beyond it, returns at once
+    /// with `Err(wait)`, the time that would have been needed, and reserves nothing.
+    pub async fn acquire_until(
+        &self,
+        scope: &str,
+        deadline: Option<Instant>,
+    ) -> Result<(), Duration> {
         loop {
             let wait = {
                 let interval = *lock(&self.interval);
                 let mut s = lock(&self.state);
                 let now = Instant::now();
                 let mut start = now;
-                for t in [s.next_slot, s.paused_until].into_iter().flatten() {
+                for t in [s.next_slot, s.paused(scope)].into_iter().flatten() {
                     start = start.max(t);
+                }
+                if deadline.is_some_and(|d| start > d) {
+                    return Err(start - now);
                 }
                 if let Some(i) = interval {
                     s.next_slot = Some(start + i);
@@ -60,20 +87,23 @@ impl RateLimiter {
                 rt::sleep(wait).await;
             }
             let paused = lock(&self.state)
-                .paused_until
+                .paused(scope)
                 .is_some_and(|p| p > Instant::now());
             if !paused {
-                return;
+                return Ok(());
             }
         }
     }
 
-    /// Pauses every caller for `duration` from now (a 429, or `X-RateLimit-Remaining: 0`).
-    pub fn pause_for(&self, duration: Duration) {
-        let until = Instant::now() + duration;
+    /// Pauses every caller of `scope` for `duration` from now (a 429, or
+    /// `X-RateLimit-Remaining: 0`). Durations beyond one hour are capped.
+    pub fn pause_for(&self, scope: &str, duration: Duration) {
+        let until = Instant::now() + duration.min(Duration::from_secs(3600));
         let mut s = lock(&self.state);
-        if s.paused_until.is_none_or(|p| p < until) {
-            s.paused_until = Some(until);
+        s.paused_until.retain(|(_, t)| *t > Instant::now());
+        match s.paused_until.iter_mut().find(|(sc, _)| sc == scope) {
+            Some((_, t)) => *t = (*t).max(until),
+            None => s.paused_until.push((scope.to_string(), until)),
         }
     }
 }
@@ -183,12 +213,31 @@ mod tests {
         let l = RateLimiter::new(Some(20.0));
         let t0 = Instant::now();
         for _ in 0..5 {
-            l.acquire().await;
+            l.acquire("v2").await;
         }
         assert!(t0.elapsed() >= Duration::from_millis(200));
-        l.pause_for(Duration::from_millis(300));
+        l.pause_for("v2", Duration::from_millis(300));
         let t1 = Instant::now();
-        l.acquire().await;
+        l.acquire("v2").await;
         assert!(t1.elapsed() >= Duration::from_millis(300));
+    }
+
+    #[tokio::test]
+    async fn pauses_are_per_scope_and_deadlines_hold() {
+        let l = RateLimiter::new(None);
+        l.pause_for("v2", Duration::from_secs(30));
+        let t0 = Instant::now();
+        l.acquire("bank_hub").await;
+        assert!(
+            t0.elapsed() < Duration::from_millis(100),
+            "other scopes go on"
+        );
+        let deadline = Instant::now() + Duration::from_secs(1);
+        let wait = l.acquire_until("v2", Some(deadline)).await.unwrap_err();
+        assert!(wait > Duration::from_secs(25), "{wait:?}");
+        assert!(
+            t0.elapsed() < Duration::from_millis(100),
+            "no waiting past the deadline"
+        );
     }
 }

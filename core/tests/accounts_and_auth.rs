@@ -282,7 +282,7 @@ async fn oauth2_from_authorization_to_resources_across_token_expiry() {
         .filter(|r| r.path == "/oauth/token")
         .count();
     assert!(refreshes >= 3, "exchange plus refreshes, got {refreshes}");
-    let stored = store.load().unwrap();
+    let stored = store.load().unwrap().unwrap();
     assert_ne!(
         stored.refresh_token, first.refresh_token,
         "the rotated refresh token was saved"

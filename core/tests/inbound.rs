@@ -15,7 +15,9 @@ use axum::Router;
 use common::*;
 use sepay::auth::unix_now;
 use sepay::pg::CheckoutRequest;
-use sepay::webhook::{WebhookAuth, WebhookEvent, WebhookReceiver, WebhookTokenIssuer};
+use sepay::webhook::{
+    BodyEncoding, WebhookAuth, WebhookEvent, WebhookReceiver, WebhookTokenIssuer,
+};
 use sepay::{Amount, BaseUrls, Client, Error};
 use sepay_sandbox::pg_admin::PgPay;
 use sepay_sandbox::pg_store::IpnTarget;
@@ -34,13 +36,20 @@ fn headers_of(h: &HeaderMap) -> Vec<(String, String)> {
 
 /// A web app receiving SePay's webhooks at `/hook` with `auth`, and (OAuth2
 /// mode) issuing tokens at `/token`.
-async fn app(auth: WebhookAuth, seen: Seen) -> String {
-    let receiver = Arc::new(WebhookReceiver::new(auth.clone()));
+async fn app(auth: WebhookAuth, encoding: BodyEncoding, seen: Seen) -> String {
+    let receiver = Arc::new(
+        WebhookReceiver::new(auth.clone())
+            .and_then(|r| r.with_encoding(encoding))
+            .unwrap(),
+    );
     let hook = move |method: Method, headers: HeaderMap, body: Bytes| {
         let (receiver, seen) = (receiver.clone(), seen.clone());
         async move {
             match receiver.receive(method.as_str(), &headers_of(&headers), &body, unix_now()) {
                 Ok(got) => {
+                    if !got.duplicate {
+                        receiver.complete(&got.key).unwrap();
+                    }
                     seen.0.lock().unwrap().push((got.event, got.duplicate));
                     let status = StatusCode::from_u16(got.reply.status).unwrap();
                     (
@@ -94,10 +103,12 @@ async fn wait_for(mut done: impl FnMut() -> bool) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
     let sb = sandbox(20).await;
-    let issuer = WebhookTokenIssuer::new("hook-client", "hook-secret", Duration::from_secs(3600));
-    let modes: Vec<(WebhookAuth, WebhookTarget)> = vec![
+    let issuer =
+        WebhookTokenIssuer::new("hook-client", "hook-secret", Duration::from_secs(3600)).unwrap();
+    let modes: Vec<(WebhookAuth, BodyEncoding, WebhookTarget)> = vec![
         (
             WebhookAuth::hmac("whsec_1"),
+            BodyEncoding::Json,
             WebhookTarget {
                 auth: Mode::Hmac,
                 secret: Some("whsec_1".into()),
@@ -106,6 +117,7 @@ async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
         ),
         (
             WebhookAuth::ApiKey("key-1".into()),
+            BodyEncoding::FormUrlEncoded,
             WebhookTarget {
                 auth: Mode::ApiKey,
                 api_key: Some("key-1".into()),
@@ -115,6 +127,7 @@ async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
         ),
         (
             WebhookAuth::None,
+            BodyEncoding::Multipart,
             WebhookTarget {
                 content_type: BodyFormat::Multipart,
                 ..Default::default()
@@ -122,6 +135,7 @@ async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
         ),
         (
             WebhookAuth::OAuth2(issuer),
+            BodyEncoding::Json,
             WebhookTarget {
                 auth: Mode::Oauth2,
                 client_id: Some("hook-client".into()),
@@ -131,9 +145,9 @@ async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
         ),
     ];
     let mut inboxes = Vec::new();
-    for (auth, mut target) in modes {
+    for (auth, encoding, mut target) in modes {
         let seen = Seen::default();
-        let url = app(auth, seen.clone()).await;
+        let url = app(auth, encoding, seen.clone()).await;
         target.url = format!("{url}/hook");
         if target.auth == Mode::Oauth2 {
             target.token_url = Some(format!("{url}/token"));
@@ -183,7 +197,7 @@ async fn webhooks_in_every_mode_and_content_type_verify_and_parse_alike() {
 #[tokio::test]
 async fn tampered_stale_wrong_key_and_replayed_webhooks() {
     let auth = WebhookAuth::hmac("whsec_1");
-    let receiver = WebhookReceiver::new(auth);
+    let receiver = WebhookReceiver::new(auth).unwrap();
     let body = br#"{"id":7,"gateway":"ACB","transactionDate":"2026-01-01 10:00:00","accountNumber":"1","code":null,"content":"x","transferType":"in","transferAmount":1000,"accumulated":0,"subAccount":null,"referenceCode":"r","description":""}"#;
     let now = unix_now();
     let sig = sepay::webhook::hmac_signature("whsec_1", now, body);
@@ -196,6 +210,7 @@ async fn tampered_stale_wrong_key_and_replayed_webhooks() {
     };
     let first = receiver.receive("POST", &h(&sig, now), body, now).unwrap();
     assert!(!first.duplicate);
+    receiver.complete(&first.key).unwrap();
     assert_eq!(
         (first.reply.status, first.reply.body),
         (200, r#"{"success":true}"#)
@@ -294,9 +309,8 @@ async fn payment_gateway_checkout_orders_and_ipn() {
     assert_eq!(all.len(), 1);
 
     // The merchant's IPN endpoint, verified with X-Secret-Key.
-    let receiver = Arc::new(WebhookReceiver::new(WebhookAuth::SecretKey(
-        "spsk_test_sandbox".into(),
-    )));
+    let receiver =
+        Arc::new(WebhookReceiver::new(WebhookAuth::SecretKey("spsk_test_sandbox".into())).unwrap());
     let got = Arc::new(Mutex::new(Vec::new()));
     let (r, g) = (receiver.clone(), got.clone());
     let router = Router::new().route(
@@ -391,7 +405,12 @@ async fn va_order_paid_end_to_end_through_a_verified_webhook() {
     let sb = sandbox(20).await;
     let client = client(&sb, fast_options());
     let seen = Seen::default();
-    let url = app(WebhookAuth::hmac("whsec_va"), seen.clone()).await;
+    let url = app(
+        WebhookAuth::hmac("whsec_va"),
+        BodyEncoding::Json,
+        seen.clone(),
+    )
+    .await;
     sb.add_webhook(WebhookTarget {
         url: format!("{url}/hook"),
         auth: Mode::Hmac,

@@ -107,7 +107,13 @@ async fn code_exchange_then_resource_calls() {
     );
     client.oauth().exchange_code("the-code").await.unwrap();
     assert_eq!(
-        store.load().unwrap().refresh_token.unwrap().expose(),
+        store
+            .load()
+            .unwrap()
+            .unwrap()
+            .refresh_token
+            .unwrap()
+            .expose(),
         "rt-1"
     );
     for _ in 0..3 {
@@ -143,7 +149,13 @@ async fn thirty_two_calls_across_an_expiry_refresh_once() {
         "exchange + exactly one refresh"
     );
     assert_eq!(
-        store.load().unwrap().refresh_token.unwrap().expose(),
+        store
+            .load()
+            .unwrap()
+            .unwrap()
+            .refresh_token
+            .unwrap()
+            .expose(),
         "rt-2",
         "rotation saved"
     );

@@ -3,4 +3,4 @@
 
 pub mod token;
 
-pub use token::{unix_now, AccessToken, TokenCache, TokenProvider};
+pub use token::{expires_in, unix_now, AccessToken, TokenCache, TokenProvider};

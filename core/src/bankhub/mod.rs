@@ -39,8 +39,15 @@ impl ClientBuilder {
         client_id: impl Into<String>,
         client_secret: impl Into<SecretString>,
     ) -> Self {
-        let provider = token::BankHubTokens::new(client_id.into(), client_secret.into());
-        self.token_provider(Surface::BankHub, Box::new(provider), REFRESH_MARGIN)
+        let (client_id, client_secret) = (client_id.into(), client_secret.into());
+        let blank = client_id.trim().is_empty() || client_secret.is_blank();
+        let provider = token::BankHubTokens::new(client_id, client_secret);
+        let builder = self.token_provider(Surface::BankHub, Box::new(provider), REFRESH_MARGIN);
+        if blank {
+            builder.refuse("the Bank Hub client id and client secret must not be empty")
+        } else {
+            builder
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use std::fmt;
 use base64::Engine;
 use serde::Deserialize;
 
-use crate::auth::{unix_now, AccessToken, TokenProvider};
+use crate::auth::{AccessToken, TokenProvider};
 use crate::client::Client;
 use crate::config::BaseUrls;
 use crate::decode;
@@ -69,7 +69,9 @@ impl Operation for CreateToken {
         let a: Answer = decode::json(self.name(), response)?;
         Ok(AccessToken {
             token: a.access_token.into(),
-            expires_at: Some(unix_now() + a.ttl as i64),
+            expires_at: Some(crate::auth::expires_in(
+                i64::try_from(a.ttl).unwrap_or(i64::MAX),
+            )),
         })
     }
     fn error(&self, response: &HttpResponse) -> Error {

@@ -7,7 +7,7 @@ mod reqwest_native;
 mod reqwest_wasm;
 pub mod rt;
 
-pub use request::{HttpRequest, HttpResponse, Method};
+pub use request::{path_arg, HttpRequest, HttpResponse, Method};
 #[cfg(not(target_arch = "wasm32"))]
 pub use reqwest_native::ReqwestTransport;
 #[cfg(target_arch = "wasm32")]

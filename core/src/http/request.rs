@@ -43,15 +43,38 @@ pub struct HttpRequest {
     pub body: Option<Bytes>,
 }
 
+/// Checks a value that goes into a URL path (an id): it must be non-empty, at
+/// most 256 characters, not `.` or `..`, and free of `/ \\ ? # %`, whitespace
+/// and control characters, so no argument can change which resource is
+/// addressed. Refused with `Error::Validation` before anything is sent.
+pub fn path_arg(operation: &str, field: &str, value: &str) -> crate::Result<()> {
+    let reason = if value.is_empty() {
+        Some("must not be empty".to_string())
+    } else if value == "." || value == ".." {
+        Some(format!("must not be {value:?}"))
+    } else if value.chars().count() > 256 {
+        Some("must be at most 256 characters".to_string())
+    } else {
+        value
+            .chars()
+            .find(|c| {
+                matches!(c, '/' | '\\' | '?' | '#' | '%') || c.is_whitespace() || c.is_control()
+            })
+            .map(|c| format!("must not contain {c:?}"))
+    };
+    match reason {
+        Some(r) => Err(crate::Error::invalid_param(operation, field, r)),
+        None => Ok(()),
+    }
+}
+
 impl HttpRequest {
     /// A GET of `base` + path segments + query pairs (empty values are skipped).
     /// Segments are percent-encoded, so an id can never change the path.
     pub fn get(base: &Url, segments: &[&str], query: &[(&str, String)]) -> Self {
         let mut url = base.clone();
-        {
-            let mut path = url
-                .path_segments_mut()
-                .expect("base URLs are validated to be http(s)");
+        // Base URLs are validated to be http(s) (never cannot-be-a-base).
+        if let Ok(mut path) = url.path_segments_mut() {
             path.pop_if_empty();
             path.extend(segments);
         }

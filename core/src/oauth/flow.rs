@@ -10,7 +10,7 @@ use bytes::Bytes;
 use serde::Deserialize;
 use url::Url;
 
-use crate::auth::{unix_now, AccessToken, TokenProvider};
+use crate::auth::{AccessToken, TokenProvider};
 use crate::client::Client;
 use crate::config::BaseUrls;
 use crate::decode::{self, summarize};
@@ -67,12 +67,15 @@ impl fmt::Debug for OAuthTokens {
 }
 
 /// Where tokens live between runs (a database row, a file, a keychain...).
-/// `save` is called after every exchange and refresh.
+/// `save` is called after every exchange and refresh. Either may fail
+/// (return `Error::Store`, see [`Error::store`]): the failure reaches the
+/// caller, and tokens SePay issued are kept in memory meanwhile (a rotated
+/// refresh token is never lost because saving it failed).
 pub trait TokenStore: MaybeSendSync + fmt::Debug {
     /// The stored tokens, if any.
-    fn load(&self) -> Option<OAuthTokens>;
+    fn load(&self) -> Result<Option<OAuthTokens>>;
     /// Persists new tokens.
-    fn save(&self, tokens: &OAuthTokens);
+    fn save(&self, tokens: &OAuthTokens) -> Result<()>;
 }
 
 /// A store that keeps tokens in memory only.
@@ -80,11 +83,36 @@ pub trait TokenStore: MaybeSendSync + fmt::Debug {
 pub struct MemoryTokenStore(Mutex<Option<OAuthTokens>>);
 
 impl TokenStore for MemoryTokenStore {
-    fn load(&self) -> Option<OAuthTokens> {
+    fn load(&self) -> Result<Option<OAuthTokens>> {
+        Ok(self.0.lock().unwrap_or_else(|p| p.into_inner()).clone())
+    }
+    fn save(&self, tokens: &OAuthTokens) -> Result<()> {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(tokens.clone());
+        Ok(())
+    }
+}
+
+/// The newest tokens this process holds, and whether the store has them.
+/// Shared by the code exchange and the refresher of one client.
+#[derive(Debug, Default)]
+pub(crate) struct HeldTokens(Mutex<Option<(OAuthTokens, bool)>>);
+
+impl HeldTokens {
+    fn get(&self) -> Option<(OAuthTokens, bool)> {
         self.0.lock().unwrap_or_else(|p| p.into_inner()).clone()
     }
-    fn save(&self, tokens: &OAuthTokens) {
-        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some(tokens.clone());
+
+    fn put(&self, tokens: &OAuthTokens, saved: bool) {
+        *self.0.lock().unwrap_or_else(|p| p.into_inner()) = Some((tokens.clone(), saved));
+    }
+
+    /// Keeps `tokens`, then saves them; a failed save is reported and retried
+    /// at the next renewal.
+    pub(crate) fn keep_and_save(&self, store: &dyn TokenStore, tokens: &OAuthTokens) -> Result<()> {
+        self.put(tokens, false);
+        store.save(tokens)?;
+        self.put(tokens, true);
+        Ok(())
     }
 }
 
@@ -107,9 +135,9 @@ pub fn authorization_url(
             format!("unknown scope {bad:?} (known: {})", SCOPES.join(", ")),
         ));
     }
-    let mut url: Url = urls.oauth.clone();
+    let mut url: Url = crate::config::parse_base(urls.oauth.as_str())?;
     url.path_segments_mut()
-        .expect("validated http(s) URL")
+        .map_err(|_| Error::config("the OAuth2 base URL cannot take a path"))?
         .pop_if_empty()
         .push("authorize");
     url.query_pairs_mut()
@@ -130,7 +158,8 @@ pub struct TokenRequest {
 
 #[derive(Debug, Clone)]
 enum Grant {
-    Code(String),
+    /// The authorization code is a credential too: kept masked.
+    Code(SecretString),
     Refresh(SecretString),
 }
 
@@ -150,7 +179,7 @@ impl TokenRequest {
     pub fn code(config: &OAuthConfig, code: &str) -> Self {
         TokenRequest {
             config: config.clone(),
-            grant: Grant::Code(code.to_string()),
+            grant: Grant::Code(code.into()),
         }
     }
 
@@ -186,7 +215,7 @@ impl Operation for TokenRequest {
         let mut form = url::form_urlencoded::Serializer::new(String::new());
         match &self.grant {
             Grant::Code(code) => {
-                if code.trim().is_empty() {
+                if code.is_blank() {
                     return Err(Error::invalid_param(
                         self.name(),
                         "code",
@@ -194,7 +223,7 @@ impl Operation for TokenRequest {
                     ));
                 }
                 form.append_pair("grant_type", "authorization_code")
-                    .append_pair("code", code);
+                    .append_pair("code", code.expose());
             }
             Grant::Refresh(token) => {
                 form.append_pair("grant_type", "refresh_token")
@@ -219,7 +248,7 @@ impl Operation for TokenRequest {
         Ok(OAuthTokens {
             access_token: a.access_token.into(),
             refresh_token: a.refresh_token.filter(|t| !t.is_empty()).map(Into::into),
-            expires_at: a.expires_in.map(|s| unix_now() + s),
+            expires_at: a.expires_in.map(crate::auth::expires_in),
             scope: a.scope,
         })
     }
@@ -259,10 +288,12 @@ impl Operation for TokenRequest {
     }
 }
 
-/// Renews access tokens from the store's refresh token.
+/// Renews access tokens from the store's refresh token (or the one this
+/// process holds when the store could not be written).
 pub(crate) struct OAuthProvider {
     pub(crate) config: OAuthConfig,
     pub(crate) store: Arc<dyn TokenStore>,
+    pub(crate) held: Arc<HeldTokens>,
 }
 
 impl fmt::Debug for OAuthProvider {
@@ -277,24 +308,34 @@ impl fmt::Debug for OAuthProvider {
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 impl TokenProvider for OAuthProvider {
     async fn fetch(&self, client: &Client, stale: Option<&AccessToken>) -> Result<AccessToken> {
-        let stored = self.store.load().ok_or_else(|| Error::Authentication {
-            operation: "oauth.refresh".into(),
-            status: 401,
-            code: None,
-            message: "no OAuth2 tokens yet: send the user to authorization_url() and call exchange_code()".into(),
-        })?;
-        // Another process may have refreshed and saved already.
-        let fresh_in_store = stale.is_none_or(|s| s.token != stored.access_token)
-            && !AccessToken {
-                token: stored.access_token.clone(),
-                expires_at: stored.expires_at,
+        let held = self.held.get();
+        let stored = match held {
+            // Tokens the store does not have yet win over what it holds.
+            Some((tokens, false)) => {
+                if !tokens.is_expiring() {
+                    // Only the save is missing: try it again, nothing is re-sent to SePay.
+                    self.held.keep_and_save(&*self.store, &tokens)?;
+                    return Ok(tokens.access());
+                }
+                tokens
             }
-            .expires_within(std::time::Duration::from_secs(60));
+            held => match (self.store.load(), held) {
+                (Ok(Some(stored)), _) => stored,
+                (Ok(None), Some((tokens, _))) | (Err(_), Some((tokens, _))) => tokens,
+                (Err(e), None) => return Err(e),
+                (Ok(None), None) => return Err(Error::Authentication {
+                    operation: "oauth.refresh".into(),
+                    status: 401,
+                    code: None,
+                    message: "no OAuth2 tokens yet: send the user to authorization_url() and call exchange_code()".into(),
+                }),
+            },
+        };
+        // Another process may have refreshed and saved already.
+        let fresh_in_store =
+            stale.is_none_or(|s| s.token != stored.access_token) && !stored.is_expiring();
         if fresh_in_store {
-            return Ok(AccessToken {
-                token: stored.access_token,
-                expires_at: stored.expires_at,
-            });
+            return Ok(stored.access());
         }
         let refresh = stored
             .refresh_token
@@ -311,10 +352,23 @@ impl TokenProvider for OAuthProvider {
         if tokens.refresh_token.is_none() {
             tokens.refresh_token = Some(refresh);
         }
-        self.store.save(&tokens);
-        Ok(AccessToken {
-            token: tokens.access_token,
-            expires_at: tokens.expires_at,
-        })
+        self.held.keep_and_save(&*self.store, &tokens)?;
+        Ok(tokens.access())
+    }
+}
+
+impl OAuthTokens {
+    /// The access token as the cache keeps it.
+    fn access(&self) -> AccessToken {
+        AccessToken {
+            token: self.access_token.clone(),
+            expires_at: self.expires_at,
+        }
+    }
+
+    /// True when the access token expires within a minute.
+    fn is_expiring(&self) -> bool {
+        self.access()
+            .expires_within(std::time::Duration::from_secs(60))
     }
 }

@@ -31,6 +31,8 @@ pub struct OAuthSetup {
     pub config: OAuthConfig,
     /// Where the user's tokens are kept.
     pub store: Arc<dyn TokenStore>,
+    /// The newest tokens this process holds (shared with the refresher).
+    pub(crate) held: Arc<flow::HeldTokens>,
 }
 
 impl ClientBuilder {
@@ -38,14 +40,26 @@ impl ClientBuilder {
     /// `store` keeps the user's tokens (call `client.oauth().exchange_code()`
     /// once after the redirect; later runs load the tokens from the store).
     pub fn oauth(self, config: OAuthConfig, store: Arc<dyn TokenStore>) -> Self {
+        let held = Arc::new(flow::HeldTokens::default());
+        let blank = config.client_id.trim().is_empty() || config.client_secret.is_blank();
         let setup = OAuthSetup {
             config: config.clone(),
             store: store.clone(),
+            held: held.clone(),
         };
-        self.oauth_setup(setup).token_provider(
+        let builder = self.oauth_setup(setup).token_provider(
             Surface::OAuth2Api,
-            Box::new(flow::OAuthProvider { config, store }),
+            Box::new(flow::OAuthProvider {
+                config,
+                store,
+                held,
+            }),
             REFRESH_MARGIN,
-        )
+        );
+        if blank {
+            builder.refuse("the OAuth2 client id and client secret must not be empty")
+        } else {
+            builder
+        }
     }
 }

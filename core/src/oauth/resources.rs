@@ -158,7 +158,8 @@ impl<'a> OAuth<'a> {
             .client
             .execute(&TokenRequest::code(&setup.config, code))
             .await?;
-        setup.store.save(&tokens);
+        // Kept and used even if the store fails: a code works only once.
+        let saved = setup.held.keep_and_save(&*setup.store, &tokens);
         if let Some(cache) = self.client.token_cache(Surface::OAuth2Api) {
             cache
                 .set(AccessToken {
@@ -167,7 +168,7 @@ impl<'a> OAuth<'a> {
                 })
                 .await;
         }
-        Ok(tokens)
+        saved.map(|()| tokens)
     }
 
     /// `GET /me` (scope `profile`).

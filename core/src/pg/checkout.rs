@@ -151,6 +151,35 @@ fn check_url(field: &str, value: &Option<String>) -> Result<()> {
     Ok(())
 }
 
+/// Refuses a signed value that would make the signed string `k1=v1,k2=v2`
+/// read as different fields: one containing `,<signed field>=`, or a control
+/// character.
+fn check_unambiguous(fields: &[(String, String)]) -> Result<()> {
+    for (k, v) in fields
+        .iter()
+        .filter(|(k, _)| SIGNED_FIELDS.contains(&k.as_str()))
+    {
+        if v.chars().any(char::is_control) {
+            return Err(invalid(k, "must not contain control characters"));
+        }
+        let smuggled = v.match_indices(',').find_map(|(i, _)| {
+            let rest = &v[i + 1..];
+            SIGNED_FIELDS
+                .iter()
+                .find(|name| rest.starts_with(*name) && rest[name.len()..].starts_with('='))
+        });
+        if let Some(name) = smuggled {
+            return Err(invalid(
+                k,
+                format!(
+                    "must not contain \",{name}=\": the signed string would read as another field"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// The signature of the signed fields among `fields`, in their order.
 pub fn sign(fields: &[(String, String)], secret_key: &SecretString) -> String {
     let message = fields
@@ -246,6 +275,7 @@ impl CheckoutRequest {
         push("error_url", self.error_url.clone());
         push("cancel_url", self.cancel_url.clone());
         push("custom_data", self.custom_data.clone());
+        check_unambiguous(&fields)?;
         let signature = sign(&fields, secret_key);
         fields.push(("signature".to_string(), signature));
         Ok(CheckoutForm {
@@ -383,5 +413,25 @@ mod tests {
         let merchant = html.find("name=\"merchant\"").unwrap();
         let signature = html.find("name=\"signature\"").unwrap();
         assert!(merchant < signature);
+    }
+
+    #[test]
+    fn values_that_would_read_as_other_fields_are_refused() {
+        let secret = SecretString::new("spsk");
+        let mut r = request();
+        r.order_description = "Ao, quan".into();
+        r.build("https://pay.sepay.vn/v1/checkout/init", &secret)
+            .unwrap();
+        r.order_description = "x,order_amount=1".into();
+        let e = r
+            .build("https://pay.sepay.vn/v1/checkout/init", &secret)
+            .unwrap_err();
+        assert!(e.to_string().contains("order_amount="), "{e}");
+        let mut r = request();
+        r.customer_id = Some("c\n1".into());
+        assert!(r.build("https://x/", &secret).is_err());
+        let mut r = request();
+        r.success_url = Some("https://shop.vn/ok?a=1,cancel_url=https://evil".into());
+        assert!(r.build("https://x/", &secret).is_err());
     }
 }

@@ -37,7 +37,7 @@ impl<'a> Pg<'a> {
         let mut action = self.client.base_urls().pg_checkout.clone();
         action
             .path_segments_mut()
-            .expect("validated http(s) URL")
+            .map_err(|_| crate::Error::config("the checkout base URL cannot take a path"))?
             .pop_if_empty()
             .extend(["checkout", "init"]);
         request.build(action.as_str(), &pg.secret_key)

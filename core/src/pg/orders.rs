@@ -280,9 +280,7 @@ impl Operation for GetOrder {
         Surface::PaymentGateway
     }
     fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        if self.0.trim().is_empty() {
-            return Err(Error::invalid_param(GET, "order_id", "must not be empty"));
-        }
+        crate::http::path_arg(GET, "order_id", &self.0)?;
         Ok(HttpRequest::get(
             &urls.pg_api,
             &["order", "detail", &self.0],

@@ -10,7 +10,7 @@ use crate::money::Amount;
 use crate::time::{wall_clock, DateTime};
 use crate::userapi::v2::TransferType;
 
-use super::form::{body_kind, form_to_json, BodyKind};
+use super::form::{form_to_json, BodyEncoding, BodyKind};
 
 /// One bank transaction as a user webhook reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,15 +57,16 @@ pub struct WebhookEvent {
     pub description: String,
 }
 
-/// Parses a user webhook body sent as JSON, form-urlencoded or multipart.
-pub fn parse_webhook_event(content_type: Option<&str>, body: &[u8]) -> Result<WebhookEvent> {
-    parse_body("webhook.parse", content_type, body)
+/// Parses a user webhook body in the given encoding (never guessed from a
+/// header: the same bytes always give the same event).
+pub fn parse_webhook_event(encoding: BodyEncoding, body: &[u8]) -> Result<WebhookEvent> {
+    parse_body("webhook.parse", encoding, body)
 }
 
 /// Decodes any inbound body (JSON or form) into `T`, with SePay's decode errors.
 pub(crate) fn parse_body<T: DeserializeOwned>(
     operation: &str,
-    content_type: Option<&str>,
+    encoding: BodyEncoding,
     body: &[u8],
 ) -> Result<T> {
     let decode_error = |path: Option<String>, expected: &str, found: String| Error::Decode {
@@ -74,8 +75,14 @@ pub(crate) fn parse_body<T: DeserializeOwned>(
         expected: expected.to_string(),
         found,
     };
-    let kind = body_kind(content_type, body)
-        .map_err(|found| decode_error(None, "a JSON, form-urlencoded or multipart body", found))?;
+    let expected = match encoding {
+        BodyEncoding::Json => "a JSON object",
+        BodyEncoding::FormUrlEncoded => "a form-urlencoded body",
+        BodyEncoding::Multipart => "a multipart/form-data body",
+    };
+    let kind = encoding
+        .kind(body)
+        .map_err(|found| decode_error(None, expected, found))?;
     let response = crate::http::HttpResponse {
         status: 200,
         headers: vec![("content-type".into(), "application/json".into())],
@@ -98,7 +105,7 @@ mod tests {
     const JSON: &str = r#"{"id":92704,"gateway":"Vietcombank","transactionDate":"2023-03-25 14:02:37","accountNumber":"0123499999","code":null,"content":"chuyen tien mua iphone","transferType":"in","transferAmount":2277000,"accumulated":19077000,"subAccount":null,"referenceCode":"MBVCB.3278907687","description":""}"#;
 
     fn expected() -> WebhookEvent {
-        parse_webhook_event(Some("application/json"), JSON.as_bytes()).unwrap()
+        parse_webhook_event(BodyEncoding::Json, JSON.as_bytes()).unwrap()
     }
 
     #[test]
@@ -114,8 +121,7 @@ mod tests {
     #[test]
     fn form_urlencoded_gives_the_same_event() {
         let body = "id=92704&gateway=Vietcombank&transactionDate=2023-03-25+14%3A02%3A37&accountNumber=0123499999&code=&content=chuyen+tien+mua+iphone&transferType=in&transferAmount=2277000&accumulated=19077000&subAccount=&referenceCode=MBVCB.3278907687&description=";
-        let e = parse_webhook_event(Some("application/x-www-form-urlencoded"), body.as_bytes())
-            .unwrap();
+        let e = parse_webhook_event(BodyEncoding::FormUrlEncoded, body.as_bytes()).unwrap();
         assert_eq!(e, expected());
     }
 
@@ -140,19 +146,20 @@ mod tests {
             ));
         }
         body.push_str("--XyZ--\r\n");
-        let e = parse_webhook_event(Some("multipart/form-data; boundary=XyZ"), body.as_bytes())
-            .unwrap();
+        let e = parse_webhook_event(BodyEncoding::Multipart, body.as_bytes()).unwrap();
         assert_eq!(e, expected());
     }
 
     #[test]
     fn bad_bodies_are_decode_errors() {
-        let e = parse_webhook_event(Some("text/plain"), b"hello").unwrap_err();
-        assert!(e.to_string().contains("text/plain"), "{e}");
-        let e = parse_webhook_event(Some("multipart/form-data"), b"x").unwrap_err();
+        let e = parse_webhook_event(BodyEncoding::Json, b"hello").unwrap_err();
+        assert!(e.to_string().contains("JSON object"), "{e}");
+        let e = parse_webhook_event(BodyEncoding::Multipart, b"x").unwrap_err();
         assert!(e.to_string().contains("boundary"), "{e}");
+        let e = parse_webhook_event(BodyEncoding::FormUrlEncoded, JSON.as_bytes()).unwrap_err();
+        assert!(matches!(e, Error::Decode { .. }), "{e}");
         let bad = JSON.replace(r#""transferType":"in""#, r#""transferType":"sideways""#);
-        let e = parse_webhook_event(None, bad.as_bytes()).unwrap_err();
+        let e = parse_webhook_event(BodyEncoding::Json, bad.as_bytes()).unwrap_err();
         assert!(e.to_string().contains("transferType"), "{e}");
     }
 }

@@ -32,6 +32,16 @@ impl WebhookReply {
         }
     }
 
+    /// 503 `{"success": false}`: this event is being handled by another
+    /// request (or handling failed); SePay retries later.
+    pub fn retry_later() -> Self {
+        WebhookReply {
+            status: 503,
+            content_type: "application/json",
+            body: r#"{"success":false,"message":"Retry later"}"#,
+        }
+    }
+
     /// 400 `{"success": false}`: the body could not be read.
     pub fn bad_request() -> Self {
         WebhookReply {

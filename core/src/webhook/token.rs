@@ -60,17 +60,28 @@ struct TokenRequest {
 
 impl WebhookTokenIssuer {
     /// An issuer for the client id and secret configured in SePay's dashboard;
-    /// access tokens live for `ttl`.
+    /// access tokens live for `ttl` (1 s to 1 day). Empty credentials are refused.
     pub fn new(
         client_id: impl Into<String>,
         client_secret: impl Into<SecretString>,
         ttl: Duration,
-    ) -> Self {
-        WebhookTokenIssuer {
-            client_id: client_id.into(),
-            client_secret: client_secret.into(),
-            ttl,
+    ) -> crate::Result<Self> {
+        let (client_id, client_secret) = (client_id.into(), client_secret.into());
+        if client_id.trim().is_empty() || client_secret.is_blank() {
+            return Err(crate::Error::config(
+                "the webhook OAuth2 client id and client secret must not be empty",
+            ));
         }
+        if ttl < Duration::from_secs(1) || ttl > crate::config::MAX_DURATION {
+            return Err(crate::Error::config(format!(
+                "the webhook access token ttl must be 1 s to 1 day, got {ttl:?}"
+            )));
+        }
+        Ok(WebhookTokenIssuer {
+            client_id,
+            client_secret,
+            ttl,
+        })
     }
 
     /// Answers SePay's token request (`{"clientId","clientSecret"}`, or a
@@ -101,8 +112,11 @@ impl WebhookTokenIssuer {
         if !(by_credentials || by_refresh) {
             return denied;
         }
-        let access = self.mint("at", now + self.ttl.as_secs() as i64);
-        let refresh = self.mint("rt", now + REFRESH_TTL.as_secs() as i64);
+        let access = self.mint(
+            "at",
+            now.saturating_add(self.ttl.as_secs().min(i64::MAX as u64) as i64),
+        );
+        let refresh = self.mint("rt", now.saturating_add(REFRESH_TTL.as_secs() as i64));
         let body = serde_json::json!({
             "data": {"accessToken": access, "refreshToken": refresh, "expiredIn": self.ttl.as_secs()}
         });
@@ -154,7 +168,7 @@ mod tests {
 
     #[test]
     fn issues_the_documented_shape_and_checks_tokens() {
-        let issuer = WebhookTokenIssuer::new("cid", "csecret", Duration::from_secs(3600));
+        let issuer = WebhookTokenIssuer::new("cid", "csecret", Duration::from_secs(3600)).unwrap();
         let reply = issuer.issue(br#"{"clientId":"cid","clientSecret":"csecret"}"#, 1000);
         assert_eq!(reply.status, 200);
         let v: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
@@ -180,7 +194,7 @@ mod tests {
                 .status,
             200
         );
-        let other = WebhookTokenIssuer::new("cid", "different", Duration::from_secs(3600));
+        let other = WebhookTokenIssuer::new("cid", "different", Duration::from_secs(3600)).unwrap();
         assert!(other.check_access_token(access, 1001).is_err());
         assert_eq!(
             issuer

@@ -56,6 +56,38 @@ impl WebhookAuth {
         }
     }
 
+    /// The mode's name: `none`, `api_key`, `hmac`, `oauth2`, `secret_key`.
+    pub fn mode(&self) -> &'static str {
+        match self {
+            WebhookAuth::None => "none",
+            WebhookAuth::ApiKey(_) => "api_key",
+            WebhookAuth::Hmac { .. } => "hmac",
+            WebhookAuth::OAuth2(_) => "oauth2",
+            WebhookAuth::SecretKey(_) => "secret_key",
+        }
+    }
+
+    /// Refuses empty or whitespace-only secrets and a tolerance over a day.
+    pub fn check(&self) -> Result<()> {
+        let blank = match self {
+            WebhookAuth::None | WebhookAuth::OAuth2(_) => false,
+            WebhookAuth::ApiKey(s) | WebhookAuth::SecretKey(s) => s.is_blank(),
+            WebhookAuth::Hmac { secret, tolerance } => {
+                if *tolerance > crate::config::MAX_DURATION {
+                    return Err(Error::config("the HMAC tolerance must be at most 1 day"));
+                }
+                secret.is_blank()
+            }
+        };
+        if blank {
+            return Err(Error::config(format!(
+                "the {} webhook secret must not be empty",
+                self.mode()
+            )));
+        }
+        Ok(())
+    }
+
     /// The status SePay requires on success: 201 in OAuth2 mode, 200 otherwise.
     pub fn success_status(&self) -> u16 {
         match self {

@@ -24,10 +24,10 @@ use tokio::sync::oneshot;
 struct AppTokenStore(MemoryTokenStore);
 
 impl TokenStore for AppTokenStore {
-    fn load(&self) -> Option<OAuthTokens> {
+    fn load(&self) -> sepay::Result<Option<OAuthTokens>> {
         self.0.load()
     }
-    fn save(&self, tokens: &OAuthTokens) {
+    fn save(&self, tokens: &OAuthTokens) -> sepay::Result<()> {
         println!(
             "store: saved new tokens (expire at {:?})",
             tokens.expires_at

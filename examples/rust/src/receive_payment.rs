@@ -14,7 +14,7 @@ use axum::routing::post;
 use axum::Router;
 use sepay::auth::unix_now;
 use sepay::qr::VietQr;
-use sepay::webhook::{WebhookAuth, WebhookReceiver};
+use sepay::webhook::{WebhookAuth, WebhookReceiver, WebhookReply};
 use sepay::{Amount, BaseUrls, Client};
 use sepay_sandbox::simulate::SimulateTransaction;
 use sepay_sandbox::webhook_target::{WebhookAuth as Mode, WebhookTarget};
@@ -40,7 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .build()?;
 
     // 1. The shop's webhook endpoint: verify, parse, deduplicate, reply.
-    let receiver = Arc::new(WebhookReceiver::new(WebhookAuth::hmac(WEBHOOK_SECRET)));
+    let receiver = Arc::new(WebhookReceiver::new(WebhookAuth::hmac(WEBHOOK_SECRET))?);
     let (events, mut inbox) = mpsc::unbounded_channel();
     let hook = move |method: Method, headers: HeaderMap, body: Bytes| {
         let (receiver, events) = (receiver.clone(), events.clone());
@@ -50,12 +50,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
                 .collect();
             let reply = match receiver.receive(method.as_str(), &headers, &body, unix_now()) {
-                Ok(got) => {
-                    if !got.duplicate {
-                        let _ = events.send(got.event);
+                // Handle a new event, then mark it done; on failure release it
+                // so SePay's retry is processed (a duplicate or one in progress
+                // gets `got.reply` as it is).
+                Ok(got) if !got.duplicate => match events.send(got.event) {
+                    Ok(()) => match receiver.complete(&got.key) {
+                        Ok(()) => got.reply,
+                        Err(e) => WebhookReceiver::error_reply(&e),
+                    },
+                    Err(_) => {
+                        let _ = receiver.release(&got.key);
+                        WebhookReply::retry_later()
                     }
-                    got.reply
-                }
+                },
+                Ok(got) => got.reply,
                 Err(e) => {
                     eprintln!("rejected: {e}");
                     WebhookReceiver::error_reply(&e)

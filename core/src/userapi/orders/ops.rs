@@ -40,13 +40,7 @@ impl OrderTarget {
         operation: &str,
         tail: &[&str],
     ) -> Result<(url::Url, Vec<String>)> {
-        if self.bank_account_id.trim().is_empty() {
-            return Err(Error::invalid_param(
-                operation,
-                "bank_account_id",
-                "must not be empty",
-            ));
-        }
+        crate::http::path_arg(operation, "bank_account_id", &self.bank_account_id)?;
         let (base, head): (&url::Url, Vec<&str>) = match self.api {
             OrderApi::V1Bidv => (
                 &urls.user_api_v1,
@@ -59,9 +53,7 @@ impl OrderTarget {
         };
         let mut segments: Vec<String> = head.into_iter().map(String::from).collect();
         for t in tail {
-            if t.trim().is_empty() {
-                return Err(Error::invalid_param(operation, "id", "must not be empty"));
-            }
+            crate::http::path_arg(operation, "id", t)?;
             segments.push(t.to_string());
         }
         Ok((base.clone(), segments))

@@ -218,10 +218,7 @@ pub(crate) fn amount(a: &Option<Amount>) -> String {
 }
 
 pub(crate) fn require_id(operation: &str, id: &str) -> Result<()> {
-    if id.trim().is_empty() {
-        return Err(Error::invalid_param(operation, "id", "must not be empty"));
-    }
-    Ok(())
+    crate::http::path_arg(operation, "id", id)
 }
 
 impl SinceIdQuery for V1TransactionListParams {

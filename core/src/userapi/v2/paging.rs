@@ -10,8 +10,8 @@ use super::query::MAX_PER_PAGE;
 
 /// A v2 list that can be fetched page by page.
 pub trait PagedQuery: Clone + MaybeSendSync {
-    /// Item type.
-    type Item: MaybeSendSync;
+    /// Item type (compared to notice a server that repeats a page).
+    type Item: MaybeSendSync + Clone + PartialEq;
     /// The list operation.
     type List: Operation<Output = Page<Self::Item>>;
     /// First page and page size requested by the caller.
@@ -21,12 +21,19 @@ pub trait PagedQuery: Clone + MaybeSendSync {
 }
 
 /// Pages of a v2 list, following `has_more` (or `current_page < last_page`).
+///
+/// Every walk ends: a page whose `current_page` is not the one asked for, a
+/// page that starts with the same item as the previous one, an empty page
+/// that claims more follow, or more than `ClientOptions::max_pages` pages
+/// stop the walk with `Error::Pagination`.
 #[derive(Debug, Clone)]
 pub struct V2Pages<Q: PagedQuery> {
     query: Q,
     page: u32,
     per_page: u32,
     done: bool,
+    fetched: u32,
+    previous_first: Option<Q::Item>,
 }
 
 impl<Q: PagedQuery> V2Pages<Q> {
@@ -39,6 +46,8 @@ impl<Q: PagedQuery> V2Pages<Q> {
             page: page.unwrap_or(1).max(1),
             per_page: per_page.unwrap_or(MAX_PER_PAGE),
             done: false,
+            fetched: 0,
+            previous_first: None,
         }
     }
 }
@@ -53,22 +62,50 @@ impl<Q: PagedQuery> PageSource for V2Pages<Q> {
             return Ok(None);
         }
         let op = self.query.list(self.page, self.per_page);
+        let stop = |message: String| Error::Pagination {
+            operation: op.name().to_string(),
+            message,
+        };
+        let cap = client.options().max_pages;
+        if self.fetched >= cap {
+            return Err(stop(format!(
+                "more than {cap} pages (ClientOptions::max_pages) and SePay still says more follow"
+            )));
+        }
         let page = client.execute(&op).await?;
+        self.fetched += 1;
         let more = match &page.pagination {
             Some(p) => p.more(),
             None => page.items.len() >= self.per_page as usize,
         };
-        if more && page.items.is_empty() {
-            return Err(Error::Pagination {
-                operation: op.name().to_string(),
-                message: format!(
-                    "page {} is empty but SePay says more pages follow",
-                    self.page
-                ),
-            });
+        if let Some(p) = page
+            .pagination
+            .filter(|p| p.current_page != u64::from(self.page))
+        {
+            return Err(stop(format!(
+                "asked for page {} but SePay answered page {}",
+                self.page, p.current_page
+            )));
         }
+        if more && page.items.is_empty() {
+            return Err(stop(format!(
+                "page {} is empty but SePay says more pages follow",
+                self.page
+            )));
+        }
+        if page.items.first().is_some() && page.items.first() == self.previous_first.as_ref() {
+            return Err(stop(format!(
+                "page {} repeats page {} (same first item)",
+                self.page,
+                self.page - 1
+            )));
+        }
+        self.previous_first = page.items.first().cloned();
         self.done = !more;
-        self.page += 1;
+        self.page = self
+            .page
+            .checked_add(1)
+            .ok_or_else(|| stop("the page number overflowed".into()))?;
         Ok((!page.items.is_empty()).then_some(page.items))
     }
 }

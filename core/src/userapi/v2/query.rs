@@ -101,10 +101,7 @@ impl Query {
     }
 }
 
-/// Rejects an empty path id before anything is sent.
+/// Rejects a path id that could change the path, before anything is sent.
 pub(crate) fn require_id(operation: &str, field: &str, id: &str) -> Result<()> {
-    if id.trim().is_empty() {
-        return Err(Error::invalid_param(operation, field, "must not be empty"));
-    }
-    Ok(())
+    crate::http::path_arg(operation, field, id)
 }
