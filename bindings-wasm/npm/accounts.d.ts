@@ -170,9 +170,12 @@ export declare class OAuthTokens {
  * rotates the refresh token, so persist each one).
  */
 export interface TokenStore {
-  /** The stored tokens, or `null` before the first exchange. */
+  /** The stored tokens, or `null` before the first exchange. What it throws reaches the caller as a `StoreError`. */
   load(): OAuthTokensInit | null;
-  /** Persists new tokens (what it throws is ignored). */
+  /**
+   * Persists new tokens. What it throws reaches the caller as a `StoreError`;
+   * the client keeps the rotated tokens in memory and saves them again on the next call.
+   */
   save(tokens: OAuthTokens): void;
 }
 

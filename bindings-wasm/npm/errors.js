@@ -29,6 +29,12 @@ export class PaginationError extends SePayError {}
 export class ConfigurationError extends SePayError {}
 /** An inbound webhook / IPN failed verification (reply 401). */
 export class WebhookVerificationError extends SePayError {}
+/**
+ * A store you supplied (OAuth2 token store, webhook dedup store) threw or
+ * answered wrongly. Nothing was lost; repeat the call once it works again
+ * (a receiver answers 503 so SePay retries).
+ */
+export class StoreError extends SePayError {}
 
 const BY_KIND = {
   authentication: AuthenticationError,
@@ -43,6 +49,7 @@ const BY_KIND = {
   pagination: PaginationError,
   configuration: ConfigurationError,
   webhook_verification: WebhookVerificationError,
+  store: StoreError,
 };
 
 /** The typed error for a failure reported by the core; anything else unchanged. */

@@ -377,9 +377,9 @@ export interface V2VirtualAccountListOptions {
 
 /** Retry budget for idempotent requests (429, 5xx, timeouts, connection errors). */
 export interface RetryOptions {
-  /** Attempts in total, including the first; `1` disables retries. Default 6. */
+  /** Attempts in total, including the first (1 to 100); `1` disables retries. Default 6. */
   maxAttempts?: number;
-  /** No new attempt starts after this long since the first. Default 60,000 ms. */
+  /** The whole call, waits included, never takes longer (a `Retry-After` beyond it ends the call with a `RateLimitError`). Default 60,000 ms. */
   maxElapsedMs?: number;
   /** Backoff before the second attempt, doubling each time. Default 200 ms. */
   initialBackoffMs?: number;
@@ -411,14 +411,16 @@ export interface ClientOptions {
   environment?: "live" | "sandbox";
   /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */
   baseUrl?: string;
-  /** Budget of one attempt, from sending to the last byte. Default 30,000 ms. */
+  /** Budget of one attempt, from sending to the last byte (up to one day). Default 30,000 ms. */
   timeoutMs?: number;
-  /** Client-side rate limit shared by every call of this client; `null` turns it off. Default 3. */
+  /** Client-side rate limit shared by every call of this client, in (0, 1000]; `null` turns it off. Default 3. */
   requestsPerSecond?: number | null;
   /** Retry budget. */
   retry?: RetryOptions;
-  /** Largest response body accepted. Default 64 MiB. */
+  /** Largest response body accepted, 1 KiB to 4 GiB; the read stops at the first byte over it. Default 64 MiB. */
   maxResponseBytes?: number;
+  /** Most pages one `iter()` walk fetches before it ends with a `PaginationError`. Default 100,000. */
+  maxPages?: number;
 }
 
 /**
@@ -512,7 +514,7 @@ export interface V2Api {
 
 /** A SePay client. Every call returns a Promise; one rate limiter serves them all. */
 export declare class Client {
-  /** @throws {ConfigurationError} for a missing token, no or two destinations, plain HTTP to a non-loopback host, bad numbers. */
+  /** @throws {ConfigurationError} for a missing or empty token or secret, no or two destinations, a base URL that is not HTTPS (plain HTTP only to loopback), a number out of range (NaN, infinite, negative, too large). */
   constructor(options: ClientOptions);
   /** User API v1. */
   readonly v1: V1Api;
@@ -844,7 +846,7 @@ export interface BankHubEvent {
 
 /** An HTTP reply to send back to SePay as is. */
 export interface WebhookReply {
-  /** Status code (200; 201 in OAuth2 mode; 401 / 400 for errors). */
+  /** Status code (200; 201 in OAuth2 mode; 503 retry later; 401 / 400 for errors). */
   status: number;
   /** Headers (`content-type: application/json`). */
   headers: { "content-type": string };
@@ -869,71 +871,124 @@ export interface WebhookRequest {
   body: Uint8Array | ArrayBuffer | string;
 }
 
+/**
+ * What to do with a verified delivery:
+ * - `"new"`: handle the event, then `receiver.complete(key)` and send `reply`;
+ *   if handling fails, `receiver.release(key)` and send `retryLaterReply()`.
+ * - `"duplicate"`: already handled; send `reply` (success), do not handle again.
+ * - `"in_progress"`: another request is handling it; send `reply` (503, SePay retries).
+ */
+export type Delivery = "new" | "duplicate" | "in_progress";
+
 /** A verified, parsed notification. */
 export interface Received<T> {
   /** The event. */
   event: T;
-  /** Its deduplication key (give it to `forget` if handling failed). */
+  /** Its deduplication key: give it to `complete` (handled) or `release` (failed). */
   key: string;
-  /** Already received: do not process it again, but send the reply. */
+  /** Whether to handle it. */
+  delivery: Delivery;
+  /** True unless `delivery` is `"new"`: do not handle it. */
   duplicate: boolean;
-  /** The reply SePay counts as success (also for duplicates). */
+  /** The reply to send: success for new (once handled) and duplicate deliveries, 503 while in progress. */
   reply: WebhookReply;
 }
 
-/** Where a receiver remembers which events it has seen (e.g. over Redis or a database table). */
+/** What a dedup store's `claim` found. */
+export type Claim = "new" | "in_progress" | "done";
+
+/**
+ * Where a receiver keeps the state of each event (e.g. Redis or a database
+ * table, to share it between processes). Every method must be atomic and
+ * answer synchronously; what it throws reaches the caller as a `StoreError`.
+ */
 export interface DedupStore {
-  /** Records `key`; returns `true` if it was new. Must answer synchronously. */
-  insertIfNew(key: string): boolean;
-  /** Forgets `key`, so a redelivery is processed again. */
-  forget(key: string): void;
+  /**
+   * Claims `key` for `leaseSeconds`: `"new"` if never seen, released, or its
+   * lease ran out (the caller now holds it); `"in_progress"` if another claim is
+   * open; `"done"` if completed.
+   */
+  claim(key: string, leaseSeconds: number): Claim;
+  /** Marks `key` handled: later claims answer `"done"`. */
+  complete(key: string): void;
+  /** Drops an open claim on `key` (never a completed one): the next claim is `"new"`. */
+  release(key: string): void;
 }
 
-/** Options of every receiver factory. */
+/** How the webhook's body is encoded (SePay's setting for API-key and unauthenticated webhooks). */
+export type BodyEncoding = "json" | "form" | "multipart";
+
+/** Options of the receivers of signed notifications (`hmac`, `oauth2`, `secretKey`): their bodies are JSON. */
 export interface ReceiverOptions {
-  /** Deduplication store; default: in memory (the last 100,000 keys). */
+  /** Dedup store; default: in memory (the last 100,000 handled keys). */
   store?: DedupStore;
+  /** How long a delivery holds its key before another may take over, 1 s to 1 day. Default 60. */
+  leaseSeconds?: number;
+  /** How far a PG IPN's or Bank Hub event's own time may lie from now, 1 s to 1 day. Default 21,600 (6 h). */
+  replayWindowSeconds?: number;
+}
+
+/** Options of `WebhookReceiver.none` and `WebhookReceiver.apiKey`. */
+export interface UnsignedReceiverOptions extends ReceiverOptions {
+  /**
+   * The body encoding chosen in SePay's webhook settings (default `"json"`).
+   * The request's Content-Type is never consulted: the same bytes always give the same event.
+   */
+  encoding?: BodyEncoding;
 }
 
 /** Options of `WebhookReceiver.hmac`. */
 export interface HmacReceiverOptions extends ReceiverOptions {
-  /** Largest accepted clock difference in seconds (default 300, SePay's). */
+  /** Largest accepted clock difference in seconds, at most a day (default 300, SePay's). */
   toleranceSeconds?: number;
 }
 
 /**
  * Receives SePay's notifications for one endpoint: verifies them in its auth
- * mode, parses JSON, form-urlencoded and multipart bodies, deduplicates and
- * says what to reply. Runs no server; `toString()` never shows a secret.
+ * mode, parses the body in its configured encoding, tracks each event through
+ * claim → complete / release, and says what to reply. Runs no server;
+ * `toString()` never shows a secret.
+ * @throws {ConfigurationError} from a factory: an empty secret, a bad option, a form encoding on a signed mode.
  */
 export declare class WebhookReceiver {
   private constructor();
   /** No authentication (rely on an IP allowlist). */
-  static none(options?: ReceiverOptions): WebhookReceiver;
+  static none(options?: UnsignedReceiverOptions): WebhookReceiver;
   /** `Authorization: Apikey <key>`. */
-  static apiKey(key: string, options?: ReceiverOptions): WebhookReceiver;
+  static apiKey(key: string, options?: UnsignedReceiverOptions): WebhookReceiver;
   /** `X-SePay-Signature: sha256=...` and `X-SePay-Timestamp`, within `toleranceSeconds`. */
   static hmac(secret: string, options?: HmacReceiverOptions): WebhookReceiver;
   /** `Authorization: Bearer <token>` issued by `issuer`; replies 201. */
   static oauth2(issuer: WebhookTokenIssuer, options?: ReceiverOptions): WebhookReceiver;
   /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events). */
   static secretKey(secret: string, options?: ReceiverOptions): WebhookReceiver;
-  /** The reply for an error a `receive*` method threw: 401 if unverified, else 400. */
+  /** The reply for an error a `receive*` method threw: 401 unverified, 503 store failure, else 400. */
   static errorReply(error: unknown): WebhookReply;
+  /** 503 "retry later": the reply after `release(key)` when handling a new delivery failed. */
+  static retryLaterReply(): WebhookReply;
   /**
    * A user webhook (one bank transaction).
    * @throws {WebhookVerificationError} unverified (reply 401).
    * @throws {DecodeError} unreadable body (reply 400).
+   * @throws {StoreError} the dedup store failed (reply 503).
    */
   receive(request: WebhookRequest): Received<WebhookEvent>;
-  /** A payment gateway IPN. */
+  /** A payment gateway IPN (its `timestamp` must lie within the replay window). */
   receivePgIpn(request: WebhookRequest): Received<PgIpn>;
   /** A Bank Hub balance-change IPN. */
   receiveBankhubIpn(request: WebhookRequest): Received<BankHubIpn>;
-  /** A Bank Hub linking event. */
+  /** A Bank Hub linking event (its `timestamp` must lie within the replay window). */
   receiveBankhubEvent(request: WebhookRequest): Received<BankHubEvent>;
-  /** Forgets a key (`received.key`) so SePay's redelivery is processed again. */
-  forget(key: string): void;
+  /**
+   * Marks `received.key` handled, after handling a `"new"` delivery: later deliveries are duplicates.
+   * @throws {StoreError} the dedup store failed.
+   */
+  complete(key: string): void;
+  /**
+   * Gives `received.key` up (handling failed): SePay's next retry is processed again.
+   * @throws {StoreError} the dedup store failed.
+   */
+  release(key: string): void;
 }
 
 /** Options of `new WebhookTokenIssuer(...)`. */
@@ -942,7 +997,7 @@ export interface WebhookTokenIssuerOptions {
   clientId: string;
   /** The client secret configured there. Never printed. */
   clientSecret: string;
-  /** Lifetime of access tokens in seconds (default 3600). */
+  /** Lifetime of access tokens in seconds, 1 to 86,400 (default 3600). */
   ttlSeconds?: number;
 }
 
@@ -963,8 +1018,11 @@ export declare class WebhookTokenIssuer {
   issue(body: Uint8Array | ArrayBuffer | string): TokenReply;
 }
 
-/** The reply for an error a `receive*` method threw: 401 if unverified, else 400. */
+/** The reply for an error a `receive*` method threw: 401 unverified, 503 store failure, else 400. */
 export declare function errorReply(error: unknown): WebhookReply;
+
+/** 503 "retry later": the reply after `receiver.release(key)` when handling a new delivery failed. */
+export declare function retryLaterReply(): WebhookReply;
 
 /** `sha256=<hex HMAC-SHA256 of "{timestamp}.{body}">`: the `X-SePay-Signature` SePay sends. */
 export declare function hmacSignature(secret: string, timestamp: number, body: Uint8Array | ArrayBuffer | string): string;
@@ -1054,7 +1112,8 @@ export type ErrorKind =
   | "decode"
   | "pagination"
   | "configuration"
-  | "webhook_verification";
+  | "webhook_verification"
+  | "store";
 
 /** Base class of every error the SDK raises. The message never contains the token. */
 export declare class SePayError extends Error {
@@ -1089,9 +1148,15 @@ export declare class TransportError extends SePayError {}
 export declare class TimeoutError extends SePayError {}
 /** The answer was not what SePay documents. */
 export declare class DecodeError extends SePayError {}
-/** Walking a list could not guarantee a complete, duplicate-free result. */
+/** Walking a list could not guarantee a complete, duplicate-free result (or passed `maxPages`). */
 export declare class PaginationError extends SePayError {}
 /** The client was configured in a way that cannot work. */
 export declare class ConfigurationError extends SePayError {}
 /** An inbound webhook or IPN failed verification (reply 401). */
 export declare class WebhookVerificationError extends SePayError {}
+/**
+ * A store you supplied (OAuth2 token store, webhook dedup store) threw or
+ * answered wrongly; `operation` names it (`oauth.token_store`,
+ * `webhook.dedup_store`). Nothing was lost: repeat the call once the store works.
+ */
+export declare class StoreError extends SePayError {}

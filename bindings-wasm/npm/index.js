@@ -19,7 +19,7 @@ import { OAuthTokens } from "./accounts.js";
 
 export * from "./errors.js";
 export { MemoryTokenStore, OAuthTokens } from "./accounts.js";
-export { errorReply, hmacSignature, WebhookReceiver, WebhookTokenIssuer } from "./webhook.js";
+export { errorReply, hmacSignature, retryLaterReply, WebhookReceiver, WebhookTokenIssuer } from "./webhook.js";
 
 initSync({
   module: readFileSync(new URL("./pkg/sepay_wasm_bg.wasm", import.meta.url)),
@@ -37,8 +37,11 @@ export function optionNames(operation) {
 }
 
 // BigInts become numbers when exact, otherwise decimal strings (money); Dates
-// become ISO 8601 strings through their own toJSON.
+// become ISO 8601 strings through their own toJSON. NaN and the infinities,
+// which JSON would turn into null (a silent default), travel as "NaN",
+// "Infinity" and "-Infinity" so the core refuses them by name.
 function replacer(_key, value) {
+  if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value !== "bigint") return value;
   return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
 }
@@ -161,9 +164,10 @@ const ADAPTERS = {
 const isThenable = (v) => v !== null && typeof v === "object" && typeof v.then === "function";
 
 // The user's token store as the core sees it: `save` receives OAuthTokens
-// (masked when printed); what `load` returns is read as plain fields. `load`
-// is called once here: the core's store is synchronous, so a Promise is refused
-// now rather than read as "no tokens" later.
+// (masked when printed); what `load` returns is read as plain fields. What
+// either throws reaches the caller as a StoreError. The core's store is
+// synchronous: `load` is called once here so a Promise is refused now, and a
+// Promise answered later is a StoreError, never "no tokens".
 function tokenStoreAdapter(store) {
   if (store === undefined || store === null) return undefined;
   const refuse = (what) => {
@@ -172,17 +176,26 @@ function tokenStoreAdapter(store) {
   if (typeof store.load !== "function" || typeof store.save !== "function") {
     refuse("needs load() and save(tokens) methods");
   }
-  const probe = store.load();
+  let probe;
+  try {
+    probe = store.load();
+  } catch {
+    // A store that is down now may work later; the calls report it as a StoreError.
+  }
   if (isThenable(probe)) {
     Promise.resolve(probe).catch(() => {});
     refuse("load() must return the tokens (or null), not a Promise");
   }
+  const sync = (method, answer) => {
+    if (isThenable(answer)) {
+      Promise.resolve(answer).catch(() => {});
+      throw new TypeError(`${method} returned a Promise; a token store must answer synchronously`);
+    }
+    return answer;
+  };
   return {
-    load: () => {
-      const tokens = store.load();
-      return isThenable(tokens) ? null : tokens ?? null;
-    },
-    save: (tokens) => store.save(new OAuthTokens(tokens)),
+    load: () => sync("load()", store.load()) ?? null,
+    save: (tokens) => sync("save(tokens)", store.save(new OAuthTokens(tokens))),
   };
 }
 

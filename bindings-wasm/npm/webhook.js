@@ -1,11 +1,13 @@
 // Receiving SePay's notifications, framework-agnostic: hand over the method,
-// the headers and the raw body; get the verified event, whether it is a
-// duplicate, and the exact reply to send. Verification, parsing, deduplication
-// and the choice of reply are the core's (see src/webhook.rs).
+// the headers and the raw body; get the verified event, what to do with it
+// (`delivery`: "new", "duplicate" or "in_progress") and the exact reply to
+// send. Verification, parsing, the dedup lifecycle (claim, complete, release)
+// and the choice of reply are the core's (see src/webhook.rs, src/dedup.rs).
 
 import {
   hmacSignature as coreHmacSignature,
   webhookErrorReply,
+  webhookRetryLater,
   WasmTokenIssuer,
   WasmWebhookReceiver,
 } from "./pkg/sepay_wasm.js";
@@ -74,13 +76,40 @@ function request(operation, req) {
   return [String(req.method ?? ""), flatHeaders(operation, req.headers), bytes(operation, req.body)];
 }
 
-function store(options) {
-  const s = options?.store;
-  if (s === undefined || s === null) return undefined;
-  if (typeof s.insertIfNew !== "function" || typeof s.forget !== "function") {
-    throw configuration("a dedup store needs insertIfNew(key) and forget(key) methods");
+const isThenable = (v) => v !== null && (typeof v === "object" || typeof v === "function") && typeof v.then === "function";
+
+// The user's dedup store as the core calls it: the same methods, refusing a
+// Promise (the core's store is synchronous; the refusal becomes a StoreError).
+function dedupStore(s) {
+  if (s === undefined || s === null) return s;
+  if (typeof s.claim !== "function" || typeof s.complete !== "function" || typeof s.release !== "function") {
+    throw configuration("a dedup store needs claim(key, leaseSeconds), complete(key) and release(key) methods");
   }
-  return s;
+  const sync = (method, answer) => {
+    if (isThenable(answer)) {
+      Promise.resolve(answer).catch(() => {});
+      throw new TypeError(`${method} returned a Promise; a dedup store must answer synchronously`);
+    }
+    return answer;
+  };
+  return {
+    claim: (key, leaseSeconds) => sync("claim", s.claim(key, leaseSeconds)),
+    complete: (key) => sync("complete", s.complete(key)),
+    release: (key) => sync("release", s.release(key)),
+  };
+}
+
+// The factory options with the store adapted; the core reads and checks the rest.
+function receiverOptions(options) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== "object") throw configuration(`receiver options must be an object, got ${typeName(options)}`);
+  if (!("store" in options)) return options;
+  return { ...options, store: dedupStore(options.store) };
+}
+
+function credential(factory, value) {
+  if (typeof value !== "string") throw configuration(`WebhookReceiver.${factory} needs a string, got ${typeName(value)}`);
+  return value;
 }
 
 function wrap(fn) {
@@ -90,6 +119,8 @@ function wrap(fn) {
     throw toError(e);
   }
 }
+
+const make = (build) => new WebhookReceiver(wrap(build));
 
 /**
  * Issues and checks the bearer tokens SePay asks for in OAuth2 webhook mode.
@@ -102,7 +133,7 @@ export class WebhookTokenIssuer {
     if (typeof clientId !== "string" || typeof clientSecret !== "string") {
       throw configuration("WebhookTokenIssuer needs clientId and clientSecret strings");
     }
-    this.#wasm = wrap(() => new WasmTokenIssuer(clientId, clientSecret, ttlSeconds));
+    this.#wasm = wrap(() => new WasmTokenIssuer(clientId, clientSecret, Number(ttlSeconds)));
   }
 
   /** Answers SePay's token request: `{ status, headers, body }` to send back. */
@@ -143,36 +174,44 @@ export class WebhookReceiver {
     this.#wasm = wasm;
   }
 
-  /** No authentication (rely on an IP allowlist). */
+  /**
+   * No authentication (rely on an IP allowlist). Options: `encoding`
+   * ("json", "form" or "multipart": what you chose in SePay), `store`,
+   * `leaseSeconds`, `replayWindowSeconds`.
+   */
   static none(options) {
-    return new WebhookReceiver(WasmWebhookReceiver.none(store(options)));
+    return make(() => WasmWebhookReceiver.none(receiverOptions(options)));
   }
 
-  /** `Authorization: Apikey <key>`. */
+  /** `Authorization: Apikey <key>`; the same options as `none`. */
   static apiKey(key, options) {
-    return new WebhookReceiver(wrap(() => WasmWebhookReceiver.api_key(String(key), store(options))));
+    return make(() => WasmWebhookReceiver.api_key(credential("apiKey", key), receiverOptions(options)));
   }
 
-  /** `X-SePay-Signature` HMAC-SHA256 within `toleranceSeconds` (default 300). */
+  /** `X-SePay-Signature` HMAC-SHA256 within `toleranceSeconds` (default 300); JSON bodies. */
   static hmac(secret, options) {
-    const tolerance = options?.toleranceSeconds;
-    return new WebhookReceiver(wrap(() => WasmWebhookReceiver.hmac(String(secret), tolerance ?? undefined, store(options))));
+    return make(() => WasmWebhookReceiver.hmac(credential("hmac", secret), receiverOptions(options)));
   }
 
-  /** `Authorization: Bearer <token>` issued by `issuer`; replies 201. */
+  /** `Authorization: Bearer <token>` issued by `issuer`; replies 201; JSON bodies. */
   static oauth2(issuer, options) {
     if (!(issuer instanceof WebhookTokenIssuer)) throw configuration(`oauth2 needs a WebhookTokenIssuer, got ${typeName(issuer)}`);
-    return new WebhookReceiver(WasmWebhookReceiver.oauth2(WebhookTokenIssuer.wasmOf(issuer), store(options)));
+    return make(() => WasmWebhookReceiver.oauth2(WebhookTokenIssuer.wasmOf(issuer), receiverOptions(options)));
   }
 
-  /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events). */
+  /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events); JSON bodies. */
   static secretKey(secret, options) {
-    return new WebhookReceiver(WasmWebhookReceiver.secret_key(String(secret), store(options)));
+    return make(() => WasmWebhookReceiver.secret_key(credential("secretKey", secret), receiverOptions(options)));
   }
 
-  /** The reply for an error thrown by a `receive*` method: 401 if unverified, else 400. */
+  /** The reply for an error thrown by a `receive*` method: 401 unverified, 503 store failure, else 400. */
   static errorReply(error) {
     return errorReply(error);
+  }
+
+  /** 503 "retry later": send it after `release(key)` when handling a new delivery failed. */
+  static retryLaterReply() {
+    return retryLaterReply();
   }
 
   /** A user webhook (one bank transaction). */
@@ -199,9 +238,14 @@ export class WebhookReceiver {
     return wrap(() => this.#wasm.receive_bankhub_event(...args));
   }
 
-  /** Forgets a received key (`result.key`) so SePay's redelivery is processed again. */
-  forget(key) {
-    wrap(() => this.#wasm.forget(String(key)));
+  /** Marks `received.key` handled (after handling a "new" delivery): later deliveries are duplicates. */
+  complete(key) {
+    wrap(() => this.#wasm.complete(String(key)));
+  }
+
+  /** Gives `received.key` up (handling failed): SePay's next retry is processed again. */
+  release(key) {
+    wrap(() => this.#wasm.release(String(key)));
   }
 
   toString() {
@@ -217,10 +261,15 @@ export class WebhookReceiver {
   }
 }
 
-/** The reply for an error thrown by a `receive*` method: 401 if unverified, else 400. */
+/** The reply for an error thrown by a `receive*` method: 401 unverified, 503 store failure, else 400. */
 export function errorReply(error) {
   const kind = error instanceof SePayError ? error.kind : "";
   return webhookErrorReply(kind);
+}
+
+/** 503 "retry later": the reply after `release(key)` when handling a new delivery failed. */
+export function retryLaterReply() {
+  return webhookRetryLater();
 }
 
 /** `sha256=<hex>` HMAC-SHA256 of `"{timestamp}.{body}"`: the `X-SePay-Signature` SePay sends. */

@@ -35,14 +35,16 @@ struct ClientConfig {
     #[serde(default)]
     base_url: Option<String>,
     #[serde(default)]
-    timeout_ms: Option<f64>,
+    timeout_ms: Option<Value>,
     /// Missing: the core's default; `null`: no client-side limit.
     #[serde(default, deserialize_with = "present")]
     requests_per_second: Option<Value>,
     #[serde(default)]
     retry: Option<RetryConfig>,
     #[serde(default)]
-    max_response_bytes: Option<usize>,
+    max_response_bytes: Option<Value>,
+    #[serde(default)]
+    max_pages: Option<Value>,
 }
 
 /// `paymentGateway: { merchantId, secretKey }`.
@@ -81,13 +83,13 @@ enum EnvironmentName {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct RetryConfig {
     #[serde(default)]
-    max_attempts: Option<u32>,
+    max_attempts: Option<Value>,
     #[serde(default)]
-    max_elapsed_ms: Option<f64>,
+    max_elapsed_ms: Option<Value>,
     #[serde(default)]
-    initial_backoff_ms: Option<f64>,
+    initial_backoff_ms: Option<Value>,
     #[serde(default)]
-    max_backoff_ms: Option<f64>,
+    max_backoff_ms: Option<Value>,
 }
 
 /// Keeps an explicit `null` as `Some(Value::Null)` (serde reads it as `None`).
@@ -95,10 +97,44 @@ fn present<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Option
     Value::deserialize(d).map(Some)
 }
 
-fn millis(name: &str, ms: f64) -> Result<Duration> {
-    Duration::try_from_secs_f64(ms / 1000.0).map_err(|_| Error::Configuration {
-        message: format!("{name} must be a finite, non-negative number of milliseconds"),
+fn config_error(message: String) -> Error {
+    Error::Configuration { message }
+}
+
+/// A number option as JSON: a number, or the text `index.js` sends for the
+/// numbers JSON cannot carry (`NaN`, `Infinity`, `-Infinity`).
+fn number(name: &str, value: &Value) -> Result<f64> {
+    match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.parse::<f64>().ok().filter(|n| !n.is_finite()),
+        _ => None,
+    }
+    .ok_or_else(|| config_error(format!("{name} must be a number, got {value}")))
+}
+
+/// Milliseconds from JavaScript as the core's `Duration`, checked by the
+/// core's `config::seconds` (no NaN, infinities, negatives or more than a day).
+fn millis(name: &str, value: &Value) -> Result<Duration> {
+    let ms = number(name, value)?;
+    sepay::config::seconds(name, ms / 1000.0).map_err(|_| {
+        config_error(format!(
+            "{name} must be a number of milliseconds from 0 to {}, got {ms}",
+            sepay::config::MAX_DURATION.as_millis()
+        ))
     })
+}
+
+/// A whole number that fits `T`; the core's `validate()` checks its range.
+fn whole<T: TryFrom<u64>>(name: &str, value: &Value) -> Result<T> {
+    let n = number(name, value)?;
+    let fits = n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n <= u64::MAX as f64;
+    fits.then(|| T::try_from(n as u64).ok())
+        .flatten()
+        .ok_or_else(|| {
+            config_error(format!(
+                "{name} must be a whole number this platform can hold, got {n}"
+            ))
+        })
 }
 
 /// Builds the core client from the JSON text of the options object and the
@@ -108,36 +144,35 @@ pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
         message: format!("invalid client options: {e}"),
     })?;
     let mut options = ClientOptions::default();
-    if let Some(ms) = config.timeout_ms {
-        options.timeout = millis("timeoutMs", ms)?;
+    if let Some(v) = &config.timeout_ms {
+        options.timeout = millis("timeoutMs", v)?;
     }
-    match config.requests_per_second {
+    match &config.requests_per_second {
         None => {}
         Some(Value::Null) => options.requests_per_second = None,
-        Some(Value::Number(n)) => options.requests_per_second = n.as_f64(),
-        Some(_) => {
-            return Err(Error::Configuration {
-                message: "requestsPerSecond must be a number or null".to_string(),
-            })
+        Some(v) => options.requests_per_second = Some(number("requestsPerSecond", v)?),
+    }
+    if let Some(r) = &config.retry {
+        if let Some(v) = &r.max_attempts {
+            options.retry.max_attempts = whole("retry.maxAttempts", v)?;
+        }
+        if let Some(v) = &r.max_elapsed_ms {
+            options.retry.max_elapsed = millis("retry.maxElapsedMs", v)?;
+        }
+        if let Some(v) = &r.initial_backoff_ms {
+            options.retry.initial_backoff = millis("retry.initialBackoffMs", v)?;
+        }
+        if let Some(v) = &r.max_backoff_ms {
+            options.retry.max_backoff = millis("retry.maxBackoffMs", v)?;
         }
     }
-    if let Some(r) = config.retry {
-        if let Some(n) = r.max_attempts {
-            options.retry.max_attempts = n;
-        }
-        if let Some(ms) = r.max_elapsed_ms {
-            options.retry.max_elapsed = millis("retry.maxElapsedMs", ms)?;
-        }
-        if let Some(ms) = r.initial_backoff_ms {
-            options.retry.initial_backoff = millis("retry.initialBackoffMs", ms)?;
-        }
-        if let Some(ms) = r.max_backoff_ms {
-            options.retry.max_backoff = millis("retry.maxBackoffMs", ms)?;
-        }
+    if let Some(v) = &config.max_response_bytes {
+        options.max_response_bytes = whole("maxResponseBytes", v)?;
     }
-    if let Some(n) = config.max_response_bytes {
-        options.max_response_bytes = n;
+    if let Some(v) = &config.max_pages {
+        options.max_pages = whole("maxPages", v)?;
     }
+    // The core checks every value (ranges, rates, attempts, sizes) in build().
     let mut builder = Client::builder().options(options);
     if let Some(token) = config.token {
         builder = builder.token(token);

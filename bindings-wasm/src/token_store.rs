@@ -45,16 +45,48 @@ impl JsTokenStore {
     }
 }
 
+/// The core's name for the store in its `Store` errors.
+const STORE: &str = "oauth.token_store";
+
 impl TokenStore for JsTokenStore {
-    /// `load()`'s answer; a throw or anything without an `accessToken` string is "no tokens".
-    fn load(&self) -> Option<OAuthTokens> {
-        tokens_from_js(&self.load.call0(&self.this).ok()?)
+    /// `load()`'s answer: `null`/`undefined` is "no tokens"; a throw, or
+    /// anything without an `accessToken` string, is a `Store` error.
+    fn load(&self) -> Result<Option<OAuthTokens>, Error> {
+        let value = self
+            .load
+            .call0(&self.this)
+            .map_err(|e| Error::store(STORE, format!("load() threw {}", js_text(&e))))?;
+        if value.is_null() || value.is_undefined() {
+            return Ok(None);
+        }
+        tokens_from_js(&value).map(Some).ok_or_else(|| {
+            Error::store(
+                STORE,
+                "load() must return null or { accessToken, refreshToken, expiresAt, scope }",
+            )
+        })
     }
 
-    /// Calls `save(tokens)`; what it throws cannot reach the caller and is ignored.
-    fn save(&self, tokens: &OAuthTokens) {
-        let _ = self.save.call1(&self.this, &tokens_to_js(tokens));
+    /// Calls `save(tokens)`; a throw is a `Store` error.
+    fn save(&self, tokens: &OAuthTokens) -> Result<(), Error> {
+        self.save
+            .call1(&self.this, &tokens_to_js(tokens))
+            .map(|_| ())
+            .map_err(|e| Error::store(STORE, format!("save(tokens) threw {}", js_text(&e))))
     }
+}
+
+/// `String(value)`: what JavaScript prints for a thrown value.
+pub fn js_text(value: &JsValue) -> String {
+    if let Some(text) = value.as_string() {
+        return text;
+    }
+    Reflect::get(&js_sys::global(), &JsValue::from_str("String"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok())
+        .and_then(|f| f.call1(&JsValue::UNDEFINED, value).ok())
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "an unprintable value".to_string())
 }
 
 /// Reads `{ accessToken, refreshToken?, expiresAt?, scope? }`.

@@ -1,20 +1,19 @@
 //! Receiving SePay's notifications: a receiver per endpoint and auth mode, the
 //! OAuth2-mode token issuer and `hmacSignature`. The core verifies, parses,
-//! deduplicates and chooses the reply; this file converts headers, bodies,
-//! results and the JavaScript deduplication store.
+//! deduplicates and chooses the reply; this file converts headers, bodies and
+//! results (the options object and the JavaScript dedup store: `dedup.rs`).
 
-use std::cell::RefCell;
-use std::sync::Arc;
 use std::time::Duration;
 
-use js_sys::{Function, Reflect};
+use js_sys::Reflect;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::webhook::{self, DedupStore, MemoryDedup, Received, WebhookAuth, WebhookReply};
+use sepay::webhook::{self, Received, WebhookAuth, WebhookReceiver, WebhookReply};
 use sepay::Error;
 
 use crate::convert::{error, to_js};
+use crate::dedup::receiver_options;
 
 /// Unix seconds now.
 fn now() -> i64 {
@@ -29,64 +28,19 @@ fn reply_js(reply: &WebhookReply) -> Result<JsValue, JsValue> {
     }))
 }
 
-/// `{event, key, duplicate, reply}` for `index.js`.
+/// `{event, key, delivery, duplicate, reply}` for `index.js`.
 fn received_js<T: Serialize>(r: Received<T>) -> Result<JsValue, JsValue> {
     let out = js_sys::Object::new();
     Reflect::set(&out, &"event".into(), &to_js(&r.event)?)?;
     Reflect::set(&out, &"key".into(), &r.key.into())?;
+    Reflect::set(&out, &"delivery".into(), &r.delivery.as_str().into())?;
     Reflect::set(&out, &"duplicate".into(), &r.duplicate.into())?;
     Reflect::set(&out, &"reply".into(), &reply_js(&r.reply)?)?;
     Ok(out.into())
 }
 
-/// A deduplication store written in JavaScript: `{ insertIfNew(key): boolean,
-/// forget(key): void }`. The core's trait cannot fail, so an exception (or a
-/// non-boolean answer) is kept and rethrown once the core returns; the event
-/// then counts as new.
-struct JsDedup {
-    store: JsValue,
-    failure: RefCell<Option<JsValue>>,
-}
-
-impl JsDedup {
-    fn call(&self, name: &str, key: &str) -> Option<JsValue> {
-        let result = Reflect::get(&self.store, &name.into())
-            .and_then(|f| f.dyn_into::<Function>())
-            .and_then(|f| f.call1(&self.store, &key.into()));
-        match result {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.failure.borrow_mut().get_or_insert(e);
-                None
-            }
-        }
-    }
-
-    fn take_failure(&self) -> Option<JsValue> {
-        self.failure.borrow_mut().take()
-    }
-}
-
-impl DedupStore for JsDedup {
-    fn insert_if_new(&self, key: &str) -> bool {
-        match self.call("insertIfNew", key).map(|v| v.as_bool()) {
-            Some(Some(new)) => new,
-            Some(None) => {
-                let e = error(&Error::Configuration {
-                    message:
-                        "webhook dedup store: insertIfNew(key) must return a boolean synchronously"
-                            .into(),
-                });
-                self.failure.borrow_mut().get_or_insert(e);
-                true
-            }
-            None => true,
-        }
-    }
-
-    fn forget(&self, key: &str) {
-        self.call("forget", key);
-    }
+fn seconds(name: &str, value: f64) -> Result<Duration, JsValue> {
+    sepay::config::seconds(name, value).map_err(|e| error(&e))
 }
 
 /// Issues and checks the bearer tokens SePay requests in OAuth2 mode.
@@ -104,9 +58,9 @@ impl WasmTokenIssuer {
         ttl_seconds: f64,
     ) -> Result<WasmTokenIssuer, JsValue> {
         let ttl = seconds("ttlSeconds", ttl_seconds)?;
-        Ok(WasmTokenIssuer {
-            inner: webhook::WebhookTokenIssuer::new(client_id, client_secret, ttl),
-        })
+        let inner = webhook::WebhookTokenIssuer::new(client_id, client_secret, ttl)
+            .map_err(|e| error(&e))?;
+        Ok(WasmTokenIssuer { inner })
     }
 
     /// Answers SePay's token request body: `{status, headers, body}`.
@@ -125,38 +79,37 @@ impl WasmTokenIssuer {
     }
 }
 
-fn seconds(name: &str, value: f64) -> Result<Duration, JsValue> {
-    Duration::try_from_secs_f64(value).map_err(|_| {
-        error(&Error::Configuration {
-            message: format!(
-                "{name} must be a finite, non-negative number of seconds, got {value}"
-            ),
-        })
-    })
-}
-
 /// A receiver for one endpoint.
 #[wasm_bindgen]
 pub struct WasmWebhookReceiver {
-    inner: webhook::WebhookReceiver,
-    js_store: Option<Arc<JsDedup>>,
+    inner: WebhookReceiver,
 }
 
-fn receiver(auth: WebhookAuth, store: JsValue) -> WasmWebhookReceiver {
-    if store.is_undefined() || store.is_null() {
-        return WasmWebhookReceiver {
-            inner: webhook::WebhookReceiver::with_store(auth, Arc::new(MemoryDedup::default())),
-            js_store: None,
+/// Builds a receiver in `auth` mode from the factory's options object.
+fn receiver(auth: WebhookAuth, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+    let build = || -> sepay::Result<WebhookReceiver> {
+        let hmac = matches!(auth, WebhookAuth::Hmac { .. });
+        let o = receiver_options(&options, hmac)?;
+        let auth = match (auth, o.tolerance) {
+            (WebhookAuth::Hmac { secret, .. }, Some(tolerance)) => {
+                WebhookAuth::Hmac { secret, tolerance }
+            }
+            (auth, _) => auth,
         };
-    }
-    let js = Arc::new(JsDedup {
-        store,
-        failure: RefCell::new(None),
-    });
-    WasmWebhookReceiver {
-        inner: webhook::WebhookReceiver::with_store(auth, js.clone()),
-        js_store: Some(js),
-    }
+        let mut r = WebhookReceiver::with_store(auth, o.store)?;
+        if let Some(encoding) = o.encoding {
+            r = r.with_encoding(encoding)?;
+        }
+        if let Some(lease) = o.lease {
+            r = r.with_lease(lease)?;
+        }
+        if let Some(window) = o.replay_window {
+            r = r.with_replay_window(window)?;
+        }
+        Ok(r)
+    };
+    let inner = build().map_err(|e| error(&e))?;
+    Ok(WasmWebhookReceiver { inner })
 }
 
 /// Headers as `[name, value, name, value, ...]` (flattened by `index.js`).
@@ -172,39 +125,31 @@ fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
 #[wasm_bindgen]
 impl WasmWebhookReceiver {
     /// No authentication (rely on an IP allowlist).
-    pub fn none(store: JsValue) -> WasmWebhookReceiver {
-        receiver(WebhookAuth::None, store)
+    pub fn none(options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::None, options)
     }
 
     /// `Authorization: Apikey <key>`.
-    pub fn api_key(key: String, store: JsValue) -> WasmWebhookReceiver {
-        receiver(WebhookAuth::ApiKey(key.into()), store)
+    pub fn api_key(key: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::ApiKey(key.into()), options)
     }
 
-    /// HMAC signatures within `tolerance_seconds` (undefined: SePay's 300 s).
-    pub fn hmac(
-        secret: String,
-        tolerance_seconds: Option<f64>,
-        store: JsValue,
-    ) -> Result<WasmWebhookReceiver, JsValue> {
-        let auth = match tolerance_seconds {
-            None => WebhookAuth::hmac(secret),
-            Some(t) => WebhookAuth::Hmac {
-                secret: secret.into(),
-                tolerance: seconds("toleranceSeconds", t)?,
-            },
-        };
-        Ok(receiver(auth, store))
+    /// HMAC signatures within `toleranceSeconds` (default: SePay's 300 s).
+    pub fn hmac(secret: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::hmac(secret), options)
     }
 
     /// `Authorization: Bearer <token>` issued by `issuer`.
-    pub fn oauth2(issuer: &WasmTokenIssuer, store: JsValue) -> WasmWebhookReceiver {
-        receiver(WebhookAuth::OAuth2(issuer.inner.clone()), store)
+    pub fn oauth2(
+        issuer: &WasmTokenIssuer,
+        options: JsValue,
+    ) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::OAuth2(issuer.inner.clone()), options)
     }
 
     /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events).
-    pub fn secret_key(secret: String, store: JsValue) -> WasmWebhookReceiver {
-        receiver(WebhookAuth::SecretKey(secret.into()), store)
+    pub fn secret_key(secret: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::SecretKey(secret.into()), options)
     }
 
     pub fn receive(
@@ -253,13 +198,14 @@ impl WasmWebhookReceiver {
         self.finish(r)
     }
 
-    /// Forgets a key so SePay's redelivery is processed again.
-    pub fn forget(&self, key: &str) -> Result<(), JsValue> {
-        self.inner.forget(key);
-        match self.js_store.as_ref().and_then(|s| s.take_failure()) {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+    /// Marks a key handled: later deliveries are duplicates.
+    pub fn complete(&self, key: &str) -> Result<(), JsValue> {
+        self.inner.complete(key).map_err(|e| error(&e))
+    }
+
+    /// Gives a key up (handling failed): SePay's next retry is processed.
+    pub fn release(&self, key: &str) -> Result<(), JsValue> {
+        self.inner.release(key).map_err(|e| error(&e))
     }
 
     /// The core's description, secrets masked.
@@ -268,22 +214,30 @@ impl WasmWebhookReceiver {
     }
 
     fn finish<T: Serialize>(&self, r: sepay::Result<Received<T>>) -> Result<JsValue, JsValue> {
-        if let Some(e) = self.js_store.as_ref().and_then(|s| s.take_failure()) {
-            return Err(e);
-        }
         received_js(r.map_err(|e| error(&e))?)
     }
 }
 
-/// The reply for a failed receive, by the error's kind: 401 for verification
-/// failures, 400 otherwise.
+/// The core's reply for a failed receive, from the error's kind (401
+/// unverified, 503 store failure, 400 otherwise).
 #[wasm_bindgen(js_name = webhookErrorReply)]
 pub fn webhook_error_reply(kind: &str) -> Result<JsValue, JsValue> {
-    let reply = match kind {
-        "webhook_verification" => WebhookReply::unauthorized(),
-        _ => WebhookReply::bad_request(),
+    let like = match kind {
+        "webhook_verification" => Error::WebhookVerification {
+            reason: String::new(),
+        },
+        "store" => Error::store("", ""),
+        _ => Error::Configuration {
+            message: String::new(),
+        },
     };
-    reply_js(&reply)
+    reply_js(&WebhookReceiver::error_reply(&like))
+}
+
+/// 503 "retry later": the reply when handling a new delivery failed.
+#[wasm_bindgen(js_name = webhookRetryLater)]
+pub fn webhook_retry_later() -> Result<JsValue, JsValue> {
+    reply_js(&WebhookReply::retry_later())
 }
 
 /// `sha256=<hex>` over `"{timestamp}.{body}"`: the `X-SePay-Signature` SePay sends.
