@@ -7,7 +7,7 @@ use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
 
 use crate::awaitable::Ready;
-use crate::config::{build, pg_credentials};
+use crate::config::{build, pg_credentials, Numbers};
 use crate::errors::IntoPyResult;
 use crate::resources::{BankHub, OAuth, Pg, V1, V2};
 use crate::shared::{Ctx, Shared};
@@ -56,15 +56,15 @@ impl Parts {
             ""
         };
         let pg = match &self.pg_merchant {
-            Some(id) => format!(" pg_merchant_id={id:?} pg_secret_key=***"),
+            Some(id) => format!(" pg_merchant_id={id:?} pg_secret_key=****"),
             None => String::new(),
         };
         let oauth = match &self.client_ids.0 {
-            Some(id) => format!(" oauth_client_id={id:?} oauth_client_secret=***"),
+            Some(id) => format!(" oauth_client_id={id:?} oauth_client_secret=****"),
             None => String::new(),
         };
         let hub = match &self.client_ids.1 {
-            Some(id) => format!(" bank_hub_client_id={id:?} bank_hub_client_secret=***"),
+            Some(id) => format!(" bank_hub_client_id={id:?} bank_hub_client_secret=****"),
             None => String::new(),
         };
         format!(
@@ -83,24 +83,25 @@ macro_rules! client_class {
             #[pyo3(signature = (token=None, *, environment=None, base_url=None, timeout=None,
                 connect_timeout=None, requests_per_second=None, max_attempts=None,
                 max_elapsed=None, initial_backoff=None, max_backoff=None,
-                max_response_bytes=None, user_agent=None,
+                max_response_bytes=None, max_pages=None, user_agent=None,
                 pg_merchant_id=None, pg_secret_key=None,
                 oauth_client_id=None, oauth_client_secret=None, oauth_redirect_uri=None,
                 oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None))]
             #[allow(clippy::too_many_arguments)]
-            fn new(
-                py: Python<'_>,
+            fn new<'py>(
+                py: Python<'py>,
                 token: Option<String>,
                 environment: Option<&str>,
                 base_url: Option<&str>,
                 timeout: Option<f64>,
                 connect_timeout: Option<f64>,
                 requests_per_second: Option<f64>,
-                max_attempts: Option<u32>,
+                max_attempts: Option<Bound<'py, PyAny>>,
                 max_elapsed: Option<f64>,
                 initial_backoff: Option<f64>,
                 max_backoff: Option<f64>,
-                max_response_bytes: Option<usize>,
+                max_response_bytes: Option<Bound<'py, PyAny>>,
+                max_pages: Option<Bound<'py, PyAny>>,
                 user_agent: Option<String>,
                 pg_merchant_id: Option<String>,
                 pg_secret_key: Option<String>,
@@ -123,11 +124,13 @@ macro_rules! client_class {
                 };
                 let pg = pg_credentials(pg_merchant_id, pg_secret_key).py_err(py)?;
                 let pg_merchant = pg.as_ref().map(|(id, _)| id.clone());
+                let numbers = Numbers {
+                    timeout, connect_timeout, requests_per_second, max_attempts, max_elapsed,
+                    initial_backoff, max_backoff, max_response_bytes, max_pages,
+                };
                 let client = build(
-                    token, environment, base_url, timeout, connect_timeout,
-                    requests_per_second, max_attempts, max_elapsed, initial_backoff,
-                    max_backoff, max_response_bytes, user_agent, pg, credentials,
-                )
+                    token, environment, base_url, numbers, user_agent, pg, credentials,
+                )?
                 .py_err(py)?;
                 let mut parts = Parts::new(py, client, $asynchronous)?;
                 parts.pg_merchant = pg_merchant;

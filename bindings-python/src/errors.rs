@@ -52,6 +52,7 @@ fn sepay_message(error: &sepay::Error) -> Option<&str> {
         | Api { message, .. }
         | Transport { message, .. }
         | Pagination { message, .. }
+        | Store { message, .. }
         | Configuration { message } => Some(message),
         _ => None,
     }

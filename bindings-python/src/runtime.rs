@@ -2,55 +2,110 @@
 //! `block_on` (sync client, GIL released, Ctrl-C still works) and `awaitable`
 //! (asyncio). The runtime is rebuilt in a child process after `os.fork()`,
 //! where the parent's worker threads do not exist.
+//!
+//! At interpreter exit an `atexit` hook ([`shutdown`]) stops the runtime
+//! before Python finalizes: its threads finish what they are doing (with the
+//! GIL released so they can), then no runtime thread is left to touch Python.
+//! From then on new calls fail at once and callbacks into Python
+//! ([`python_alive`]) are skipped.
 
 use std::cell::OnceCell;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
-use std::sync::{Arc, Mutex};
+use std::sync::Mutex;
 use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3_async_runtimes::generic::{self, ContextExt};
 use pyo3_async_runtimes::TaskLocals;
-use tokio::runtime::Runtime;
+use tokio::runtime::{Handle, Runtime};
 
 /// How often a blocked sync call looks for Ctrl-C (and other signals).
 const SIGNAL_POLL: Duration = Duration::from_millis(50);
 
+/// How long the exit hook lets running tasks finish before leaving them.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(5);
+
 struct Owned {
     pid: u32,
-    runtime: Arc<Runtime>,
+    /// `None` once shut down (the handle then cancels whatever is spawned).
+    runtime: Option<Runtime>,
+    handle: Handle,
 }
 
 static RUNTIME: Mutex<Option<Owned>> = Mutex::new(None);
 
+/// Set by the exit hook: the interpreter is about to finalize.
+static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// False once the interpreter began to exit: code on runtime threads must not
+/// call into Python any more.
+pub fn python_alive() -> bool {
+    !EXITING.load(Ordering::Acquire)
+}
+
+/// Runs `f` with the GIL from a thread that may not hold it (a runtime
+/// thread), unless the interpreter is exiting or gone: then `None`.
+pub fn with_python<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
+    if !python_alive() {
+        return None;
+    }
+    Python::try_attach(f)
+}
+
 /// The runtime of this process, created on first use.
-pub fn runtime() -> Arc<Runtime> {
+fn handle() -> Handle {
     let pid = std::process::id();
     let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(owned) = slot.as_ref().filter(|o| o.pid == pid) {
-        return owned.runtime.clone();
+        return owned.handle.clone();
     }
     if let Some(stale) = slot.take() {
         // Inherited through fork(): its threads are gone, so dropping it
         // would wait for them forever. Leak it instead.
         std::mem::forget(stale.runtime);
     }
-    let runtime = Arc::new(
-        tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .thread_name("sepay-sdk")
-            .enable_all()
-            .build()
-            .expect("sepay_sdk: cannot start the tokio runtime"),
-    );
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("sepay-sdk")
+        .enable_all()
+        .build()
+        .expect("sepay_sdk: cannot start the tokio runtime");
+    let handle = runtime.handle().clone();
     *slot = Some(Owned {
         pid,
-        runtime: runtime.clone(),
+        runtime: Some(runtime),
+        handle: handle.clone(),
     });
-    runtime
+    handle
+}
+
+/// The `atexit` hook: stops the runtime (letting running tasks finish for a
+/// few seconds, with the GIL released) so that no runtime thread calls into
+/// Python while it finalizes.
+#[pyfunction]
+pub fn shutdown(py: Python<'_>) {
+    EXITING.store(true, Ordering::Release);
+    let runtime = {
+        let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
+        let pid = std::process::id();
+        slot.as_mut()
+            .filter(|o| o.pid == pid)
+            .and_then(|o| o.runtime.take())
+    };
+    if let Some(runtime) = runtime {
+        py.detach(move || runtime.shutdown_timeout(SHUTDOWN_GRACE));
+    }
+}
+
+/// The error of a call started while the interpreter exits.
+fn exiting() -> sepay::Error {
+    sepay::Error::Configuration {
+        message: "the Python interpreter is shutting down; no more SePay calls".to_string(),
+    }
 }
 
 /// Runs `future` on the runtime and waits for it with the GIL released,
@@ -60,8 +115,11 @@ where
     F: Future + Send + 'static,
     F::Output: Send + 'static,
 {
+    if !python_alive() {
+        return Err(crate::errors::to_pyerr(py, exiting()));
+    }
     let (tx, mut rx) = sync_channel(1);
-    let task = runtime().spawn(async move {
+    let task = handle().spawn(async move {
         let _ = tx.send(future.await);
     });
     loop {
@@ -76,9 +134,12 @@ where
                 }
             }
             Err(RecvTimeoutError::Disconnected) => {
+                if !python_alive() {
+                    return Err(crate::errors::to_pyerr(py, exiting()));
+                }
                 return Err(PyRuntimeError::new_err(
                     "sepay_sdk: the request task stopped without a result",
-                ))
+                ));
             }
         }
     }
@@ -91,6 +152,9 @@ where
     F: Future<Output = PyResult<T>> + Send + 'static,
     T: for<'py> IntoPyObject<'py> + Send + 'static,
 {
+    if !python_alive() {
+        return Err(crate::errors::to_pyerr(py, exiting()));
+    }
     generic::future_into_py::<SdkRuntime, F, T>(py, future)
 }
 
@@ -109,14 +173,14 @@ impl generic::Runtime for SdkRuntime {
     where
         F: Future<Output = ()> + Send + 'static,
     {
-        runtime().spawn(fut)
+        handle().spawn(fut)
     }
 
     fn spawn_blocking<F>(f: F) -> Self::JoinHandle
     where
         F: FnOnce() + Send + 'static,
     {
-        runtime().spawn_blocking(f)
+        handle().spawn_blocking(f)
     }
 }
 

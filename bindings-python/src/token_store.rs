@@ -96,9 +96,11 @@ impl From<sepay::oauth::OAuthTokens> for PyOAuthTokens {
     }
 }
 
-/// A Python token store seen by the core. A failing `load` counts as "no
-/// tokens" and a failing `save` is reported through `sys.unraisablehook`;
-/// the call that triggered them carries on.
+/// A Python token store seen by the core. An exception raised by `load` or
+/// `save` (or a `load` that returns something else than `OAuthTokens` or
+/// `None`) becomes the core's `Store` error, which reaches the caller as
+/// `StoreError`; the core keeps unsaved tokens in memory and saves them again
+/// later. The store is never called once the interpreter is exiting.
 struct PyStore(Py<PyAny>);
 
 impl fmt::Debug for PyStore {
@@ -107,42 +109,60 @@ impl fmt::Debug for PyStore {
     }
 }
 
+/// The core's error for a failed store call (the exception's type and text).
+fn store_error(py: Python<'_>, method: &str, error: PyErr) -> sepay::Error {
+    let kind = error
+        .get_type(py)
+        .name()
+        .map(|n| n.to_string())
+        .unwrap_or_else(|_| "Exception".into());
+    sepay::Error::store(
+        "oauth.token_store",
+        format!("{method}() raised {kind}: {}", error.value(py)),
+    )
+}
+
+fn exiting() -> sepay::Error {
+    sepay::Error::store(
+        "oauth.token_store",
+        "the Python interpreter is shutting down",
+    )
+}
+
 impl TokenStore for PyStore {
-    fn load(&self) -> Option<sepay::oauth::OAuthTokens> {
-        Python::attach(|py| {
-            let store = self.0.bind(py);
-            let loaded = store.call_method0("load").and_then(|v| {
+    fn load(&self) -> sepay::Result<Option<sepay::oauth::OAuthTokens>> {
+        crate::runtime::with_python(|py| {
+            let loaded = self.0.bind(py).call_method0("load").and_then(|v| {
                 if v.is_none() {
-                    Ok(None)
-                } else {
-                    let tokens = v.cast::<PyOAuthTokens>().map_err(|_| {
-                        let kind = v
-                            .get_type()
-                            .name()
-                            .map(|n| n.to_string())
-                            .unwrap_or_default();
-                        pyo3::exceptions::PyTypeError::new_err(format!(
-                            "token store load() must return OAuthTokens or None, got {kind}"
-                        ))
-                    })?;
-                    Ok(Some(tokens.get().to_core()))
+                    return Ok(None);
                 }
+                let tokens = v.cast::<PyOAuthTokens>().map_err(|_| {
+                    let kind = v
+                        .get_type()
+                        .name()
+                        .map(|n| n.to_string())
+                        .unwrap_or_default();
+                    pyo3::exceptions::PyTypeError::new_err(format!(
+                        "token store load() must return OAuthTokens or None, got {kind}"
+                    ))
+                })?;
+                Ok(Some(tokens.get().to_core()))
             });
-            loaded.unwrap_or_else(|e| {
-                e.write_unraisable(py, Some(store));
-                None
-            })
+            loaded.map_err(|e| store_error(py, "load", e))
         })
+        .unwrap_or_else(|| Err(exiting()))
     }
 
-    fn save(&self, tokens: &sepay::oauth::OAuthTokens) {
-        Python::attach(|py| {
-            let store = self.0.bind(py);
+    fn save(&self, tokens: &sepay::oauth::OAuthTokens) -> sepay::Result<()> {
+        crate::runtime::with_python(|py| {
             let tokens = PyOAuthTokens::from(tokens.clone());
-            if let Err(e) = store.call_method1("save", (tokens,)) {
-                e.write_unraisable(py, Some(store));
-            }
+            self.0
+                .bind(py)
+                .call_method1("save", (tokens,))
+                .map(|_| ())
+                .map_err(|e| store_error(py, "save", e))
         })
+        .unwrap_or_else(|| Err(exiting()))
     }
 }
 

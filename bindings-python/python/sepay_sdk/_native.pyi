@@ -20,7 +20,7 @@ from ._enums import (
     WebhookEventType,
 )
 from .tokens import TokenStore
-from .webhooks import DedupStore
+from .webhooks import DedupStore, Delivery, Encoding
 
 _T = TypeVar("_T")
 
@@ -1140,8 +1140,10 @@ class Client:
     """A SePay client whose calls block (with the GIL released) until the answer.
 
     Give `environment` ("live" or "sandbox") or the `base_url` of a server laid
-    out like the `sepay-sandbox` emulator. Durations are in seconds;
-    `requests_per_second=0` turns the client-side rate limit off.
+    out like the `sepay-sandbox` emulator. Durations are in seconds (0 to one
+    day); `requests_per_second=0` turns the client-side rate limit off;
+    `max_pages` caps the pages one `iter()` walk fetches (default 100,000).
+    Blank credentials and out-of-range values raise `ConfigurationError`.
     """
     def __init__(
         self,
@@ -1157,6 +1159,7 @@ class Client:
         initial_backoff: float | None = None,
         max_backoff: float | None = None,
         max_response_bytes: int | None = None,
+        max_pages: int | None = None,
         user_agent: str | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
@@ -1200,6 +1203,7 @@ class AsyncClient:
         initial_backoff: float | None = None,
         max_backoff: float | None = None,
         max_response_bytes: int | None = None,
+        max_pages: int | None = None,
         user_agent: str | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
@@ -1545,40 +1549,93 @@ class WebhookReply:
     def body(self) -> str: ...
     @property
     def headers(self) -> builtins.list[tuple[str, str]]: ...
+    @staticmethod
+    def retry_later() -> WebhookReply:
+        """503 `{"success":false,...}`: handling failed (after `release(key)`);
+        SePay delivers the event again later."""
 
 @final
 class Received(Generic[_E]):
-    """A verified notification, whether it is a duplicate, and the reply."""
+    """A verified notification, what to do with it, and the reply."""
     @property
     def event(self) -> _E: ...
     @property
-    def key(self) -> str: ...
+    def key(self) -> str:
+        """Pass it to `complete()` once handled, or `release()` if handling failed."""
     @property
-    def duplicate(self) -> bool: ...
+    def delivery(self) -> Delivery:
+        """"new": handle it, then `complete(key)` (or `release(key)` on failure);
+        "duplicate": handled already; "in_progress": another request is handling it."""
     @property
-    def reply(self) -> WebhookReply: ...
+    def duplicate(self) -> bool:
+        """True unless `delivery == "new"`: do not handle it."""
+    @property
+    def reply(self) -> WebhookReply:
+        """Success for new (once handled) and duplicate deliveries, 503 for one in progress."""
 
 @final
 class WebhookTokenIssuer:
-    """Issues and checks the access tokens of OAuth2-mode webhooks."""
+    """Issues and checks the access tokens of OAuth2-mode webhooks. Blank
+    credentials, or `ttl` outside 1 s..1 day, raise `ConfigurationError`."""
     def __init__(self, client_id: str, client_secret: str, *, ttl: float = 3600.0) -> None: ...
     def issue(self, body: Body, *, now: int | None = None) -> WebhookReply: ...
 
 @final
 class WebhookReceiver:
-    """Receives SePay's notifications for one endpoint (verify, parse, dedupe, reply)."""
+    """Receives SePay's notifications for one endpoint (verify, parse, dedupe, reply).
+
+    Every factory takes `store` (a `DedupStore`; in memory by default),
+    `lease` (seconds a delivery holds its key, default 60) and
+    `replay_window` (how far a PG IPN's or Bank Hub event's time may lie from
+    now, default 6 hours). Blank secrets raise `ConfigurationError`; so does a
+    form encoding on a signed (HMAC, OAuth2, X-Secret-Key) receiver.
+    """
     @staticmethod
-    def no_auth(*, store: DedupStore | None = None) -> WebhookReceiver: ...
-    @staticmethod
-    def api_key(key: str, *, store: DedupStore | None = None) -> WebhookReceiver: ...
-    @staticmethod
-    def hmac(
-        secret: str, *, tolerance: float = 300.0, store: DedupStore | None = None
+    def no_auth(
+        *,
+        store: DedupStore | None = None,
+        encoding: Encoding = "json",
+        lease: float | None = None,
+        replay_window: float | None = None,
     ) -> WebhookReceiver: ...
     @staticmethod
-    def oauth2(issuer: WebhookTokenIssuer, *, store: DedupStore | None = None) -> WebhookReceiver: ...
+    def api_key(
+        key: str,
+        *,
+        store: DedupStore | None = None,
+        encoding: Encoding = "json",
+        lease: float | None = None,
+        replay_window: float | None = None,
+    ) -> WebhookReceiver: ...
     @staticmethod
-    def secret_key(secret: str, *, store: DedupStore | None = None) -> WebhookReceiver: ...
+    def hmac(
+        secret: str,
+        *,
+        tolerance: float | None = None,
+        store: DedupStore | None = None,
+        encoding: Literal["json"] = "json",
+        lease: float | None = None,
+        replay_window: float | None = None,
+    ) -> WebhookReceiver:
+        """`tolerance`: seconds the signed timestamp may be off (default 300)."""
+    @staticmethod
+    def oauth2(
+        issuer: WebhookTokenIssuer,
+        *,
+        store: DedupStore | None = None,
+        encoding: Literal["json"] = "json",
+        lease: float | None = None,
+        replay_window: float | None = None,
+    ) -> WebhookReceiver: ...
+    @staticmethod
+    def secret_key(
+        secret: str,
+        *,
+        store: DedupStore | None = None,
+        encoding: Literal["json"] = "json",
+        lease: float | None = None,
+        replay_window: float | None = None,
+    ) -> WebhookReceiver: ...
     def receive(
         self, method: str, headers: Headers, body: Body, *, now: int | None = None
     ) -> Received[WebhookEvent]: ...
@@ -1591,12 +1648,15 @@ class WebhookReceiver:
     def receive_bankhub_event(
         self, method: str, headers: Headers, body: Body, *, now: int | None = None
     ) -> Received[BankHubEvent]: ...
-    def forget(self, key: str) -> None: ...
+    def complete(self, key: str) -> None:
+        """Marks `key` handled (later deliveries are duplicates); raises `StoreError`."""
+    def release(self, key: str) -> None:
+        """Gives `key` up after a failed handling (SePay's retry is processed); raises `StoreError`."""
     @staticmethod
     def error_reply(error: BaseException) -> WebhookReply: ...
 
 def error_reply(error: BaseException) -> WebhookReply:
-    """The reply for an exception of a `receive_*` call (401 or 400)."""
+    """The reply for an exception of a `receive_*` call (401, 503 for `StoreError`, or 400)."""
 
 def hmac_signature(secret: str, timestamp: int, body: Body) -> str:
     """`sha256=<hex HMAC-SHA256(secret, "{timestamp}.{body}")>`."""

@@ -25,6 +25,7 @@ __all__ = [
     "PaginationError",
     "ConfigurationError",
     "WebhookVerificationError",
+    "StoreError",
     "FieldError",
     "Cause",
 ]
@@ -142,6 +143,15 @@ class WebhookVerificationError(SePayError):
     stale timestamp, not a POST). Reply with ``error_reply(error)`` (401)."""
 
 
+class StoreError(SePayError):
+    """A store your application supplied failed: the OAuth2 token store's
+    ``load``/``save`` or the webhook dedup store's ``claim``/``complete``/
+    ``release`` raised. The store's own exception is the ``__cause__`` where
+    it is at hand. Nothing was lost (unsaved OAuth2 tokens stay in memory and
+    are saved again later); repeat the call. In a webhook handler reply with
+    ``error_reply(error)`` (503: SePay retries)."""
+
+
 class Cause(Exception):
     """An underlying error reported by the Rust core, kept as ``__cause__``."""
 
@@ -159,6 +169,7 @@ _BY_KIND = {
     "pagination": PaginationError,
     "configuration": ConfigurationError,
     "webhook_verification": WebhookVerificationError,
+    "store": StoreError,
 }
 
 

@@ -4,6 +4,10 @@ Pass any object with ``load()`` and ``save(tokens)`` as
 ``Client(oauth_token_store=...)``: the client loads the tokens when it first
 needs them and saves them after every code exchange and refresh (SePay rotates
 refresh tokens, so the saved one is the only one that still works).
+
+Either method may raise: the call that needed it fails with
+:class:`~sepay_sdk.StoreError` (the client keeps tokens it could not save in
+memory and saves them again at the next call).
 """
 
 from __future__ import annotations
@@ -20,11 +24,14 @@ class TokenStore(Protocol):
     """A place for OAuth2 tokens: a database row, a file, a keychain entry..."""
 
     def load(self) -> Optional[OAuthTokens]:
-        """The stored tokens, or ``None`` before the first exchange."""
+        """The stored tokens, or ``None`` before the first exchange. May raise
+        (the call fails with ``StoreError``)."""
         ...
 
     def save(self, tokens: OAuthTokens) -> None:
-        """Persists new tokens (called from a worker thread; keep it quick)."""
+        """Persists new tokens (called from a worker thread; keep it quick).
+        May raise (the call fails with ``StoreError``; the tokens are kept in
+        memory and saved again later)."""
         ...
 
 

@@ -1,243 +1,82 @@
 //! Receiving SePay's notifications (`sepay_sdk.webhooks`): the core's
 //! `WebhookReceiver` and `WebhookTokenIssuer` for any Python web framework.
 //! The caller hands over the method, headers and raw body; the result says
-//! what arrived and exactly what to reply.
+//! what arrived, whether to handle it, and exactly what to reply.
+
+mod issuer;
+mod reply;
+mod store;
 
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
-use sepay::webhook::{self as core, DedupStore, WebhookAuth};
+use sepay::webhook::{self as core, BodyEncoding, WebhookAuth};
 
-use crate::convert::{body, headers, invalid};
+use crate::convert::{body, headers};
 use crate::errors::IntoPyResult;
-
-fn unix_now(now: Option<i64>) -> i64 {
-    now.unwrap_or_else(|| {
-        SystemTime::now()
-            .duration_since(UNIX_EPOCH)
-            .map(|d| d.as_secs() as i64)
-            .unwrap_or_default()
-    })
-}
-
-/// A Python dedup store (`insert_if_new(key) -> bool`, `forget(key)`). The
-/// core calls it on the thread of the `receive_*` call; an exception it raises
-/// is kept for that thread and re-raised by the call.
-struct PyStore {
-    store: Py<PyAny>,
-}
-
-std::thread_local! {
-    static STORE_ERROR: std::cell::RefCell<Option<PyErr>> = const { std::cell::RefCell::new(None) };
-}
-
-impl PyStore {
-    fn keep(&self, error: PyErr) {
-        STORE_ERROR.with(|slot| {
-            slot.borrow_mut().get_or_insert(error);
-        });
-    }
-
-    /// The exception the store raised during this thread's call, if any.
-    fn take() -> Option<PyErr> {
-        STORE_ERROR.with(|slot| slot.borrow_mut().take())
-    }
-}
-
-impl DedupStore for PyStore {
-    fn insert_if_new(&self, key: &str) -> bool {
-        Python::attach(|py| {
-            let answer = self
-                .store
-                .call_method1(py, "insert_if_new", (key,))
-                .and_then(|v| v.bind(py).is_truthy());
-            answer.unwrap_or_else(|e| {
-                self.keep(e);
-                true
-            })
-        })
-    }
-
-    fn forget(&self, key: &str) {
-        Python::attach(|py| {
-            if let Err(e) = self.store.call_method1(py, "forget", (key,)) {
-                self.keep(e);
-            }
-        })
-    }
-}
-
-/// The HTTP reply to send back to SePay: `status`, `content_type`, `body`.
-#[pyclass(frozen, get_all, module = "sepay_sdk")]
-pub struct WebhookReply {
-    /// Status code (200; 201 in OAuth2 mode; 401 / 400 for errors).
-    status: u16,
-    /// Always `application/json`.
-    content_type: String,
-    /// The JSON body, e.g. `{"success":true}`.
-    body: String,
-}
-
-impl From<core::WebhookReply> for WebhookReply {
-    fn from(r: core::WebhookReply) -> Self {
-        WebhookReply {
-            status: r.status,
-            content_type: r.content_type.to_string(),
-            body: r.body.to_string(),
-        }
-    }
-}
-
-#[pymethods]
-impl WebhookReply {
-    /// `[("Content-Type", content_type)]`, for frameworks that take header pairs.
-    #[getter]
-    fn headers(&self) -> Vec<(String, String)> {
-        vec![("Content-Type".to_string(), self.content_type.clone())]
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "WebhookReply(status={}, content_type={:?}, body={:?})",
-            self.status, self.content_type, self.body
-        )
-    }
-}
-
-/// A verified notification: the typed `event`, its dedup `key`, whether it is
-/// a `duplicate` (already received: reply, but do not process it again) and
-/// the `reply` to send.
-#[pyclass(frozen, get_all, module = "sepay_sdk")]
-pub struct Received {
-    /// `WebhookEvent`, `PgIpn`, `BankHubIpn` or `BankHubEvent`.
-    event: Py<PyAny>,
-    /// Pass it to `forget()` if handling failed, so a redelivery is processed.
-    key: String,
-    /// True when this event was already received.
-    duplicate: bool,
-    /// The success reply (also for duplicates).
-    reply: Py<WebhookReply>,
-}
-
-#[pymethods]
-impl Received {
-    /// `Received[WebhookEvent]` works at run time too (as in the stubs).
-    #[classmethod]
-    fn __class_getitem__<'py>(
-        cls: &Bound<'py, pyo3::types::PyType>,
-        item: &Bound<'py, PyAny>,
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let alias = cls.py().import("types")?.getattr("GenericAlias")?;
-        alias.call1((cls, item))
-    }
-
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        Ok(format!(
-            "Received(event={}, key={:?}, duplicate={}, reply={})",
-            self.event.bind(py).repr()?,
-            self.key,
-            if self.duplicate { "True" } else { "False" },
-            self.reply.bind(py).repr()?
-        ))
-    }
-}
-
-/// Issues and checks the access tokens of OAuth2-mode webhooks: answer SePay's
-/// token request at your "Access Token URL" with `issue(body)`, and give the
-/// issuer to `WebhookReceiver.oauth2`. Tokens are stateless (HMAC-signed).
-#[pyclass(frozen, module = "sepay_sdk")]
-pub struct WebhookTokenIssuer {
-    inner: core::WebhookTokenIssuer,
-    client_id: String,
-}
-
-#[pymethods]
-impl WebhookTokenIssuer {
-    /// The client id and secret configured in SePay's dashboard; access tokens
-    /// live `ttl` seconds.
-    #[new]
-    #[pyo3(signature = (client_id, client_secret, *, ttl=3600.0))]
-    fn new(py: Python<'_>, client_id: String, client_secret: String, ttl: f64) -> PyResult<Self> {
-        let ttl = Duration::try_from_secs_f64(ttl)
-            .ok()
-            .filter(|d| d.as_secs() >= 1)
-            .ok_or_else(|| {
-                invalid(
-                    "webhook.token.issue",
-                    "ttl",
-                    format!("must be at least 1 second, got {ttl}"),
-                )
-            })
-            .py_err(py)?;
-        Ok(WebhookTokenIssuer {
-            inner: core::WebhookTokenIssuer::new(client_id.clone(), client_secret, ttl),
-            client_id,
-        })
-    }
-
-    /// Answers SePay's token request (`{"clientId","clientSecret"}`): 200 with
-    /// `{"data":{"accessToken","refreshToken","expiredIn"}}`, 401 for wrong
-    /// credentials, 400 for an unreadable body. `now` is Unix seconds.
-    #[pyo3(signature = (body, *, now=None))]
-    fn issue(&self, body: &Bound<'_, PyAny>, now: Option<i64>) -> PyResult<WebhookReply> {
-        let reply = self
-            .inner
-            .issue(&crate::convert::body(body)?, unix_now(now));
-        Ok(WebhookReply {
-            status: reply.status,
-            content_type: "application/json".to_string(),
-            body: reply.body,
-        })
-    }
-
-    fn __repr__(&self) -> String {
-        format!(
-            "WebhookTokenIssuer(client_id={:?}, client_secret=***)",
-            self.client_id
-        )
-    }
-}
+use issuer::unix_now;
+pub use issuer::WebhookTokenIssuer;
+pub use reply::{error_reply, Received, WebhookReply};
+use store::{begin, finish, PyDedup};
 
 /// Receives SePay's notifications for one endpoint, in one authentication
-/// mode, with a dedup store (in memory unless `store=` is given: any object
-/// with `insert_if_new(key) -> bool` and `forget(key)`).
+/// mode and body encoding, with a dedup store (in memory unless `store=` is
+/// given: any object with `claim`, `complete` and `release`).
 #[pyclass(frozen, module = "sepay_sdk")]
 pub struct WebhookReceiver {
     inner: core::WebhookReceiver,
-    store: Option<Arc<PyStore>>,
     mode: String,
 }
 
+/// The options every factory takes.
+struct Setup {
+    store: Option<Py<PyAny>>,
+    encoding: String,
+    lease: Option<f64>,
+    replay_window: Option<f64>,
+}
+
 impl WebhookReceiver {
-    fn make(auth: WebhookAuth, mode: String, store: Option<Py<PyAny>>) -> Self {
-        let store = store.map(|store| Arc::new(PyStore { store }));
-        let inner = match &store {
-            Some(s) => core::WebhookReceiver::with_store(auth, s.clone()),
-            None => core::WebhookReceiver::new(auth),
+    fn make(py: Python<'_>, auth: WebhookAuth, mode: String, setup: Setup) -> PyResult<Self> {
+        let build = || -> sepay::Result<core::WebhookReceiver> {
+            let mut inner = match setup.store {
+                Some(store) => core::WebhookReceiver::with_store(auth, Arc::new(PyDedup(store)))?,
+                None => core::WebhookReceiver::new(auth)?,
+            };
+            let encoding = BodyEncoding::parse(&setup.encoding).ok_or_else(|| {
+                sepay::Error::Configuration {
+                    message: format!(
+                        "encoding must be \"json\", \"form\" or \"multipart\", not {:?}",
+                        setup.encoding
+                    ),
+                }
+            })?;
+            inner = inner.with_encoding(encoding)?;
+            if let Some(lease) = setup.lease {
+                inner = inner.with_lease(sepay::config::seconds("lease", lease)?)?;
+            }
+            if let Some(window) = setup.replay_window {
+                inner =
+                    inner.with_replay_window(sepay::config::seconds("replay_window", window)?)?;
+            }
+            Ok(inner)
         };
-        WebhookReceiver { inner, store, mode }
+        let inner = build().py_err(py)?;
+        let mode = format!("{mode}, encoding={}", inner.encoding().as_str());
+        Ok(WebhookReceiver { inner, mode })
     }
 
-    fn finish<T>(
+    fn run<T>(
         &self,
         py: Python<'_>,
-        result: sepay::Result<core::Received<T>>,
+        receive: impl FnOnce(&core::WebhookReceiver) -> sepay::Result<core::Received<T>>,
     ) -> PyResult<Received>
     where
         T: for<'py> IntoPyObject<'py>,
     {
-        if let Some(error) = self.store.as_ref().and_then(|_| PyStore::take()) {
-            return Err(error);
-        }
-        let r = result.py_err(py)?;
-        Ok(Received {
-            event: r.event.into_py_any(py)?,
-            key: r.key,
-            duplicate: r.duplicate,
-            reply: Py::new(py, WebhookReply::from(r.reply))?,
-        })
+        begin();
+        let received = finish(py, receive(&self.inner))?;
+        Received::new(py, received)
     }
 }
 
@@ -254,69 +93,123 @@ fn args(
 
 #[pymethods]
 impl WebhookReceiver {
-    /// No authentication (rely on an IP allowlist).
+    /// No authentication (rely on an IP allowlist). `encoding` is what you
+    /// chose in SePay's webhook settings: "json", "form" or "multipart".
     #[staticmethod]
-    #[pyo3(signature = (*, store=None))]
-    fn no_auth(store: Option<Py<PyAny>>) -> Self {
-        Self::make(WebhookAuth::None, "none".into(), store)
+    #[pyo3(signature = (*, store=None, encoding="json".to_string(), lease=None, replay_window=None))]
+    fn no_auth(
+        py: Python<'_>,
+        store: Option<Py<PyAny>>,
+        encoding: String,
+        lease: Option<f64>,
+        replay_window: Option<f64>,
+    ) -> PyResult<Self> {
+        let setup = Setup {
+            store,
+            encoding,
+            lease,
+            replay_window,
+        };
+        Self::make(py, WebhookAuth::None, "none".into(), setup)
     }
 
-    /// `Authorization: Apikey <key>`.
+    /// `Authorization: Apikey <key>`; `encoding` as for `no_auth`.
     #[staticmethod]
-    #[pyo3(signature = (key, *, store=None))]
-    fn api_key(key: String, store: Option<Py<PyAny>>) -> Self {
-        Self::make(WebhookAuth::ApiKey(key.into()), "api_key".into(), store)
+    #[pyo3(signature = (key, *, store=None, encoding="json".to_string(), lease=None, replay_window=None))]
+    fn api_key(
+        py: Python<'_>,
+        key: String,
+        store: Option<Py<PyAny>>,
+        encoding: String,
+        lease: Option<f64>,
+        replay_window: Option<f64>,
+    ) -> PyResult<Self> {
+        let setup = Setup {
+            store,
+            encoding,
+            lease,
+            replay_window,
+        };
+        Self::make(py, WebhookAuth::ApiKey(key.into()), "api_key".into(), setup)
     }
 
     /// `X-SePay-Signature` (HMAC-SHA256 of `"{timestamp}.{body}"`) with
-    /// `X-SePay-Timestamp` at most `tolerance` seconds from now.
+    /// `X-SePay-Timestamp` at most `tolerance` seconds from now. JSON only.
     #[staticmethod]
-    #[pyo3(signature = (secret, *, tolerance=300.0, store=None))]
+    #[pyo3(signature = (secret, *, tolerance=None, store=None, encoding="json".to_string(), lease=None, replay_window=None))]
+    #[allow(clippy::too_many_arguments)]
     fn hmac(
         py: Python<'_>,
         secret: String,
-        tolerance: f64,
+        tolerance: Option<f64>,
         store: Option<Py<PyAny>>,
+        encoding: String,
+        lease: Option<f64>,
+        replay_window: Option<f64>,
     ) -> PyResult<Self> {
-        let tolerance = Duration::try_from_secs_f64(tolerance)
-            .map_err(|_| {
-                invalid(
-                    "webhook.receive",
-                    "tolerance",
-                    format!("must be seconds >= 0, got {tolerance}"),
-                )
-            })
-            .py_err(py)?;
+        let tolerance = match tolerance {
+            Some(t) => sepay::config::seconds("tolerance", t).py_err(py)?,
+            None => core::DEFAULT_TOLERANCE,
+        };
         let auth = WebhookAuth::Hmac {
             secret: secret.into(),
             tolerance,
         };
         let mode = format!("hmac, tolerance={}", tolerance.as_secs());
-        Ok(Self::make(auth, mode, store))
-    }
-
-    /// `Authorization: Bearer <token>` issued by `issuer` (replies 201).
-    #[staticmethod]
-    #[pyo3(signature = (issuer, *, store=None))]
-    fn oauth2(issuer: &Bound<'_, WebhookTokenIssuer>, store: Option<Py<PyAny>>) -> Self {
-        let auth = WebhookAuth::OAuth2(issuer.get().inner.clone());
-        Self::make(auth, "oauth2".into(), store)
-    }
-
-    /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events).
-    #[staticmethod]
-    #[pyo3(signature = (secret, *, store=None))]
-    fn secret_key(secret: String, store: Option<Py<PyAny>>) -> Self {
-        Self::make(
-            WebhookAuth::SecretKey(secret.into()),
-            "secret_key".into(),
+        let setup = Setup {
             store,
-        )
+            encoding,
+            lease,
+            replay_window,
+        };
+        Self::make(py, auth, mode, setup)
     }
 
-    /// A user webhook (one bank transaction; JSON, form or multipart) →
-    /// `Received` with a `WebhookEvent`. Raises `WebhookVerificationError`
-    /// or `DecodeError`; reply with `error_reply(error)` then.
+    /// `Authorization: Bearer <token>` issued by `issuer` (replies 201). JSON only.
+    #[staticmethod]
+    #[pyo3(signature = (issuer, *, store=None, encoding="json".to_string(), lease=None, replay_window=None))]
+    fn oauth2(
+        py: Python<'_>,
+        issuer: &Bound<'_, WebhookTokenIssuer>,
+        store: Option<Py<PyAny>>,
+        encoding: String,
+        lease: Option<f64>,
+        replay_window: Option<f64>,
+    ) -> PyResult<Self> {
+        let auth = WebhookAuth::OAuth2(issuer.get().inner.clone());
+        let setup = Setup {
+            store,
+            encoding,
+            lease,
+            replay_window,
+        };
+        Self::make(py, auth, "oauth2".into(), setup)
+    }
+
+    /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events). JSON only.
+    #[staticmethod]
+    #[pyo3(signature = (secret, *, store=None, encoding="json".to_string(), lease=None, replay_window=None))]
+    fn secret_key(
+        py: Python<'_>,
+        secret: String,
+        store: Option<Py<PyAny>>,
+        encoding: String,
+        lease: Option<f64>,
+        replay_window: Option<f64>,
+    ) -> PyResult<Self> {
+        let auth = WebhookAuth::SecretKey(secret.into());
+        let setup = Setup {
+            store,
+            encoding,
+            lease,
+            replay_window,
+        };
+        Self::make(py, auth, "secret_key".into(), setup)
+    }
+
+    /// A user webhook (one bank transaction, in the receiver's encoding) →
+    /// `Received` with a `WebhookEvent`. Raises `WebhookVerificationError`,
+    /// `DecodeError` or `StoreError`; reply with `error_reply(error)` then.
     #[pyo3(signature = (method, headers, body, *, now=None))]
     fn receive(
         &self,
@@ -327,7 +220,7 @@ impl WebhookReceiver {
         now: Option<i64>,
     ) -> PyResult<Received> {
         let (m, h, b, t) = args(method, headers, body, now)?;
-        self.finish(py, self.inner.receive(&m, &h, &b, t))
+        self.run(py, |r| r.receive(&m, &h, &b, t))
     }
 
     /// A payment gateway IPN → `Received` with a `PgIpn`.
@@ -341,7 +234,7 @@ impl WebhookReceiver {
         now: Option<i64>,
     ) -> PyResult<Received> {
         let (m, h, b, t) = args(method, headers, body, now)?;
-        self.finish(py, self.inner.receive_pg_ipn(&m, &h, &b, t))
+        self.run(py, |r| r.receive_pg_ipn(&m, &h, &b, t))
     }
 
     /// A Bank Hub balance-change IPN → `Received` with a `BankHubIpn`.
@@ -355,7 +248,7 @@ impl WebhookReceiver {
         now: Option<i64>,
     ) -> PyResult<Received> {
         let (m, h, b, t) = args(method, headers, body, now)?;
-        self.finish(py, self.inner.receive_bankhub_ipn(&m, &h, &b, t))
+        self.run(py, |r| r.receive_bankhub_ipn(&m, &h, &b, t))
     }
 
     /// A Bank Hub linking event → `Received` with a `BankHubEvent`.
@@ -369,21 +262,25 @@ impl WebhookReceiver {
         now: Option<i64>,
     ) -> PyResult<Received> {
         let (m, h, b, t) = args(method, headers, body, now)?;
-        self.finish(py, self.inner.receive_bankhub_event(&m, &h, &b, t))
+        self.run(py, |r| r.receive_bankhub_event(&m, &h, &b, t))
     }
 
-    /// Forgets a `Received.key`, so SePay's redelivery is processed again
-    /// (call it when handling the event failed).
-    fn forget(&self, key: &str) -> PyResult<()> {
-        self.inner.forget(key);
-        match self.store.as_ref().and_then(|_| PyStore::take()) {
-            Some(error) => Err(error),
-            None => Ok(()),
-        }
+    /// Marks a `Received.key` handled (call it once handling succeeded, then
+    /// send `reply`): later deliveries are duplicates.
+    fn complete(&self, py: Python<'_>, key: &str) -> PyResult<()> {
+        begin();
+        finish(py, self.inner.complete(key))
+    }
+
+    /// Gives a `Received.key` up (handling failed): SePay's next retry is
+    /// processed again. Send `WebhookReply.retry_later()` meanwhile.
+    fn release(&self, py: Python<'_>, key: &str) -> PyResult<()> {
+        begin();
+        finish(py, self.inner.release(key))
     }
 
     /// The reply for an exception raised by a `receive_*` call (401 for
-    /// `WebhookVerificationError`, 400 otherwise).
+    /// `WebhookVerificationError`, 503 for `StoreError`, 400 otherwise).
     #[staticmethod]
     fn error_reply(error: &Bound<'_, PyAny>) -> PyResult<WebhookReply> {
         error_reply(error)
@@ -392,26 +289,6 @@ impl WebhookReceiver {
     fn __repr__(&self) -> String {
         format!("WebhookReceiver(auth={})", self.mode)
     }
-}
-
-/// The reply for an exception raised by a `receive_*` call: 401
-/// `{"success":false,...}` for `WebhookVerificationError`, 400 otherwise.
-#[pyfunction]
-pub fn error_reply(error: &Bound<'_, PyAny>) -> PyResult<WebhookReply> {
-    let kind: Option<String> = error.getattr_opt("kind")?.and_then(|k| k.extract().ok());
-    let core_error = if kind.as_deref() == Some("webhook_verification") {
-        sepay::Error::WebhookVerification {
-            reason: String::new(),
-        }
-    } else {
-        sepay::Error::Decode {
-            operation: "webhook.receive".to_string(),
-            path: None,
-            expected: String::new(),
-            found: String::new(),
-        }
-    };
-    Ok(core::WebhookReceiver::error_reply(&core_error).into())
 }
 
 /// The `X-SePay-Signature` value SePay sends for `body` at `timestamp` (Unix
