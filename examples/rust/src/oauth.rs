@@ -140,6 +140,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await?;
     println!("webhook {} → {}", hook.id, hook.webhook_url);
     client.oauth().delete_webhook(&hook.id).await?;
-    assert!(store.load().is_some(), "the store holds the latest tokens");
+    assert!(store.load()?.is_some(), "the store holds the latest tokens");
     Ok(())
 }

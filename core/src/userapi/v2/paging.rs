@@ -93,7 +93,7 @@ impl<Q: PagedQuery> PageSource for V2Pages<Q> {
                 self.page
             )));
         }
-        if page.items.first().is_some() && page.items.first() == self.previous_first.as_ref() {
+        if !page.items.is_empty() && page.items.first() == self.previous_first.as_ref() {
             return Err(stop(format!(
                 "page {} repeats page {} (same first item)",
                 self.page,
