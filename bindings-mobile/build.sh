@@ -6,7 +6,8 @@
 #                                       inside as linux-x86-64/libsepay_mobile.so (JNA
 #                                       finds it on the classpath, no -Djna.library.path)
 #   OUT/swift/bindings-mobile/swift/SePay/  the Swift package (Package.swift, Sources/SePay,
-#                                       Sources/SePayFFI, lib/), laid out like the repo so
+#                                       Sources/SePayFFI, lib/, and bin/sepay-sandbox for
+#                                       the tests), laid out like the repo so
 #   OUT/swift/examples/swift/           the example's relative dependency path works
 #
 # Usage: bindings-mobile/build.sh [OUT]   (default: $CACHE_DIR/mobile)
@@ -59,5 +60,9 @@ cp "$OUT"/gen/swift/*.h "$pkg/Sources/SePayFFI/"
   echo "}"
 } >"$pkg/Sources/SePayFFI/module.modulemap"
 cp "$LIB" "$pkg/lib/"
+# The tests that need a sandbox of their own (chaos) start this copy, which is
+# also what they reach inside the Swift chroot.
+mkdir -p "$pkg/bin"
+objcopy --strip-debug "$REL/sepay-sandbox" "$pkg/bin/sepay-sandbox"
 cp -r examples/swift "$OUT/swift/examples/"
 log "mobile bindings in $OUT"

@@ -2,7 +2,6 @@
 
 use std::fmt;
 use std::sync::Arc;
-use std::time::Duration;
 
 use sepay::{BaseUrls, Environment};
 
@@ -10,19 +9,23 @@ use crate::bankhub::BankHubApi;
 use crate::error::SePayError;
 use crate::oauth::{ForeignStore, OAuthApi, TokenStore};
 use crate::pg::PgApi;
+use crate::seconds::{optional, Seconds};
 use crate::v1::V1Api;
 use crate::v2::V2Api;
 
 /// Wire behaviour of a client. Every field is optional; null keeps the core's
 /// default (30 s timeout, 3 requests per second, 6 attempts within 60 s, ...).
+/// Times are `java.time.Duration` in Kotlin and `TimeInterval` in Swift; a
+/// value the core refuses (negative, NaN, more than a day, a rate over 1,000,
+/// 0 attempts, ...) makes the constructor throw a Configuration error.
 #[derive(Debug, Clone, Default, uniffi::Record)]
 pub struct ClientOptions {
     /// Budget for one attempt, from sending to the last byte of the body.
     #[uniffi(default)]
-    pub timeout: Option<Duration>,
+    pub timeout: Option<Seconds>,
     /// Budget for establishing a connection.
     #[uniffi(default)]
-    pub connect_timeout: Option<Duration>,
+    pub connect_timeout: Option<Seconds>,
     /// Client-side rate limit in requests per second, shared by every call on this
     /// client; `0` turns it off.
     #[uniffi(default)]
@@ -30,41 +33,61 @@ pub struct ClientOptions {
     /// Attempts in total, including the first (`1` disables retries).
     #[uniffi(default)]
     pub max_attempts: Option<u32>,
-    /// No new attempt starts after this much time since the first.
+    /// A call never outlives this budget, counted from its first attempt
+    /// (waits for the rate limiter and `Retry-After` included).
     #[uniffi(default)]
-    pub max_elapsed: Option<Duration>,
+    pub max_elapsed: Option<Seconds>,
     /// Backoff before the second attempt; doubles each time.
     #[uniffi(default)]
-    pub initial_backoff: Option<Duration>,
+    pub initial_backoff: Option<Seconds>,
     /// Upper bound of one backoff.
     #[uniffi(default)]
-    pub max_backoff: Option<Duration>,
+    pub max_backoff: Option<Seconds>,
     /// Largest response body accepted, in bytes.
     #[uniffi(default)]
     pub max_response_bytes: Option<u64>,
     /// `User-Agent` header.
     #[uniffi(default)]
     pub user_agent: Option<String>,
+    /// Most pages one walk (`iter`) fetches before it stops with a Pagination
+    /// error (default 100,000).
+    #[uniffi(default)]
+    pub max_pages: Option<u32>,
 }
 
 impl ClientOptions {
-    fn into_core(self) -> sepay::ClientOptions {
+    /// The core's options (checked by the core when the client is built).
+    fn into_core(self) -> Result<sepay::ClientOptions, SePayError> {
         let mut o = sepay::ClientOptions::default();
-        let r = &mut o.retry;
-        set(&mut o.timeout, self.timeout);
-        set(&mut o.connect_timeout, self.connect_timeout);
+        set(&mut o.timeout, optional("timeout", self.timeout)?);
+        set(
+            &mut o.connect_timeout,
+            optional("connect_timeout", self.connect_timeout)?,
+        );
         if let Some(rps) = self.requests_per_second {
-            o.requests_per_second = Some(rps);
+            // This binding's spelling of "off" is 0; the core's is None.
+            o.requests_per_second = (rps != 0.0).then_some(rps);
         }
+        let r = &mut o.retry;
         set(&mut r.max_attempts, self.max_attempts);
-        set(&mut r.max_elapsed, self.max_elapsed);
-        set(&mut r.initial_backoff, self.initial_backoff);
-        set(&mut r.max_backoff, self.max_backoff);
+        set(
+            &mut r.max_elapsed,
+            optional("max_elapsed", self.max_elapsed)?,
+        );
+        set(
+            &mut r.initial_backoff,
+            optional("initial_backoff", self.initial_backoff)?,
+        );
+        set(
+            &mut r.max_backoff,
+            optional("max_backoff", self.max_backoff)?,
+        );
         if let Some(n) = self.max_response_bytes {
             o.max_response_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
         set(&mut o.user_agent, self.user_agent);
-        o
+        set(&mut o.max_pages, self.max_pages);
+        Ok(o)
     }
 }
 
@@ -110,7 +133,7 @@ fn build_with(
 ) -> Result<Arc<SePayClient>, SePayError> {
     let inner = builder
         .base_urls(urls)
-        .options(options.into_core())
+        .options(options.into_core()?)
         .build()?;
     Ok(Arc::new(SePayClient { inner }))
 }

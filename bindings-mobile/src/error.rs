@@ -136,6 +136,16 @@ pub enum SePayError {
         /// The full message.
         detail: String,
     },
+    /// A store the application supplied (OAuth2 `TokenStore`, webhook
+    /// `DedupStore`) threw; nothing was lost and the call can be repeated. A
+    /// webhook endpoint answers it with `webhookErrorReply(e)` (503, SePay retries).
+    #[error("{detail}")]
+    Store {
+        /// The store method that failed, e.g. `oauth.token_store`.
+        operation: String,
+        /// The full message (with what the store threw).
+        detail: String,
+    },
     /// The client was configured in a way that cannot work.
     #[error("{detail}")]
     Configuration {
@@ -156,6 +166,28 @@ pub enum SePayError {
         /// The full message.
         detail: String,
     },
+}
+
+impl SePayError {
+    /// The core error this one came from, as far as the core's webhook reply
+    /// rules tell kinds apart (verification, store; anything else is a body
+    /// that could not be read).
+    pub(crate) fn to_core(&self) -> sepay::Error {
+        match self {
+            SePayError::WebhookVerification { reason, .. } => sepay::Error::WebhookVerification {
+                reason: reason.clone(),
+            },
+            SePayError::Store { operation, detail } => {
+                sepay::Error::store(operation, detail.clone())
+            }
+            other => sepay::Error::Decode {
+                operation: String::new(),
+                path: None,
+                expected: String::new(),
+                found: other.to_string(),
+            },
+        }
+    }
 }
 
 impl From<sepay::Error> for SePayError {
@@ -223,6 +255,7 @@ impl From<sepay::Error> for SePayError {
                 detail,
             },
             E::Pagination { .. } => SePayError::Pagination { operation, detail },
+            E::Store { .. } => SePayError::Store { operation, detail },
             E::Configuration { .. } => SePayError::Configuration { detail },
             E::WebhookVerification { reason } => SePayError::WebhookVerification { reason, detail },
             other => SePayError::Other {

@@ -33,12 +33,14 @@ macro_rules! page_record {
 
 mod bankhub;
 mod client;
+mod dedup;
 mod error;
 mod oauth;
 mod orders;
 mod paginator;
 mod pg;
 mod qr;
+mod seconds;
 mod v1;
 mod v2;
 mod webhook;
@@ -49,11 +51,12 @@ pub use bankhub::{
     BankHubWebhook, BankHubWebhooks,
 };
 pub use client::{ClientOptions, SePayClient};
+pub use dedup::{DedupStore, DedupStoreError};
 pub use error::SePayError;
 pub use oauth::{
     OAuthApi, OAuthBankAccountPage, OAuthBankAccounts, OAuthSubAccountPage, OAuthTokens,
     OAuthTransactionPage, OAuthTransactions, OAuthWebhook, OAuthWebhookPage, OAuthWebhookParams,
-    OAuthWebhooks, TokenStore,
+    OAuthWebhooks, TokenStore, TokenStoreError,
 };
 pub use orders::{VaOrderPage, VaOrders};
 pub use paginator::{
@@ -63,14 +66,16 @@ pub use paginator::{
 };
 pub use pg::{CheckoutForm, PgApi, PgOrderPage, PgOrders};
 pub use qr::{vietqr_decode, vietqr_image_url, vietqr_payload};
+pub use seconds::Seconds;
 pub use v1::{V1Api, V1BankAccounts, V1Transactions};
 pub use v2::{
     V2Api, V2BankAccountPage, V2BankAccounts, V2Terminals, V2TransactionPage, V2Transactions,
     V2VirtualAccountPage, V2VirtualAccounts,
 };
 pub use webhook::{
-    hmac_signature, webhook_error_reply, NameValue, ReceivedBankHubEvent, ReceivedBankHubIpn,
-    ReceivedPgIpn, ReceivedWebhook, TokenReply, WebhookReceiver, WebhookReply, WebhookTokenIssuer,
+    hmac_signature, webhook_error_reply, webhook_retry_later_reply, NameValue,
+    ReceivedBankHubEvent, ReceivedBankHubIpn, ReceivedPgIpn, ReceivedWebhook, TokenReply,
+    WebhookReceiver, WebhookReply, WebhookTokenIssuer,
 };
 
 /// Every operation the core offers, by stable name (`v2.transactions.iter`, ...).

@@ -99,11 +99,11 @@ impl OAuthTokens {
 /// file, the keychain...). `save` is called after the code exchange and every
 /// refresh (refresh tokens rotate), possibly from a background thread.
 ///
-/// A store may throw; the call never crashes. A failed `load` counts as "no
-/// stored tokens" (calls fail with a typed authentication error until
-/// `exchangeCode`); after a failed `save` the new tokens are not persisted: the
-/// client uses the access token it holds until it expires, then calls fail
-/// with a typed authentication error.
+/// A store may throw (`TokenStoreError`, or any other exception); the call
+/// that needed it then fails with `SePayError.Store`, never a crash. When
+/// `save` throws, the client keeps the new tokens in memory (the rotated
+/// refresh token is not lost) and saves them again on the next call; a later
+/// call that finds the store working succeeds.
 #[uniffi::export(with_foreign)]
 pub trait TokenStore: Send + Sync {
     /// The stored tokens, or null before the first exchange.
@@ -138,13 +138,20 @@ impl fmt::Debug for ForeignStore {
     }
 }
 
+fn failed(e: TokenStoreError) -> sepay::Error {
+    let TokenStoreError::Failed { reason } = e;
+    sepay::Error::store("oauth.token_store", reason)
+}
+
 impl sepay::oauth::TokenStore for ForeignStore {
-    fn load(&self) -> Option<sepay::oauth::OAuthTokens> {
-        self.0.load().ok().flatten().map(|t| t.0.clone())
+    fn load(&self) -> sepay::Result<Option<sepay::oauth::OAuthTokens>> {
+        let tokens = self.0.load().map_err(failed)?;
+        Ok(tokens.map(|t| t.0.clone()))
     }
-    fn save(&self, tokens: &sepay::oauth::OAuthTokens) {
-        // Documented on `TokenStore`: the tokens are not persisted.
-        let _ = self.0.save(Arc::new(OAuthTokens(tokens.clone())));
+    fn save(&self, tokens: &sepay::oauth::OAuthTokens) -> sepay::Result<()> {
+        self.0
+            .save(Arc::new(OAuthTokens(tokens.clone())))
+            .map_err(failed)
     }
 }
 

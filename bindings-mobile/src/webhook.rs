@@ -1,14 +1,17 @@
 //! Receiving SePay's notifications: `WebhookReceiver` (one per endpoint and
 //! auth mode), `hmacSignature` and the OAuth2-mode `WebhookTokenIssuer`. The
 //! core verifies, parses, deduplicates and chooses the reply; this file only
-//! converts headers, bodies and results.
+//! converts headers, bodies, options and results.
 
 use std::sync::Arc;
-use std::time::Duration;
 
-use sepay::webhook::{self, BankHubEvent, BankHubIpn, PgIpn, WebhookAuth, WebhookEvent};
+use sepay::webhook::{
+    self, BankHubEvent, BankHubIpn, BodyEncoding, Delivery, PgIpn, WebhookAuth, WebhookEvent,
+};
 
+use crate::dedup::{DedupStore, ForeignDedup};
 use crate::error::SePayError;
+use crate::seconds::Seconds;
 
 /// A name and a value: one request header, or one form field.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -47,11 +50,18 @@ macro_rules! received {
         pub struct $name {
             /// The verified, parsed event.
             pub event: $event,
-            /// Its deduplication key (pass it to `forget` if handling failed).
+            /// Its deduplication key: pass it to `complete` once handled, or to
+            /// `release` if handling failed.
             pub key: String,
-            /// True when this key was already received: do not process it again, but reply.
+            /// `New`: handle it, then `complete(key)` and send `reply` (on
+            /// failure `release(key)` and send `WebhookReply.retryLater()`).
+            /// `Duplicate`: already handled, send `reply`. `InProgress`: another
+            /// request holds it, send `reply` (503, SePay retries later).
+            pub delivery: Delivery,
+            /// True unless `delivery` is `New`: do not handle it.
             pub duplicate: bool,
-            /// The reply SePay counts as success (also for duplicates).
+            /// The reply to send (success for new and duplicate deliveries, 503
+            /// while another request handles the event).
             pub reply: WebhookReply,
         }
 
@@ -60,6 +70,7 @@ macro_rules! received {
                 $name {
                     event: r.event,
                     key: r.key,
+                    delivery: r.delivery,
                     duplicate: r.duplicate,
                     reply: r.reply.into(),
                 }
@@ -111,12 +122,18 @@ pub struct TokenReply {
 #[uniffi::export]
 impl WebhookTokenIssuer {
     /// An issuer for the client id and secret configured in SePay's dashboard;
-    /// access tokens live for `ttl`.
+    /// access tokens live for `ttl` (1 s to 1 day). Blank credentials are a
+    /// Configuration error.
     #[uniffi::constructor]
-    pub fn new(client_id: String, client_secret: String, ttl: Duration) -> Arc<Self> {
-        Arc::new(WebhookTokenIssuer {
-            inner: webhook::WebhookTokenIssuer::new(client_id, client_secret, ttl),
-        })
+    pub fn new(
+        client_id: String,
+        client_secret: String,
+        ttl: Seconds,
+    ) -> Result<Arc<Self>, SePayError> {
+        let ttl = ttl.duration("ttl")?;
+        Ok(Arc::new(WebhookTokenIssuer {
+            inner: webhook::WebhookTokenIssuer::new(client_id, client_secret, ttl)?,
+        }))
     }
 
     /// Answers SePay's token request body; `now` is Unix seconds.
@@ -130,8 +147,9 @@ impl WebhookTokenIssuer {
 }
 
 /// Receives SePay's notifications for one endpoint: verifies them in its auth
-/// mode, parses JSON, form-urlencoded and multipart bodies, deduplicates (in
-/// memory) and says what to reply. It runs no server.
+/// mode, parses bodies in its encoding (never by `Content-Type`), deduplicates
+/// (in memory, or in your `DedupStore`) and says what to reply. It runs no
+/// server. `toString()` / `description` masks the secret.
 #[derive(uniffi::Object)]
 #[uniffi::export(Debug)]
 pub struct WebhookReceiver {
@@ -144,49 +162,142 @@ impl std::fmt::Debug for WebhookReceiver {
     }
 }
 
-fn receiver(auth: WebhookAuth) -> Arc<WebhookReceiver> {
-    Arc::new(WebhookReceiver {
-        inner: webhook::WebhookReceiver::new(auth),
-    })
+/// The options every constructor takes after its credentials.
+struct Options {
+    encoding: Option<BodyEncoding>,
+    store: Option<Arc<dyn DedupStore>>,
+    lease: Option<Seconds>,
+    replay_window: Option<Seconds>,
 }
 
+fn receiver(auth: WebhookAuth, o: Options) -> Result<Arc<WebhookReceiver>, SePayError> {
+    let mut inner = match o.store {
+        Some(store) => webhook::WebhookReceiver::with_store(auth, Arc::new(ForeignDedup(store)))?,
+        None => webhook::WebhookReceiver::new(auth)?,
+    };
+    if let Some(encoding) = o.encoding {
+        inner = inner.with_encoding(encoding)?;
+    }
+    if let Some(lease) = o.lease {
+        inner = inner.with_lease(lease.duration("lease")?)?;
+    }
+    if let Some(window) = o.replay_window {
+        inner = inner.with_replay_window(window.duration("replay_window")?)?;
+    }
+    Ok(Arc::new(WebhookReceiver { inner }))
+}
+
+// Every constructor ends with the same options: `encoding` (what you chose in
+// SePay's webhook settings; form encodings only for no-auth and API-key
+// receivers, JSON by default), `store` (null: in memory, this process only),
+// `lease` (how long a delivery holds its key, 1 s to 1 day, default 60 s) and
+// `replay_window` (how far a PG IPN's or Bank Hub event's own time may lie from
+// now, default 6 h). Blank secrets and invalid options are Configuration errors.
 #[uniffi::export]
 impl WebhookReceiver {
     /// No authentication (rely on an IP allowlist).
-    #[uniffi::constructor]
-    pub fn no_auth() -> Arc<Self> {
-        receiver(WebhookAuth::None)
+    #[uniffi::constructor(default(encoding = None, store = None, lease = None, replay_window = None))]
+    pub fn no_auth(
+        encoding: Option<BodyEncoding>,
+        store: Option<Arc<dyn DedupStore>>,
+        lease: Option<Seconds>,
+        replay_window: Option<Seconds>,
+    ) -> Result<Arc<Self>, SePayError> {
+        let o = Options {
+            encoding,
+            store,
+            lease,
+            replay_window,
+        };
+        receiver(WebhookAuth::None, o)
     }
 
     /// `Authorization: Apikey <key>`.
-    #[uniffi::constructor]
-    pub fn api_key(key: String) -> Arc<Self> {
-        receiver(WebhookAuth::ApiKey(key.into()))
+    #[uniffi::constructor(default(encoding = None, store = None, lease = None, replay_window = None))]
+    pub fn api_key(
+        key: String,
+        encoding: Option<BodyEncoding>,
+        store: Option<Arc<dyn DedupStore>>,
+        lease: Option<Seconds>,
+        replay_window: Option<Seconds>,
+    ) -> Result<Arc<Self>, SePayError> {
+        let o = Options {
+            encoding,
+            store,
+            lease,
+            replay_window,
+        };
+        receiver(WebhookAuth::ApiKey(key.into()), o)
     }
 
     /// HMAC-SHA256 signatures with timestamps within `tolerance` of `now`
-    /// (null: SePay's 5 minutes).
-    #[uniffi::constructor(default(tolerance))]
-    pub fn hmac(secret: String, tolerance: Option<Duration>) -> Arc<Self> {
-        receiver(match tolerance {
+    /// (null: SePay's 5 minutes). Signed bodies are JSON.
+    #[uniffi::constructor(default(tolerance = None, encoding = None, store = None, lease = None, replay_window = None))]
+    pub fn hmac(
+        secret: String,
+        tolerance: Option<Seconds>,
+        encoding: Option<BodyEncoding>,
+        store: Option<Arc<dyn DedupStore>>,
+        lease: Option<Seconds>,
+        replay_window: Option<Seconds>,
+    ) -> Result<Arc<Self>, SePayError> {
+        let auth = match tolerance {
             None => WebhookAuth::hmac(secret),
-            Some(tolerance) => WebhookAuth::Hmac {
+            Some(t) => WebhookAuth::Hmac {
                 secret: secret.into(),
-                tolerance,
+                tolerance: t.duration("tolerance")?,
             },
-        })
+        };
+        receiver(
+            auth,
+            Options {
+                encoding,
+                store,
+                lease,
+                replay_window,
+            },
+        )
     }
 
     /// `Authorization: Bearer <token>` issued by `issuer`.
-    #[uniffi::constructor]
-    pub fn oauth2(issuer: Arc<WebhookTokenIssuer>) -> Arc<Self> {
-        receiver(WebhookAuth::OAuth2(issuer.inner.clone()))
+    #[uniffi::constructor(default(encoding = None, store = None, lease = None, replay_window = None))]
+    pub fn oauth2(
+        issuer: Arc<WebhookTokenIssuer>,
+        encoding: Option<BodyEncoding>,
+        store: Option<Arc<dyn DedupStore>>,
+        lease: Option<Seconds>,
+        replay_window: Option<Seconds>,
+    ) -> Result<Arc<Self>, SePayError> {
+        let o = Options {
+            encoding,
+            store,
+            lease,
+            replay_window,
+        };
+        receiver(WebhookAuth::OAuth2(issuer.inner.clone()), o)
     }
 
     /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events).
-    #[uniffi::constructor]
-    pub fn secret_key(secret: String) -> Arc<Self> {
-        receiver(WebhookAuth::SecretKey(secret.into()))
+    #[uniffi::constructor(default(encoding = None, store = None, lease = None, replay_window = None))]
+    pub fn secret_key(
+        secret: String,
+        encoding: Option<BodyEncoding>,
+        store: Option<Arc<dyn DedupStore>>,
+        lease: Option<Seconds>,
+        replay_window: Option<Seconds>,
+    ) -> Result<Arc<Self>, SePayError> {
+        let o = Options {
+            encoding,
+            store,
+            lease,
+            replay_window,
+        };
+        receiver(WebhookAuth::SecretKey(secret.into()), o)
+    }
+
+    /// The encoding bodies are read in.
+    pub fn encoding(&self) -> BodyEncoding {
+        self.inner.encoding()
     }
 
     /// A user webhook; `now` is Unix seconds.
@@ -245,21 +356,32 @@ impl WebhookReceiver {
             .into())
     }
 
-    /// Forgets a key so SePay's redelivery is processed again.
-    pub fn forget(&self, key: String) {
-        self.inner.forget(&key);
+    /// Marks a `New` delivery's key handled: later deliveries are duplicates.
+    pub fn complete(&self, key: String) -> Result<(), SePayError> {
+        Ok(self.inner.complete(&key)?)
+    }
+
+    /// Gives a `New` delivery's key up (handling failed): SePay's next retry
+    /// is processed again. Reply `WebhookReply.retryLater()` meanwhile.
+    pub fn release(&self, key: String) -> Result<(), SePayError> {
+        Ok(self.inner.release(&key)?)
     }
 }
 
-/// The reply for a failed `receive`: 401 for verification failures, 400 for
+/// The reply for a failed `receive` or `complete`: 401 for verification
+/// failures, 503 when the dedup store failed (SePay retries), 400 for
 /// unreadable bodies.
 #[uniffi::export]
 pub fn webhook_error_reply(error: SePayError) -> WebhookReply {
-    match error {
-        SePayError::WebhookVerification { .. } => webhook::WebhookReply::unauthorized(),
-        _ => webhook::WebhookReply::bad_request(),
-    }
-    .into()
+    webhook::WebhookReceiver::error_reply(&error.to_core()).into()
+}
+
+/// The reply after handling a `New` delivery failed (and its key was
+/// released): 503, SePay delivers again later. Kotlin and Swift also offer it
+/// as `WebhookReply.retryLater()`.
+#[uniffi::export]
+pub fn webhook_retry_later_reply() -> WebhookReply {
+    webhook::WebhookReply::retry_later().into()
 }
 
 /// `sha256=<hex>` over `"{timestamp}.{body}"`: the `X-SePay-Signature` SePay sends.
