@@ -45,6 +45,7 @@ pub struct V1Pages<Q: SinceIdQuery> {
     /// `count(since_id)` carried over from the previous page's check.
     count_from_cursor: Option<u64>,
     done: bool,
+    fetched: u32,
 }
 
 impl<Q: SinceIdQuery> V1Pages<Q> {
@@ -57,6 +58,7 @@ impl<Q: SinceIdQuery> V1Pages<Q> {
             limit: limit.max(1),
             count_from_cursor: None,
             done: false,
+            fetched: 0,
         }
     }
 
@@ -88,7 +90,15 @@ impl<Q: SinceIdQuery> PageSource for V1Pages<Q> {
         }
         let op = self.query.list(self.since_id, self.limit);
         let name = op.name();
+        let cap = client.options().max_pages;
+        if self.fetched >= cap {
+            return Err(Error::Pagination {
+                operation: name.to_string(),
+                message: format!("more than {cap} pages (ClientOptions::max_pages)"),
+            });
+        }
         let items = client.execute(&op).await?;
+        self.fetched += 1;
         let ids = check_ids::<Q>(&items, self.since_id, name)?;
         if items.len() < self.limit as usize {
             let mut keyed: Vec<(u64, Q::Item)> = ids.into_iter().zip(items).collect();
@@ -108,12 +118,19 @@ impl<Q: SinceIdQuery> PageSource for V1Pages<Q> {
                 ),
             });
         }
-        let last = *ids.last().expect("a full page is not empty");
+        let Some(&last) = ids.last() else {
+            return Ok(None);
+        };
+        let Some(next) = last.checked_add(1) else {
+            // The largest possible id: nothing can follow.
+            self.done = true;
+            return Ok(Some(items));
+        };
         let before = match self.count_from_cursor {
             Some(c) => c,
             None => self.count(client, self.since_id, name).await?,
         };
-        let after = self.count(client, last + 1, name).await?;
+        let after = self.count(client, next, name).await?;
         let in_window = before.saturating_sub(after);
         if in_window > items.len() as u64 {
             return Err(Error::Pagination {
@@ -129,7 +146,7 @@ impl<Q: SinceIdQuery> PageSource for V1Pages<Q> {
             });
         }
         self.count_from_cursor = Some(after);
-        self.since_id = last + 1;
+        self.since_id = next;
         Ok(Some(items))
     }
 }
