@@ -3,11 +3,13 @@ import { after, before, test } from "node:test";
 import { cases, setup, teardown } from "./cases.mjs";
 import { receivingCases, setupReceiving } from "./receiving.mjs";
 import { accountCases, setupAccounts } from "./accounts.mjs";
+import { hardeningCases, setupHardening } from "./hardening.mjs";
 
 before(async () => {
   await setup();
   await setupReceiving();
   await setupAccounts();
+  await setupHardening();
 });
 after(teardown);
-for (const [name, fn] of [...cases, ...receivingCases, ...accountCases]) test(name, fn);
+for (const [name, fn] of [...cases, ...receivingCases, ...accountCases, ...hardeningCases]) test(name, fn);

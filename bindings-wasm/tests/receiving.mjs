@@ -166,17 +166,18 @@ export const receivingCases = [
     const t = now();
     const headers = signed("whsec_1", BODY, t);
     const first = receiver.receive({ method: "POST", headers, body: BODY });
+    assert.equal(first.delivery, "new");
     assert.equal(first.duplicate, false);
     assert.equal(first.event.id, "7");
     assert.equal(first.event.transferAmount, "1000");
     assert.deepEqual(first.reply, {
       status: 200, headers: { "content-type": "application/json" }, body: '{"success":true}',
     });
+    receiver.complete(first.key);
     const replay = receiver.receive({ method: "POST", headers, body: BODY });
-    assert.equal(replay.duplicate, true, "same id: a duplicate");
+    assert.equal(replay.delivery, "duplicate", "same id, handled: a duplicate");
+    assert.equal(replay.duplicate, true);
     assert.deepEqual(replay.reply, first.reply, "still the success reply");
-    receiver.forget(first.key);
-    assert.equal(receiver.receive({ method: "POST", headers, body: BODY }).duplicate, false, "forgotten");
 
     const tampered = BODY.replace('"id":7', '"id":8');
     const e = throws(() => receiver.receive({ method: "POST", headers, body: tampered }), WebhookVerificationError);
@@ -226,7 +227,7 @@ export const receivingCases = [
     }
   }],
 
-  ["the same event as JSON, form-urlencoded and multipart parses to equal events", () => {
+  ["the same event as JSON, form-urlencoded and multipart (as configured) parses to equal events", () => {
     const json = WebhookReceiver.none()
       .receive({ method: "POST", headers: { "content-type": "application/json" }, body: BODY }).event;
     const fields = [
@@ -235,12 +236,12 @@ export const receivingCases = [
       ["referenceCode", "r"], ["description", ""],
     ];
     const form = new URLSearchParams(fields).toString();
-    const fromForm = WebhookReceiver.none().receive({
+    const fromForm = WebhookReceiver.none({ encoding: "form" }).receive({
       method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form,
     }).event;
     const multipart = fields.map(([k, v]) => `--XyZ\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
       .join("") + "--XyZ--\r\n";
-    const fromMultipart = WebhookReceiver.none().receive({
+    const fromMultipart = WebhookReceiver.none({ encoding: "multipart" }).receive({
       method: "POST", headers: [["Content-Type", "multipart/form-data; boundary=XyZ"]], body: multipart,
     }).event;
     assert.deepEqual(fromForm, json);
@@ -248,41 +249,21 @@ export const receivingCases = [
     assert.equal(json.transferType, "in");
     assert.equal(json.transactionDate, "2026-01-01T10:00:00+07:00");
     assert.equal(json.code, null);
+    // The Content-Type header never decides: a JSON receiver refuses a form body whatever it is labelled.
+    throws(() => WebhookReceiver.none().receive({
+      method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: form,
+    }), DecodeError);
   }],
 
-  ["a pluggable dedup store decides duplicates; its failures surface", () => {
-    const seen = new Set();
-    const calls = [];
-    const store = {
-      insertIfNew(key) {
-        calls.push(["insert", key]);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      },
-      forget(key) {
-        calls.push(["forget", key]);
-        seen.delete(key);
-      },
-    };
-    const a = WebhookReceiver.none({ store });
-    const b = WebhookReceiver.none({ store }); // another process sharing the store
-    const req = { method: "POST", headers: {}, body: BODY };
-    const first = a.receive(req);
-    assert.equal(first.duplicate, false);
-    assert.equal(b.receive(req).duplicate, true, "the shared store knows the key");
-    b.forget(first.key);
-    assert.equal(a.receive(req).duplicate, false);
-    assert.deepEqual(calls.map((c) => c[0]), ["insert", "insert", "forget", "insert"]);
-    assert.ok(calls.every((c) => c[1] === first.key));
-
-    const down = WebhookReceiver.none({
-      store: { insertIfNew() { throw new Error("redis down"); }, forget() {} },
-    });
-    assert.throws(() => down.receive(req), /redis down/);
-    const asyncStore = WebhookReceiver.none({ store: { insertIfNew: async () => true, forget() {} } });
-    throws(() => asyncStore.receive(req), ConfigurationError);
+  ["misconfigured receivers, stores and issuers are ConfigurationErrors", () => {
     throws(() => WebhookReceiver.none({ store: {} }), ConfigurationError);
+    throws(() => WebhookReceiver.none({ store: { insertIfNew() { return true; }, forget() {} } }), ConfigurationError,
+      (e) => assert.match(e.message, /claim\(key, leaseSeconds\)/));
+    throws(() => WebhookReceiver.none({ encodng: "form" }), ConfigurationError, (e) => assert.match(e.message, /encodng/));
+    throws(() => WebhookReceiver.none({ encoding: "xml" }), ConfigurationError);
+    throws(() => WebhookReceiver.none({ toleranceSeconds: 5 }), ConfigurationError, (e) => assert.match(e.message, /toleranceSeconds/));
+    throws(() => WebhookReceiver.none("form"), ConfigurationError);
+    throws(() => WebhookReceiver.apiKey(undefined), ConfigurationError);
     throws(() => WebhookReceiver.oauth2({}), ConfigurationError);
     throws(() => new WebhookTokenIssuer({ clientId: "x" }), ConfigurationError);
   }],
@@ -314,8 +295,8 @@ export const receivingCases = [
     const issuer = new WebhookTokenIssuer({ clientId: "hook-client", clientSecret: "hook-secret" });
     const receivers = {
       hmac: WebhookReceiver.hmac("whsec_1"),
-      apikey: WebhookReceiver.apiKey("key-1"),
-      none: WebhookReceiver.none(),
+      apikey: WebhookReceiver.apiKey("key-1", { encoding: "form" }),
+      none: WebhookReceiver.none({ encoding: "multipart" }),
       oauth: WebhookReceiver.oauth2(issuer),
     };
     const inbox = [];
@@ -323,8 +304,12 @@ export const receivingCases = [
       const path = req.url.replace(/^\//, "");
       if (path === "token") return issuer.issue(body);
       try {
-        const got = receivers[path].receive({ method: req.method, headers: req.headers, body });
-        if (!got.duplicate) inbox.push([path, got.event]);
+        const receiver = receivers[path];
+        const got = receiver.receive({ method: req.method, headers: req.headers, body });
+        if (got.delivery === "new") {
+          inbox.push([path, got.event]);
+          receiver.complete(got.key);
+        }
         return got.reply;
       } catch (e) {
         return errorReply(e);
@@ -369,9 +354,11 @@ export const receivingCases = [
     assert.equal(got.event.amount, "50000");
     assert.equal(got.event.transferType, "credit");
     assert.equal(got.event.transactionDate, "2026-01-01T10:00:00+07:00");
-    assert.equal(got.duplicate, false);
-    assert.equal(receiver.receiveBankhubIpn({ method: "POST", headers, body: ipn }).duplicate, true);
-    const event = '{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}';
+    assert.equal(got.delivery, "new");
+    receiver.complete(got.key);
+    assert.equal(receiver.receiveBankhubIpn({ method: "POST", headers, body: ipn }).delivery, "duplicate");
+    const eventAt = (ts) => `{"timestamp":${ts},"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}`;
+    const event = eventAt(now());
     const e = receiver.receiveBankhubEvent({ method: "POST", headers, body: event });
     assert.equal(e.event.event, "BANK_ACCOUNT_LINKED");
     assert.equal(e.event.metadata.bankAccountXid, "ba-1");
@@ -380,6 +367,11 @@ export const receivingCases = [
     throws(() => receiver.receiveBankhubEvent({ method: "POST", headers: { "X-Secret-Key": "nope" }, body: event }),
       WebhookVerificationError, (err) => assert.equal(errorReply(err).status, 401));
     throws(() => receiver.receiveBankhubEvent({ method: "POST", headers, body: '{"xid":"x","event":"NOPE"}' }), DecodeError);
+    // An event whose own time lies outside the replay window (6 h by default) is refused.
+    throws(() => receiver.receiveBankhubEvent({ method: "POST", headers, body: eventAt(now() - 7 * 3600) }),
+      WebhookVerificationError, (err) => assert.match(err.message, /stale or replayed/));
+    const wide = WebhookReceiver.secretKey("bh-secret", { replayWindowSeconds: 8 * 3600 });
+    assert.equal(wide.receiveBankhubEvent({ method: "POST", headers, body: eventAt(now() - 7 * 3600) }).delivery, "new");
   }],
 
   ["VietQR: known-good payloads round-trip, the image URL is exact, bad payloads are typed errors", () => {
@@ -517,6 +509,7 @@ export const receivingCases = [
       try {
         const r = receiver.receivePgIpn({ method: req.method, headers: req.headers, body });
         got.push(r);
+        if (r.delivery === "new") receiver.complete(r.key);
         return r.reply;
       } catch (e) {
         rejected.push(e);
@@ -563,7 +556,10 @@ export const receivingCases = [
     const server = await serve((req, body) => {
       try {
         const got = receiver.receive({ method: req.method, headers: req.headers, body });
-        if (!got.duplicate) inbox.push(got.event);
+        if (got.delivery === "new") {
+          inbox.push(got.event);
+          receiver.complete(got.key);
+        }
         return got.reply;
       } catch (e) {
         return errorReply(e);

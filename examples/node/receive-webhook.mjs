@@ -1,16 +1,19 @@
-// Receives SePay's payment webhooks with node:http: verify (HMAC), deduplicate,
-// reply. Run it against a local sandbox and it registers its own URL, simulates
-// a bank transfer and exits once the verified webhook has arrived:
+// Receives SePay's payment webhooks with node:http: verify (HMAC), handle each
+// event once (complete it when handled; release it and answer "retry later"
+// when handling failed), reply. Run it against a local sandbox and it
+// registers its own URL, simulates a bank transfer and exits once the verified
+// webhook has arrived:
 //   SEPAY_BASE_URL=http://127.0.0.1:PORT node receive-webhook.mjs
 // In production, leave SEPAY_BASE_URL unset, set PORT and SEPAY_WEBHOOK_SECRET
 // (the webhook's secret key on my.sepay.vn, HMAC mode) and it serves until stopped.
 import { createServer } from "node:http";
-import { errorReply, WebhookReceiver } from "sepay-sdk";
+import { errorReply, retryLaterReply, WebhookReceiver } from "sepay-sdk";
 
 const sandbox = process.env.SEPAY_BASE_URL;
 const secret = process.env.SEPAY_WEBHOOK_SECRET ?? "whsec_example";
 // One receiver per endpoint. The default dedup store is in memory; pass
-// { store: { insertIfNew(key), forget(key) } } to share it between processes.
+// { store: { claim(key, leaseSeconds), complete(key), release(key) } } (over
+// Redis or a table) to share it between processes.
 const receiver = WebhookReceiver.hmac(secret);
 
 /** Your business logic; a throw makes SePay retry later. */
@@ -21,28 +24,34 @@ async function handlePayment(event) {
 let done;
 const firstPayment = new Promise((resolve) => (done = resolve));
 
+/** The whole pattern: verify, handle a new event once, then complete; on failure release and retry later. */
+async function handle(req, body) {
+  let got;
+  try {
+    got = receiver.receive({ method: req.method, headers: req.headers, body });
+  } catch (e) {
+    console.error(`refused: ${e.message}`);
+    return errorReply(e); // 401 unverified, 400 unreadable, 503 dedup store down
+  }
+  if (got.delivery !== "new") return got.reply; // "duplicate": 200 success; "in_progress": 503, SePay retries
+  try {
+    await handlePayment(got.event);
+  } catch (e) {
+    console.error(`handling failed, SePay will retry: ${e.message}`);
+    receiver.release(got.key); // the retry is processed again
+    return retryLaterReply(); // 503
+  }
+  receiver.complete(got.key); // later deliveries of this event are duplicates
+  done(got.event);
+  return got.reply; // {"success":true}
+}
+
 const server = createServer((req, res) => {
   const chunks = [];
   req.on("data", (chunk) => chunks.push(chunk));
   req.on("end", async () => {
     const body = Buffer.concat(chunks); // the raw bytes: the signature covers them exactly
-    let reply;
-    try {
-      const got = receiver.receive({ method: req.method, headers: req.headers, body });
-      if (!got.duplicate) {
-        try {
-          await handlePayment(got.event);
-          done(got.event);
-        } catch (e) {
-          receiver.forget(got.key); // let SePay's retry be processed again
-          throw e;
-        }
-      }
-      reply = got.reply; // {"success":true}, also for duplicates
-    } catch (e) {
-      console.error(`refused: ${e.message}`);
-      reply = errorReply(e); // 401 unverified, 400 unreadable
-    }
+    const reply = await handle(req, body);
     res.writeHead(reply.status, reply.headers).end(reply.body);
   });
 });
