@@ -105,6 +105,10 @@ impl DedupStore for MemoryDedup {
             .checked_add(lease)
             .unwrap_or(now + Duration::from_secs(86_400));
         map.insert(key.to_string(), Entry::Claimed { until });
+        // Claims never completed nor released (their holder died) go once expired.
+        if map.len() > self.capacity.saturating_mul(2) {
+            map.retain(|_, e| !matches!(e, Entry::Claimed { until } if *until <= now));
+        }
         Ok(outcome)
     }
 
