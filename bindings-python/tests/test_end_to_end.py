@@ -34,9 +34,10 @@ def test_va_order_paid_through_a_verified_webhook(make_sandbox: Callable[..., Sa
             reply = error_reply(error)
         else:
             reply = result.reply
-            if not result.duplicate:
+            if result.delivery == "new":
                 with lock:
                     events.append(result.event)
+                receiver.complete(result.key)
         with lock:
             replies.append(reply.status)
         return reply.status, reply.content_type, reply.body

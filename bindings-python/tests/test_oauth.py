@@ -211,7 +211,7 @@ def test_errors_and_configuration(make_sandbox: Callable[..., Sandbox]) -> None:
         sepay_sdk.Client("T" * 64, base_url=sb.url).oauth.authorization_url(["profile"], "s")
 
 
-def test_a_failing_store_does_not_break_calls(
+def test_a_failing_store_is_a_store_error_never_swallowed(
     make_sandbox: Callable[..., Sandbox], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     sb = make_sandbox("--transactions", "50", "--rate-limit", "0")
@@ -227,11 +227,19 @@ def test_a_failing_store_does_not_break_calls(
 
     client = oauth_client(sb, Broken())
     code = authorize(client.oauth.authorization_url(["profile"], "z"))["code"]
-    tokens = client.oauth.exchange_code(code)
-    assert tokens.access_token
-    assert any(isinstance(e, OSError) for e in reported), "the failing save was reported"
+    with pytest.raises(sepay_sdk.StoreError, match="disk gone") as failed:
+        client.oauth.exchange_code(code)
+    assert failed.value.kind == "store" and "save()" in str(failed.value)
+    assert failed.value.operation == "oauth.token_store"
+    # The exchanged tokens are kept in memory: the client works meanwhile.
     assert client.oauth.me().id == "1234"
+    assert reported == [], "nothing goes to sys.unraisablehook"
     client.close()
+
+    fresh = oauth_client(sb, Broken())
+    with pytest.raises(sepay_sdk.StoreError, match="load"):
+        fresh.oauth.me()
+    fresh.close()
 
 
 @pytest.mark.asyncio

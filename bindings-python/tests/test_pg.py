@@ -273,9 +273,10 @@ def test_ipn_from_the_sandbox_is_verified_with_the_secret_key(
             with lock:
                 rejected.append(reply.status)
             return reply.status, reply.content_type, reply.body
-        with lock:
-            if not result.duplicate:
+        if result.delivery == "new":
+            with lock:
                 got.append(result.event)
+            receiver.complete(result.key)
         return result.reply.status, result.reply.content_type, result.reply.body
 
     with serve(handle) as url:

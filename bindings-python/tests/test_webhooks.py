@@ -1,7 +1,7 @@
 """Receiving webhooks (issue 7): signatures against independently computed
-values, every rejection with its typed error and reply, deduplication, the
-three body encodings, OAuth2 mode, Bank Hub notifications, and real
-deliveries from the sandbox to a local `http.server`."""
+values, every rejection with its typed error and reply, the dedup lifecycle
+(claim, complete, release), the three body encodings, OAuth2 mode, Bank Hub
+notifications, and real deliveries from the sandbox to a local `http.server`."""
 
 from __future__ import annotations
 
@@ -21,9 +21,16 @@ import pytest
 from conftest import Sandbox
 from local_server import Reply, admin, serve, wait_until
 
-from sepay_sdk import DecodeError, ValidationError, WebhookVerificationError
+from sepay_sdk import (
+    ConfigurationError,
+    DecodeError,
+    StoreError,
+    WebhookVerificationError,
+)
 from sepay_sdk.webhooks import (
+    Claim,
     DedupStore,
+    Encoding,
     Received,
     WebhookEvent,
     WebhookReceiver,
@@ -68,7 +75,7 @@ def test_tampered_wrong_key_stale_and_replayed() -> None:
     t = now()
     headers = signed("whsec_1", t, BODY)
     first = receiver.receive("POST", headers, BODY)
-    assert not first.duplicate
+    assert not first.duplicate and first.delivery == "new"
     assert isinstance(first.event, WebhookEvent)
     assert first.event.id == "7" and first.event.transfer_amount == Decimal(1000)
     assert (first.reply.status, first.reply.content_type, first.reply.body) == (
@@ -76,11 +83,10 @@ def test_tampered_wrong_key_stale_and_replayed() -> None:
         "application/json",
         '{"success":true}',
     )
+    receiver.complete(first.key)
     replay = receiver.receive("POST", headers, BODY)
-    assert replay.duplicate and replay.key == first.key
+    assert replay.duplicate and replay.delivery == "duplicate" and replay.key == first.key
     assert replay.reply.status == 200 and replay.reply.body == '{"success":true}'
-    receiver.forget(first.key)
-    assert not receiver.receive("POST", headers, BODY).duplicate, "forgotten: processed again"
 
     tampered = BODY.replace(b'"id":7', b'"id":8')
     with pytest.raises(WebhookVerificationError, match="does not match") as e:
@@ -106,6 +112,7 @@ def test_tampered_wrong_key_stale_and_replayed() -> None:
         narrow.receive("POST", headers, BODY, now=t + 11)
     assert "whsec_1" not in repr(receiver)
     assert repr(first).startswith("Received(event=WebhookEvent(id='7'")
+    assert "delivery='new'" in repr(first)
     assert typing.get_origin(Received[WebhookEvent]) is Received
 
 
@@ -125,15 +132,16 @@ def test_api_key_and_secret_key_modes() -> None:
 
 
 def test_unreadable_bodies_are_decode_errors_with_a_400_reply() -> None:
-    receiver = WebhookReceiver.no_auth()
-    for content_type, body in [
-        ("application/json", b"nope"),
-        ("text/plain", b"hello"),
-        ("multipart/form-data", b"x"),
-        ("application/json", BODY.replace(b'"in"', b'"sideways"')),
+    for encoding, body in [
+        ("json", b"nope"),
+        ("json", b"hello=1"),
+        ("multipart", b"x"),
+        ("json", BODY.replace(b'"in"', b'"sideways"')),
+        ("form", b"id=1"),
     ]:
+        receiver = WebhookReceiver.no_auth(encoding=encoding)  # type: ignore[arg-type]
         with pytest.raises(DecodeError) as e:
-            receiver.receive("POST", {"Content-Type": content_type}, body)
+            receiver.receive("POST", {"Content-Type": "application/json"}, body)
         reply = error_reply(e.value)
         assert (reply.status, json.loads(reply.body)["success"]) == (400, False)
     assert error_reply(ValueError("anything else")).status == 400
@@ -178,13 +186,14 @@ def test_json_form_and_multipart_parse_to_equal_events() -> None:
         for k, v in FIELDS.items()
     ).encode() + b"--XyZ--\r\n"
     events = []
-    for content_type, body in [
-        ("application/json", as_json),
-        ("application/x-www-form-urlencoded", form),
-        ("multipart/form-data; boundary=XyZ", multipart),
-    ]:
-        receiver = WebhookReceiver.no_auth()
-        events.append(receiver.receive("POST", {"Content-Type": content_type}, body).event)
+    encodings: list[tuple[Encoding, bytes]] = [
+        ("json", as_json),
+        ("form", form),
+        ("multipart", multipart),
+    ]
+    for encoding, body in encodings:
+        receiver = WebhookReceiver.no_auth(encoding=encoding)
+        events.append(receiver.receive("POST", {}, body).event)
     assert events[0] == events[1] == events[2]
     assert events[0].to_dict() == events[2].to_dict()
     assert events[0].transfer_amount == Decimal("2277000")
@@ -192,50 +201,76 @@ def test_json_form_and_multipart_parse_to_equal_events() -> None:
     assert events[0].code is None and events[0].sub_account is None
 
 
-class ListStore:
-    """A dedup store of the caller's own (the DedupStore protocol)."""
+class DictStore:
+    """A dedup store of the caller's own (the DedupStore protocol), shared
+    by several receivers as a database would be."""
 
     def __init__(self) -> None:
-        self.keys: list[str] = []
+        self.state: dict[str, tuple[str, float]] = {}
+        self.calls: list[tuple[str, str]] = []
         self.lock = threading.Lock()
 
-    def insert_if_new(self, key: str) -> bool:
+    def claim(self, key: str, lease_seconds: float) -> Claim:
         with self.lock:
-            if key in self.keys:
-                return False
-            self.keys.append(key)
-            return True
+            self.calls.append(("claim", key))
+            state, until = self.state.get(key, ("", 0.0))
+            if state == "done":
+                return "done"
+            if state == "claimed" and until > time.monotonic():
+                return "in_progress"
+            self.state[key] = ("claimed", time.monotonic() + lease_seconds)
+            return "new"
 
-    def forget(self, key: str) -> None:
+    def complete(self, key: str) -> None:
         with self.lock:
-            self.keys.remove(key)
+            self.calls.append(("complete", key))
+            self.state[key] = ("done", 0.0)
+
+    def release(self, key: str) -> None:
+        with self.lock:
+            self.calls.append(("release", key))
+            if self.state.get(key, ("", 0.0))[0] == "claimed":
+                del self.state[key]
 
 
 class BrokenStore:
-    def insert_if_new(self, key: str) -> bool:
+    def claim(self, key: str, lease_seconds: float) -> Claim:
         raise RuntimeError("database is down")
 
-    def forget(self, key: str) -> None:
+    def complete(self, key: str) -> None:
+        raise RuntimeError("database is down")
+
+    def release(self, key: str) -> None:
         raise RuntimeError("database is down")
 
 
 def test_a_pluggable_dedup_store() -> None:
-    store = ListStore()
+    store = DictStore()
     assert isinstance(store, DedupStore)
-    receiver = WebhookReceiver.api_key("k", store=store)
+    receiver = WebhookReceiver.api_key("k", store=store, lease=30)
     headers = {"Authorization": "Apikey k"}
     first = receiver.receive("POST", headers, BODY)
-    assert store.keys == [first.key] and not first.duplicate
-    # A second receiver sharing the store (another process, say) sees the duplicate.
+    assert first.delivery == "new" and store.state[first.key][0] == "claimed"
+    # A second receiver sharing the store (another process, say) sees it in progress.
     other = WebhookReceiver.api_key("k", store=store)
-    assert other.receive("POST", headers, BODY).duplicate
-    other.forget(first.key)
-    assert store.keys == []
+    assert other.receive("POST", headers, BODY).delivery == "in_progress"
+    other.release(first.key)
+    assert first.key not in store.state
+    assert other.receive("POST", headers, BODY).delivery == "new"
+    receiver.complete(first.key)
+    assert receiver.receive("POST", headers, BODY).delivery == "duplicate"
+    assert [c for c, _ in store.calls] == [
+        "claim", "claim", "release", "claim", "complete", "claim",
+    ]  # fmt: skip
     broken = WebhookReceiver.no_auth(store=BrokenStore())
-    with pytest.raises(RuntimeError, match="database is down"):
+    with pytest.raises(StoreError, match="database is down") as e:
         broken.receive("POST", {}, BODY)
-    with pytest.raises(RuntimeError, match="database is down"):
-        broken.forget("tx:7")
+    assert isinstance(e.value.__cause__, RuntimeError)
+    assert e.value.kind == "store" and e.value.operation == "webhook.store.claim"
+    assert error_reply(e.value).status == 503
+    for action in (broken.complete, broken.release):
+        with pytest.raises(StoreError, match="database is down"):
+            action("tx:7")
 
 
 def test_token_issuer_answers_in_the_documented_shape() -> None:
@@ -247,7 +282,7 @@ def test_token_issuer_answers_in_the_documented_shape() -> None:
     assert issuer.issue(b'{"clientId":"cid","clientSecret":"no"}').status == 401
     assert issuer.issue(b"not json").status == 400
     assert "csecret" not in repr(issuer)
-    with pytest.raises(ValidationError, match="ttl"):
+    with pytest.raises(ConfigurationError, match="ttl"):
         WebhookTokenIssuer("cid", "csecret", ttl=0)
 
     receiver = WebhookReceiver.oauth2(issuer)
@@ -278,20 +313,26 @@ def test_bankhub_ipn_and_events_are_verified_and_deduplicated() -> None:
     assert got.event.transaction_id == "bh-1" and got.event.amount == Decimal(50000)
     assert got.event.transfer_type == "credit" and not got.duplicate
     assert got.event.transaction_date.isoformat() == "2026-01-01T10:00:00+07:00"
-    assert receiver.receive_bankhub_ipn("POST", key, ipn).duplicate
+    assert receiver.receive_bankhub_ipn("POST", key, ipn).delivery == "in_progress"
+    receiver.complete(got.key)
+    assert receiver.receive_bankhub_ipn("POST", key, ipn).delivery == "duplicate"
     event = (
         b'{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED",'
         b'"metadata":{"bank_account_xid":"ba-1"}}'
     )
-    e = receiver.receive_bankhub_event("POST", key, event)
+    with pytest.raises(WebhookVerificationError, match="stale or replayed"):
+        receiver.receive_bankhub_event("POST", key, event, now=1767236400 + 6 * 3600 + 1)
+    e = receiver.receive_bankhub_event("POST", key, event, now=1767236400 + 60)
     assert e.event.event == "BANK_ACCOUNT_LINKED"
     assert e.event.metadata.bank_account_xid == "ba-1"
     assert e.event.to_dict()["metadata"]["bank_account_xid"] == "ba-1"
     assert e.reply.status == 200
     with pytest.raises(WebhookVerificationError):
-        receiver.receive_bankhub_event("POST", {"X-Secret-Key": "nope"}, event)
+        receiver.receive_bankhub_event("POST", {"X-Secret-Key": "nope"}, event, now=1767236400)
     with pytest.raises(DecodeError, match="event"):
-        receiver.receive_bankhub_event("POST", key, event.replace(b"LINKED", b"EXPLODED"))
+        receiver.receive_bankhub_event(
+            "POST", key, event.replace(b"LINKED", b"EXPLODED"), now=1767236400
+        )
 
 
 def test_sandbox_deliveries_in_every_mode_and_encoding(
@@ -302,8 +343,8 @@ def test_sandbox_deliveries_in_every_mode_and_encoding(
     )
     issuer = WebhookTokenIssuer("hook-client", "hook-secret")
     receivers = {
-        "/none": WebhookReceiver.no_auth(),
-        "/apikey": WebhookReceiver.api_key("key-9"),
+        "/none": WebhookReceiver.no_auth(encoding="multipart"),
+        "/apikey": WebhookReceiver.api_key("key-9", encoding="form"),
         "/hmac": WebhookReceiver.hmac("whsec_9"),
         "/oauth2": WebhookReceiver.oauth2(issuer),
     }
@@ -322,13 +363,15 @@ def test_sandbox_deliveries_in_every_mode_and_encoding(
             return reply.status, reply.content_type, reply.body
         with lock:
             got[path] = result
+        if result.delivery == "new":
+            receiver.complete(result.key)
         return result.reply.status, result.reply.content_type, result.reply.body
 
     with serve(handle) as url:
         targets = [
-            {"url": f"{url}/none", "auth": "none", "content_type": "json"},
+            {"url": f"{url}/none", "auth": "none", "content_type": "multipart"},
             {"url": f"{url}/apikey", "auth": "api_key", "api_key": "key-9", "content_type": "form"},
-            {"url": f"{url}/hmac", "auth": "hmac", "secret": "whsec_9", "content_type": "multipart"},
+            {"url": f"{url}/hmac", "auth": "hmac", "secret": "whsec_9", "content_type": "json"},
             {
                 "url": f"{url}/oauth2",
                 "auth": "oauth2",

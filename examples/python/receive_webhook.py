@@ -1,7 +1,13 @@
 """Receiving SePay's webhook with the standard library's http.server: verify
-the HMAC signature, skip duplicates, and reply exactly what SePay counts as
-success. Any framework works the same way: hand the receiver the method, the
-headers and the raw body, and send back `result.reply`.
+the HMAC signature, handle each event once, and reply exactly what SePay
+counts as success. Any framework works the same way: hand the receiver the
+method, the headers and the raw body, then by `result.delivery`:
+
+* "new": handle the event; on success `complete(key)` and send `result.reply`,
+  on failure `release(key)` and send `WebhookReply.retry_later()` (503, SePay
+  delivers it again later);
+* "duplicate" (handled already) and "in_progress" (another request is on it):
+  send `result.reply` as it is.
 
 Against the local emulator it registers its own URL, simulates a bank
 transfer, and exits once the verified webhook has arrived. With real SePay,
@@ -22,7 +28,7 @@ from typing import Any
 from _sandbox import connection
 
 from sepay_sdk import SePayError
-from sepay_sdk.webhooks import WebhookEvent, WebhookReceiver, error_reply
+from sepay_sdk.webhooks import WebhookEvent, WebhookReceiver, WebhookReply, error_reply
 
 SECRET = "whsec_example_secret"
 """The webhook's secret key (HMAC mode), as configured at SePay."""
@@ -42,17 +48,18 @@ class WebhookHandler(BaseHTTPRequestHandler):
         processed = False
         try:
             result = receiver.receive(self.command, self.headers, body)
-        except SePayError as error:  # forged, stale or unreadable: 401 / 400
-            reply = error_reply(error)
-        else:
-            reply = result.reply
-            if not result.duplicate:  # SePay may deliver an event twice
+            reply = result.reply  # duplicate: success; in progress: 503
+            if result.delivery == "new":  # SePay may deliver an event twice
                 try:
                     fulfil(result.event)
-                    processed = True
                 except Exception:
-                    receiver.forget(result.key)  # let SePay's retry be processed
-                    raise
+                    receiver.release(result.key)  # SePay's retry is processed again
+                    reply = WebhookReply.retry_later()
+                else:
+                    receiver.complete(result.key)  # later deliveries are duplicates
+                    processed = True
+        except SePayError as error:  # forged, stale, unreadable (401 / 400), store down (503)
+            reply = error_reply(error)
         data = reply.body.encode()
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.content_type)
