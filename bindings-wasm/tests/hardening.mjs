@@ -1,7 +1,8 @@
 // Issue 11 (hardening), shared by `node --test` and `deno test`: one case per
 // property, through the installed package, against sandbox processes and
 // local node:http servers. P13 (clean exit) has no JavaScript case: the
-// package starts no thread or timer of its own (see ADR 0006).
+// module runs on the caller's event loop and starts no thread; a timer lives
+// only while a call waits (the examples, run as scripts, exit on their own).
 
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
