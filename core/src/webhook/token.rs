@@ -41,13 +41,28 @@ impl fmt::Debug for WebhookTokenIssuer {
     }
 }
 
-/// The token endpoint's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The token endpoint's answer. `Debug` masks a successful body (it holds
+/// the issued tokens).
+#[derive(Clone, PartialEq, Eq)]
 pub struct TokenReply {
     /// HTTP status to send.
     pub status: u16,
     /// JSON body to send (`application/json`).
     pub body: String,
+}
+
+impl std::fmt::Debug for TokenReply {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let body = if (200..300).contains(&self.status) {
+            "****"
+        } else {
+            self.body.as_str()
+        };
+        f.debug_struct("TokenReply")
+            .field("status", &self.status)
+            .field("body", &body)
+            .finish()
+    }
 }
 
 #[derive(Deserialize)]
