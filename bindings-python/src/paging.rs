@@ -13,7 +13,7 @@ use sepay::page::BoxPaginator;
 
 use crate::awaitable::Ready;
 use crate::errors::to_pyerr;
-use crate::runtime::{awaitable, block_on};
+use crate::runtime::{awaitable, block_on, gone, with_python};
 use crate::shared::Shared;
 
 /// A page of items not yet converted to Python objects.
@@ -90,7 +90,7 @@ impl State {
             Ok(()) => pages.next_batch().await,
             Err(e) => Err(e),
         };
-        Python::attach(|py| {
+        with_python(|py| {
             let items = match batch.map_err(|e| to_pyerr(py, e))? {
                 Some(b) => b.into_py(py)?,
                 None => return Ok(None),
@@ -99,6 +99,7 @@ impl State {
             buffer.extend(items);
             Ok(buffer.pop_front())
         })
+        .unwrap_or_else(|| Err(gone()))
     }
 
     /// Fails once the client is closed, or in a child process after fork.

@@ -56,6 +56,12 @@ pub fn with_python<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
     Python::try_attach(f)
 }
 
+/// The error for work that finished after the interpreter began to exit
+/// (made without the GIL; nobody is left to see it).
+pub fn gone() -> PyErr {
+    PyRuntimeError::new_err("sepay_sdk: the Python interpreter is shutting down")
+}
+
 /// The runtime of this process, created on first use.
 fn handle() -> Handle {
     let pid = std::process::id();

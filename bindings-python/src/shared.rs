@@ -10,7 +10,7 @@ use sepay::page::BoxPaginator;
 
 use crate::errors::{to_pyerr, IntoPyResult};
 use crate::paging::paginator;
-use crate::runtime::{awaitable, block_on};
+use crate::runtime::{awaitable, block_on, gone, with_python};
 
 /// The core client of one Python client object, rebuilt in a forked child and
 /// dropped (closing its connections) by `close()`.
@@ -93,7 +93,7 @@ impl Ctx {
             let future = async move {
                 future
                     .await
-                    .map_err(|e| Python::attach(|py| to_pyerr(py, e)))
+                    .map_err(|e| with_python(|py| to_pyerr(py, e)).unwrap_or_else(gone))
             };
             Ok(awaitable(py, future)?.unbind())
         } else {
