@@ -12,6 +12,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertTrue
 import kotlinx.coroutines.runBlocking
 import org.junit.Test
+import vn.sepay.sdk.models.Delivery
 import vn.sepay.sdk.models.OrderBank
 import vn.sepay.sdk.models.VaOrderCreateParams
 import vn.sepay.sdk.models.VaOrderStatus
@@ -32,7 +33,10 @@ class EndToEndTest {
             val headers = ex.requestHeaders.flatMap { (n, vs) -> vs.map { NameValue(n, it) } }
             val reply = try {
                 val got = receiver.receive(ex.requestMethod, headers, body, System.currentTimeMillis() / 1000)
-                if (!got.duplicate) events.add(got.event)
+                if (got.delivery == Delivery.NEW) {
+                    events.add(got.event)
+                    receiver.complete(got.key)
+                }
                 got.reply
             } catch (e: SePayException) {
                 webhookErrorReply(e)

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList
 import kotlin.test.assertContains
 import kotlin.test.assertEquals
 import kotlin.test.assertFalse
+import kotlin.test.assertIs
 import kotlin.test.assertNotEquals
 import kotlin.test.assertNotNull
 import kotlin.test.assertTrue
@@ -154,17 +155,20 @@ class OAuthTest {
     }
 
     @Test
-    fun aStoreThatThrowsGivesTypedErrorsNotCrashes(): Unit = runBlocking {
+    fun aStoreThatThrowsGivesTypedStoreErrorsNotCrashes(): Unit = runBlocking {
         val broken = object : TokenStore {
             override fun load(): OAuthTokens? = throw IllegalStateException("database down")
             override fun save(tokens: OAuthTokens) = throw IllegalStateException("database down")
         }
         val fresh = oauthClient(broken)
-        val none = runCatching { fresh.oauth().me() }.exceptionOrNull()
-        assertTrue(none is SePayException.Authentication, "a failed load is no stored tokens: $none")
-        // The exchange succeeds although the save fails; the access token works while it lasts.
+        val load = runCatching { fresh.oauth().me() }.exceptionOrNull()
+        assertIs<SePayException.Store>(load, "a failed load is a Store error: $load")
+        assertContains(load.toString(), "database down")
+        // The exchange reports the failed save; the client keeps and uses the tokens.
         val client = oauthClient(broken)
-        client.oauth().exchangeCode(authorize(client.oauth().authorizationUrl(listOf("profile"), "s3"), "s3"))
+        val code = authorize(client.oauth().authorizationUrl(listOf("profile"), "s3"), "s3")
+        val save = assertIs<SePayException.Store>(runCatching { client.oauth().exchangeCode(code) }.exceptionOrNull())
+        assertEquals("oauth.token_store", save.operation)
         assertEquals("1234", client.oauth().me().id)
     }
 }

@@ -24,8 +24,10 @@ import kotlinx.coroutines.runBlocking
 import org.junit.Test
 import vn.sepay.sdk.models.BankHubEventName
 import vn.sepay.sdk.models.BankHubTransferType
+import vn.sepay.sdk.models.BodyEncoding
 import vn.sepay.sdk.models.CheckoutOperation
 import vn.sepay.sdk.models.CheckoutRequest
+import vn.sepay.sdk.models.Delivery
 import vn.sepay.sdk.models.TransferType
 import vn.sepay.sdk.models.VietQr
 import vn.sepay.sdk.models.VietQrService
@@ -63,7 +65,8 @@ class ReceivingTest {
         val exposed = mapOf(
             "webhook.receive" to WebhookReceiver::class.java, "webhook.receive_pg_ipn" to WebhookReceiver::class.java,
             "webhook.receive_bankhub_ipn" to WebhookReceiver::class.java, "webhook.receive_bankhub_event" to WebhookReceiver::class.java,
-            "webhook.forget" to WebhookReceiver::class.java, "webhook.token.issue" to WebhookTokenIssuer::class.java,
+            "webhook.complete" to WebhookReceiver::class.java, "webhook.release" to WebhookReceiver::class.java,
+            "webhook.token.issue" to WebhookTokenIssuer::class.java,
             "pg.checkout" to PgApi::class.java, "pg.orders.list" to PgOrders::class.java,
             "pg.orders.iter" to PgOrders::class.java, "pg.orders.get" to PgOrders::class.java,
             "pg.orders.cancel" to PgOrders::class.java, "pg.orders.void" to PgOrders::class.java,
@@ -105,16 +108,17 @@ class ReceivingTest {
             NameValue("Content-Type", "application/json"),
         )
         val first = receiver.receive("POST", h(sig, t), body, t)
+        assertEquals(Delivery.NEW, first.delivery)
         assertFalse(first.duplicate)
         assertEquals("7", first.event.id)
         assertEquals(200, first.reply.status.toInt())
         assertEquals("{\"success\":true}", first.reply.body)
         assertEquals("application/json", first.reply.contentType)
+        receiver.complete(first.key)
         val replay = receiver.receive("POST", h(sig, t), body, t)
-        assertTrue(replay.duplicate, "same id: duplicate, still a success reply")
+        assertEquals(Delivery.DUPLICATE, replay.delivery, "same id, handled: duplicate, still a success reply")
+        assertTrue(replay.duplicate)
         assertEquals(200, replay.reply.status.toInt())
-        receiver.forget(first.key)
-        assertFalse(receiver.receive("POST", h(sig, t), body, t).duplicate, "forgotten: processed again")
 
         val tampered = BODY.replace("\"id\":7", "\"id\":8").toByteArray()
         val e = assertFailsWith<SePayException.WebhookVerification> { receiver.receive("POST", h(sig, t), tampered, t) }
@@ -136,15 +140,15 @@ class ReceivingTest {
     }
 
     @Test
-    fun eachContentTypeParsesToTheSameEvent() {
+    fun eachConfiguredEncodingParsesToTheSameEvent() {
         val json = WebhookReceiver.noAuth().receive("POST", listOf(NameValue("content-type", "application/json")), BODY.toByteArray(), now()).event
         val form = "id=7&gateway=ACB&transactionDate=2026-01-01+10%3A00%3A00&accountNumber=1&content=x&transferType=in&transferAmount=1000&accumulated=0&referenceCode=r&description="
-        val fromForm = WebhookReceiver.noAuth()
+        val fromForm = WebhookReceiver.noAuth(encoding = BodyEncoding.FORM_URL_ENCODED)
             .receive("POST", listOf(NameValue("content-type", "application/x-www-form-urlencoded")), form.toByteArray(), now()).event
         val parts = listOf("id" to "7", "gateway" to "ACB", "transactionDate" to "2026-01-01 10:00:00", "accountNumber" to "1",
             "content" to "x", "transferType" to "in", "transferAmount" to "1000", "accumulated" to "0", "referenceCode" to "r", "description" to "")
         val multipart = parts.joinToString("") { (k, v) -> "--XyZ\r\nContent-Disposition: form-data; name=\"$k\"\r\n\r\n$v\r\n" } + "--XyZ--\r\n"
-        val fromMultipart = WebhookReceiver.noAuth()
+        val fromMultipart = WebhookReceiver.noAuth(encoding = BodyEncoding.MULTIPART)
             .receive("POST", listOf(NameValue("content-type", "multipart/form-data; boundary=XyZ")), multipart.toByteArray(), now()).event
         assertEquals(json, fromForm)
         assertEquals(json, fromMultipart)
@@ -157,8 +161,8 @@ class ReceivingTest {
         val issuer = WebhookTokenIssuer("hook-client", "hook-secret", Duration.ofHours(1))
         val receivers = linkedMapOf(
             "hmac" to WebhookReceiver.hmac("whsec_1"),
-            "apikey" to WebhookReceiver.apiKey("key-1"),
-            "none" to WebhookReceiver.noAuth(),
+            "apikey" to WebhookReceiver.apiKey("key-1", encoding = BodyEncoding.FORM_URL_ENCODED),
+            "none" to WebhookReceiver.noAuth(encoding = BodyEncoding.MULTIPART),
             "oauth" to WebhookReceiver.oauth2(issuer),
         )
         val inbox = Collections.synchronizedList(mutableListOf<Pair<String, WebhookEvent>>())
@@ -172,8 +176,12 @@ class ReceivingTest {
                 r.status.toInt() to r.body
             } else {
                 try {
-                    val got = receivers.getValue(path).receive(ex.requestMethod, headers, body, now())
-                    if (!got.duplicate) inbox.add(path to got.event)
+                    val receiver = receivers.getValue(path)
+                    val got = receiver.receive(ex.requestMethod, headers, body, now())
+                    if (got.delivery == Delivery.NEW) {
+                        inbox.add(path to got.event)
+                        receiver.complete(got.key)
+                    }
                     got.reply.status.toInt() to got.reply.body
                 } catch (e: SePayException) {
                     val r = webhookErrorReply(e)
@@ -230,8 +238,9 @@ class ReceivingTest {
         assertEquals(0, BigDecimal(50_000).compareTo(got.event.amount))
         assertEquals(BankHubTransferType.CREDIT, got.event.transferType)
         assertFalse(got.duplicate)
+        receiver.complete(got.key)
         assertTrue(receiver.receiveBankhubIpn("POST", key, ipn.toByteArray(), t).duplicate)
-        val event = """{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"""
+        val event = """{"timestamp":$t,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"""
         val e = receiver.receiveBankhubEvent("POST", key, event.toByteArray(), t)
         assertEquals(BankHubEventName.BANK_ACCOUNT_LINKED, e.event.event)
         assertEquals("ba-1", e.event.metadata.bankAccountXid)
