@@ -63,40 +63,46 @@ all_targets() { (cd "$FUZZ_DIR" && cargo fuzz list); }
 # Seeds: fixtures and fuzz/seeds/, behind the bytes each target reads first.
 # Response decoders take `[operation][status][headers] body`: every body goes
 # in with every operation, as 200, 401, 429 and 500.
-prefixed() { # out-dir name byte... < body
-  local dir="$1" name="$2"; shift 2
-  local head="" b
-  for b in "$@"; do head+="\\x$(printf %02x "$b")"; done
-  { printf "$head"; cat; } > "$dir/$name"
+# Writes dir/name: the bytes given as numbers, then body. Starts no process
+# (thousands of seeds); bodies are text, read whole with `slurp`.
+prefixed() { # dir name body byte...
+  local dir="$1" name="$2" body="$3" head="" hex b
+  shift 3
+  for b in "$@"; do printf -v hex '\\x%02x' "$b"; head+="$hex"; done
+  printf '%b%s' "$head" "$body" > "$dir/$name"
 }
+
+slurp() { IFS= read -r -d '' "$1" < "$2" || true; }
 
 seed_decoder() { # target operations body-dir...
   local target="$1" ops="$2"; shift 2
-  local dir="$FUZZ_DIR/corpus/$target" f op status
+  local dir="$FUZZ_DIR/corpus/$target" f op status body
   for f in $(find "$@" -maxdepth 1 -type f | sort); do
-    for op in $(seq 0 $((ops - 1))); do
+    slurp body "$f"
+    for ((op = 0; op < ops; op++)); do
       for status in 0 4 10 11; do
-        prefixed "$dir" "seed-$op-$status-$(basename "$f")" "$op" "$status" 0 < "$f"
+        prefixed "$dir" "seed-$op-$status-$(basename "$f")" "$body" "$op" "$status" 0
       done
     done
   done
 }
 
 seed_webhook() {
-  local dir="$FUZZ_DIR/corpus/webhook_receive" f name kind ct enc mode
+  local dir="$FUZZ_DIR/corpus/webhook_receive" f name kind ct enc mode body
   for f in "$FUZZ_DIR"/seeds/webhook/*; do
-    name="$(basename "$f")"
+    name="${f##*/}"
     case "$name" in
       receive*) kind=0 ;; pg_ipn*) kind=1 ;; bankhub_ipn*) kind=2 ;;
       bankhub_event*) kind=3 ;; token*) kind=4 ;; *) continue ;;
     esac
     # Content type and the receiver's encoding (flags bits 2-3).
     case "$name" in *.form) ct=2 enc=4 ;; *.multipart) ct=3 enc=8 ;; *) ct=0 enc=0 ;; esac
+    slurp body "$f"
     # [mode][kind][credential][content type][method][skew][flags]; flags 0x60:
     # deliver again after completing the claim.
     for mode in 0 1 2 3 4; do
-      prefixed "$dir" "seed-$mode-$name" "$mode" "$kind" 0 "$ct" 0 0 "$enc" < "$f"
-      prefixed "$dir" "seed-$mode-again-$name" "$mode" "$kind" 0 "$ct" 0 0 $((enc | 96)) < "$f"
+      prefixed "$dir" "seed-$mode-$name" "$body" "$mode" "$kind" 0 "$ct" 0 0 "$enc"
+      prefixed "$dir" "seed-$mode-again-$name" "$body" "$mode" "$kind" 0 "$ct" 0 0 $((enc | 96))
     done
   done
 }
@@ -107,15 +113,19 @@ seed_rate_headers() {
   # [name][length][value] per header.
   for v in 1 0 2.5 -1 NaN inf 1e400 3600.000001 " 7 " 18446744073709551616; do
     i=$((i + 1))
-    printf '%s' "$v" | prefixed "$dir" "seed-retry-$i" 0 129 0 "${#v}"
-    printf '%s' "$v" | prefixed "$dir" "seed-v1-$i" 0 1 3 "${#v}"
-    printf '%s' "$v" | prefixed "$dir" "seed-reset-$i" 1 130 7 1 48 5 "${#v}" # remaining "0", reset
+    prefixed "$dir" "seed-retry-$i" "$v" 0 129 0 "${#v}"
+    prefixed "$dir" "seed-v1-$i" "$v" 0 1 3 "${#v}"
+    prefixed "$dir" "seed-reset-$i" "$v" 1 130 7 1 48 5 "${#v}" # remaining "0", reset
   done
 }
 
 seed_corpus() {
   local t="$1" dir="$FUZZ_DIR/corpus/$1"
   mkdir -p "$dir"
+  # Seeded already, and no seed, fixture or this script changed since.
+  if [ -e "$dir/.seeded" ] && [ -z "$(find "$FUZZ_DIR/seeds" tests/fixtures scripts/fuzz.sh -newer "$dir/.seeded" | head -1)" ]; then
+    return 0
+  fi
   case "$t" in
     userapi_decode) seed_decoder "$t" 25 tests/fixtures "$FUZZ_DIR/seeds/userapi" ;;
     oauth_decode) seed_decoder "$t" 13 "$FUZZ_DIR/seeds/oauth" ;;
@@ -124,11 +134,14 @@ seed_corpus() {
     webhook_receive) seed_webhook ;;
     rate_headers) seed_rate_headers ;;
     vietqr)
+      local f body
       for f in "$FUZZ_DIR"/seeds/vietqr/*; do
-        prefixed "$dir" "seed-$(basename "$f")" 0 < "$f"
+        slurp body "$f"
+        prefixed "$dir" "seed-${f##*/}" "$body" 0
       done ;;
     money|time) cp "$FUZZ_DIR/seeds/$t"/* "$dir/" ;;
   esac
+  touch "$dir/.seeded"
 }
 
 # libFuzzer's closing numbers: executions (final stats, or the last status
