@@ -14,8 +14,8 @@ use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::operation::Surface;
 use sepay::{Client, Environment};
 use sepay_fuzz::{
-    block_on, byte, check, check_rate_headers, client_for, options, response,
-    without_rate_headers, Scripted,
+    block_on, byte, check, check_rate_headers, client_for, options, response, without_rate_headers,
+    Scripted,
 };
 
 fuzz_target!(|data: &[u8]| {
@@ -47,7 +47,10 @@ fuzz_target!(|data: &[u8]| {
     let events = vec!["*".to_string()];
     block_on(async {
         match op % 17 {
-            1 => check(&hub.create_link_token("c1", LinkPurpose::LinkBankAccount, None, None).await),
+            1 => check(
+                &hub.create_link_token("c1", LinkPurpose::LinkBankAccount, None, None)
+                    .await,
+            ),
             2 => check(&hub.get_link_token("lt1").await),
             3 => check(&hub.revoke_link_token("lt1").await),
             4 => check(&hub.companies(&params).await),
@@ -63,8 +66,13 @@ fuzz_target!(|data: &[u8]| {
             14 => check(&hub.update_merchant_config(&events).await),
             15 => check(&hub.webhook().await),
             _ => check(
-                &hub.set_webhook("https://shop.example/hook", &"whsec_fuzz".into(), &events, true)
-                    .await,
+                &hub.set_webhook(
+                    "https://shop.example/hook",
+                    &"whsec_fuzz".into(),
+                    &events,
+                    true,
+                )
+                .await,
             ),
         }
     });

@@ -30,7 +30,11 @@ fn round_trips(a: Amount) {
     assert_eq!(a.to_string().parse::<Amount>(), Ok(a), "{a}");
     assert_eq!(a.to_canonical_string().parse::<Amount>(), Ok(a), "{a}");
     let json = serde_json::to_string(&a).expect("an amount serializes");
-    assert_eq!(serde_json::from_str::<Amount>(&json).ok(), Some(a), "{json}");
+    assert_eq!(
+        serde_json::from_str::<Amount>(&json).ok(),
+        Some(a),
+        "{json}"
+    );
     if let Some(d) = a.to_dong() {
         assert_eq!(Amount::from_dong(d), a);
     }

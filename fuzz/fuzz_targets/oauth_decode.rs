@@ -10,7 +10,9 @@ use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use sepay::oauth::{OAuthConfig, OAuthListParams, TokenRequest, WebhookParams};
 use sepay::operation::Surface;
-use sepay_fuzz::{block_on, byte, check, check_rate_headers, client_for, decode_and_error, response};
+use sepay_fuzz::{
+    block_on, byte, check, check_rate_headers, client_for, decode_and_error, response,
+};
 
 fn config() -> OAuthConfig {
     OAuthConfig {
@@ -27,7 +29,10 @@ fuzz_target!(|data: &[u8]| {
     check_rate_headers(&r);
     match op % 13 {
         0 => decode_and_error(&TokenRequest::code(&config(), "fuzz-code"), &r),
-        1 => decode_and_error(&TokenRequest::refresh(&config(), &"fuzz-refresh".into()), &r),
+        1 => decode_and_error(
+            &TokenRequest::refresh(&config(), &"fuzz-refresh".into()),
+            &r,
+        ),
         n => {
             let client = client_for(Surface::OAuth2Api, r);
             let oauth = client.oauth();

@@ -68,6 +68,12 @@ fuzz_target!(|data: &[u8]| {
             .transport(Arc::new(Scripted::new(None, r)))
             .build()
             .expect("a valid fuzz client");
-        block_on(async { check(&client.execute(&v2::ListTransactions(Default::default())).await) });
+        block_on(async {
+            check(
+                &client
+                    .execute(&v2::ListTransactions(Default::default()))
+                    .await,
+            )
+        });
     }
 });

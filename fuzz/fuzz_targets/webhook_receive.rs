@@ -119,7 +119,9 @@ fn token_endpoint(body: &[u8]) {
     if reply.status == 200 {
         let v: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON reply");
         let token = v["data"]["accessToken"].as_str().expect("an access token");
-        issuer.check_access_token(token, NOW).expect("a fresh token verifies");
+        issuer
+            .check_access_token(token, NOW)
+            .expect("a fresh token verifies");
         assert!(issuer.check_access_token(token, NOW + TTL as i64).is_err());
     }
 }
@@ -190,7 +192,10 @@ fuzz_target!(|data: &[u8]| {
                 NOW,
             );
             let v: serde_json::Value = serde_json::from_str(&reply.body).expect("JSON reply");
-            let token = v["data"]["accessToken"].as_str().expect("a token").to_string();
+            let token = v["data"]["accessToken"]
+                .as_str()
+                .expect("a token")
+                .to_string();
             let mut forged = token.clone();
             let last = if forged.pop() == Some('0') { '1' } else { '0' };
             forged.push(last);
@@ -248,7 +253,10 @@ fuzz_target!(|data: &[u8]| {
     if mode != 0 && !extras_touch_auth {
         match credential {
             Credential::Wrong | Credential::Missing => {
-                assert!(got.is_err(), "mode {mode}: a wrong or missing credential gave {got:?}")
+                assert!(
+                    got.is_err(),
+                    "mode {mode}: a wrong or missing credential gave {got:?}"
+                )
             }
             Credential::Right
                 if (mode != 2 || skew.abs() <= 300)
@@ -263,12 +271,22 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    let Ok((event, key, delivery)) = got else { return };
-    assert_eq!(delivery, Delivery::New, "the first delivery to a fresh receiver");
+    let Ok((event, key, delivery)) = got else {
+        return;
+    };
+    assert_eq!(
+        delivery,
+        Delivery::New,
+        "the first delivery to a fresh receiver"
+    );
 
     // Issue 11, property 1: no unsigned header changes the event. The same
     // request with the content type replaced (or dropped) gives the same event.
-    for other in [Some("application/json"), None, Some("application/x-www-form-urlencoded")] {
+    for other in [
+        Some("application/json"),
+        None,
+        Some("application/x-www-form-urlencoded"),
+    ] {
         if other == content_type {
             continue;
         }
@@ -278,9 +296,18 @@ fuzz_target!(|data: &[u8]| {
             .into_iter()
             .filter(|(n, v)| !n.eq_ignore_ascii_case("content-type") || Some(v.as_str()) == other)
             .collect();
-        let again = receive(&receiver(&auth, encoding).expect("built once"), kind, method, &hs, body);
+        let again = receive(
+            &receiver(&auth, encoding).expect("built once"),
+            kind,
+            method,
+            &hs,
+            body,
+        );
         if let Ok((e, ..)) = again {
-            assert_eq!(e, event, "content type {content_type:?} vs {other:?} changed the event");
+            assert_eq!(
+                e, event,
+                "content type {content_type:?} vs {other:?} changed the event"
+            );
         }
     }
 

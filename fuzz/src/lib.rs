@@ -187,7 +187,11 @@ pub struct OneToken;
 
 #[async_trait::async_trait]
 impl TokenProvider for OneToken {
-    async fn fetch(&self, _client: &Client, stale: Option<&AccessToken>) -> sepay::Result<AccessToken> {
+    async fn fetch(
+        &self,
+        _client: &Client,
+        stale: Option<&AccessToken>,
+    ) -> sepay::Result<AccessToken> {
         match stale {
             None => Ok(AccessToken {
                 token: "fuzz-access-token".into(),
