@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of the project: formatting, clippy, all Rust tests
-# (unit, fixtures, and the client against the in-process sandbox), and the
+# (unit, fixtures, property tests, hardening and chaos, and the client against
+# the in-process sandbox), a fuzzing smoke run, every binding's suite and the
 # wasm32 build of the core. Installs what it needs; safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,8 @@ log "Rust examples against the in-process sandbox"
 for example in demo receive-payment va-order oauth bank-hub; do
   cargo run --quiet --locked -p sepay-examples --bin "$example" >/dev/null
 done
+log "fuzzing smoke run (every target briefly; scripts/fuzz.sh for the full run)"
+scripts/fuzz.sh --smoke
 scripts/test-python.sh
 scripts/wasm-check.sh
 scripts/test-mobile.sh
