@@ -28,7 +28,7 @@ fn rebuilds(qr: &VietQr) {
 
 fuzz_target!(|data: &[u8]| {
     let mut u = Unstructured::new(data);
-    if byte(&mut u) % 2 == 0 {
+    if byte(&mut u) & 1 == 0 {
         let text = String::from_utf8_lossy(u.take_rest());
         if let Ok(qr) = VietQr::decode(&text) {
             let _ = format!("{qr:?}");
@@ -42,8 +42,8 @@ fuzz_target!(|data: &[u8]| {
         0 => None,
         n => Some(Amount::from_dong(n)),
     };
-    let memo = Some(short_text(&mut u)).filter(|_| byte(&mut u) % 2 == 0);
-    let service = if byte(&mut u) % 2 == 0 {
+    let memo = Some(short_text(&mut u)).filter(|_| byte(&mut u) & 1 == 0);
+    let service = if byte(&mut u) & 1 == 0 {
         VietQrService::Account
     } else {
         VietQrService::Card
