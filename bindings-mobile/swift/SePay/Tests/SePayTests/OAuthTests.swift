@@ -184,14 +184,17 @@ final class OAuthTests: XCTestCase {
         }
     }
 
-    func testAStoreThatThrowsGivesTypedErrorsNotCrashes() async throws {
+    func testAStoreThatThrowsGivesTypedStoreErrorsNotCrashes() async throws {
         let fresh = try oauthClient(BrokenStore())
-        let none = await sepayError { try await fresh.oauth().me() }
-        guard case .Authentication? = none else { return XCTFail("a failed load is no stored tokens: \(String(describing: none))") }
-        // The exchange succeeds although the save fails; the access token works while it lasts.
+        let load = await sepayError { try await fresh.oauth().me() }
+        guard case .Store? = load else { return XCTFail("a failed load is a Store error: \(String(describing: load))") }
+        // The exchange reports the failed save; the client keeps and uses the tokens.
         let client = try oauthClient(BrokenStore())
         let url = try client.oauth().authorizationUrl(scopes: ["profile"], state: "s3")
-        _ = try await client.oauth().exchangeCode(code: try await authorize(url, state: "s3"))
+        let code = try await authorize(url, state: "s3")
+        let save = await sepayError { try await client.oauth().exchangeCode(code: code) }
+        guard case .Store(let operation, _)? = save else { return XCTFail("a failed save is a Store error: \(String(describing: save))") }
+        XCTAssertEqual(operation, "oauth.token_store")
         let me = try await client.oauth().me()
         XCTAssertEqual(me.id, "1234")
     }

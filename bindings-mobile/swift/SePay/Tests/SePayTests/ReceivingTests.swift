@@ -57,8 +57,8 @@ final class ReceivingTests: XCTestCase {
     func testEveryReceivingOperationIsExposed() async throws {
         let client = try SePayClient.paymentGatewayEmulator(
             merchantId: "SP-TEST-SANDBOX", secretKey: "spsk_test_sandbox", rootUrl: Sandbox.url, options: Sandbox.fast)
-        let receiver = WebhookReceiver.noAuth()
-        let issuer = WebhookTokenIssuer(clientId: "c", clientSecret: "s", ttl: 60)
+        let receiver = try WebhookReceiver.noAuth()
+        let issuer = try WebhookTokenIssuer(clientId: "c", clientSecret: "s", ttl: 60)
         let request = CheckoutRequest(
             merchant: "", operation: .purchase, orderAmount: 1000, orderInvoiceNumber: "INV-SW-OPS-\(now())",
             orderDescription: "ops")
@@ -69,7 +69,8 @@ final class ReceivingTests: XCTestCase {
             "webhook.receive_bankhub_ipn": { _ = try? receiver.receiveBankhubIpn(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.receive_bankhub_event": { _ = try? receiver.receiveBankhubEvent(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.hmac_signature": { _ = hmacSignature(secret: "s", timestamp: 1, body: Data()) },
-            "webhook.forget": { receiver.forget(key: "nothing-received") },
+            "webhook.complete": { try receiver.complete(key: "nothing-received") },
+            "webhook.release": { try receiver.release(key: "nothing-received") },
             "webhook.error_reply": {
                 let e = SePayError.WebhookVerification(reason: "test", detail: "test")
                 XCTAssertEqual(webhookErrorReply(error: e).status, 401)
@@ -99,7 +100,7 @@ final class ReceivingTests: XCTestCase {
     }
 
     func testTamperedWrongKeyStaleAndReplayed() throws {
-        let receiver = WebhookReceiver.hmac(secret: "whsec_1")
+        let receiver = try WebhookReceiver.hmac(secret: "whsec_1")
         let t = now()
         let data = Data(body.utf8)
         let sig = hmacSignature(secret: "whsec_1", timestamp: t, body: data)
@@ -108,15 +109,16 @@ final class ReceivingTests: XCTestCase {
              NameValue(name: "Content-Type", value: "application/json")]
         }
         let first = try receiver.receive(method: "POST", headers: h(sig, t), body: data, now: t)
+        XCTAssertEqual(first.delivery, .new)
         XCTAssertFalse(first.duplicate)
         XCTAssertEqual(first.event.id, "7")
         XCTAssertEqual(first.reply.status, 200)
         XCTAssertEqual(first.reply.body, #"{"success":true}"#)
+        try receiver.complete(key: first.key)
         let replay = try receiver.receive(method: "POST", headers: h(sig, t), body: data, now: t)
-        XCTAssertTrue(replay.duplicate, "same id: duplicate, still a success reply")
+        XCTAssertEqual(replay.delivery, .duplicate, "same id, handled: duplicate, still a success reply")
+        XCTAssertTrue(replay.duplicate)
         XCTAssertEqual(replay.reply.status, 200)
-        receiver.forget(key: first.key)
-        XCTAssertFalse(try receiver.receive(method: "POST", headers: h(sig, t), body: data, now: t).duplicate, "forgotten")
 
         let tampered = Data(body.replacingOccurrences(of: #""id":7"#, with: #""id":8"#).utf8)
         let e = sepayErrorSync { try receiver.receive(method: "POST", headers: h(sig, t), body: tampered, now: t) }
@@ -127,7 +129,7 @@ final class ReceivingTests: XCTestCase {
         XCTAssertTrue(isVerification(sepayErrorSync { try receiver.receive(method: "POST", headers: h(wrong, t), body: data, now: t) }), "wrong key")
         XCTAssertFalse(receiver.debugDescription.contains("whsec_1"))
 
-        let apiKey = WebhookReceiver.apiKey(key: "key-1")
+        let apiKey = try WebhookReceiver.apiKey(key: "key-1")
         XCTAssertEqual(try apiKey.receive(method: "POST", headers: [NameValue(name: "authorization", value: "Apikey key-1")], body: data, now: t).event.id, "7")
         XCTAssertTrue(isVerification(sepayErrorSync {
             try apiKey.receive(method: "POST", headers: [NameValue(name: "authorization", value: "Apikey nope")], body: data, now: t)
@@ -138,10 +140,10 @@ final class ReceivingTests: XCTestCase {
     }
 
     func testSandboxDeliversWebhooksInEveryModeAndContentType() async throws {
-        let issuer = WebhookTokenIssuer(clientId: "hook-client", clientSecret: "hook-secret", ttl: 3600)
-        let receivers: [String: WebhookReceiver] = [
-            "/hmac": .hmac(secret: "whsec_1"), "/apikey": .apiKey(key: "key-1"),
-            "/none": .noAuth(), "/oauth": .oauth2(issuer: issuer),
+        let issuer = try WebhookTokenIssuer(clientId: "hook-client", clientSecret: "hook-secret", ttl: 3600)
+        let receivers: [String: WebhookReceiver] = try [
+            "/hmac": .hmac(secret: "whsec_1"), "/apikey": .apiKey(key: "key-1", encoding: .formUrlEncoded),
+            "/none": .noAuth(encoding: .multipart), "/oauth": .oauth2(issuer: issuer),
         ]
         let inbox = Inbox()
         let server = TinyServer { method, path, headers, body in
@@ -150,8 +152,12 @@ final class ReceivingTests: XCTestCase {
                 return (Int(r.status), r.body)
             }
             do {
-                let got = try receivers[path]!.receive(method: method, headers: headers, body: body, now: now())
-                if !got.duplicate { inbox.add(path, got.event) }
+                let receiver = receivers[path]!
+                let got = try receiver.receive(method: method, headers: headers, body: body, now: now())
+                if got.delivery == .new {
+                    inbox.add(path, got.event)
+                    try receiver.complete(key: got.key)
+                }
                 return (Int(got.reply.status), got.reply.body)
             } catch let e as SePayError {
                 let r = webhookErrorReply(error: e)
@@ -204,7 +210,7 @@ final class ReceivingTests: XCTestCase {
             merchant: "", operation: .purchase, orderAmount: 50_000, orderInvoiceNumber: invoice, orderDescription: "ipn"))
         let accepted = try await submit(form.action(), form.fields())
         XCTAssertEqual(accepted, 200)
-        let receiver = WebhookReceiver.secretKey(secret: "spsk_test_sandbox")
+        let receiver = try WebhookReceiver.secretKey(secret: "spsk_test_sandbox")
         let got = IpnInbox()
         let server = TinyServer { method, _, headers, body in
             do {
@@ -256,13 +262,13 @@ final class ReceivingTests: XCTestCase {
 
         // The same payload as a form and as multipart.
         let fields = payload.compactMap { (k, v) -> NameValue? in v is NSNull ? nil : NameValue(name: k, value: "\(v)") }
-        let form = try WebhookReceiver.noAuth().receive(
+        let form = try WebhookReceiver.noAuth(encoding: .formUrlEncoded).receive(
             method: "POST", headers: [NameValue(name: "content-type", value: "application/x-www-form-urlencoded")],
             body: Data(formEncode(fields).utf8), now: t)
         var multipart = ""
         for f in fields { multipart += "--XyZ\r\nContent-Disposition: form-data; name=\"\(f.name)\"\r\n\r\n\(f.value)\r\n" }
         multipart += "--XyZ--\r\n"
-        let parts = try WebhookReceiver.noAuth().receive(
+        let parts = try WebhookReceiver.noAuth(encoding: .multipart).receive(
             method: "POST", headers: [NameValue(name: "content-type", value: "multipart/form-data; boundary=XyZ")],
             body: Data(multipart.utf8), now: t)
         XCTAssertEqual(form.event, got.event)
@@ -270,13 +276,13 @@ final class ReceivingTests: XCTestCase {
     }
 
     func testOAuth2TokensAreIssuedAndChecked() throws {
-        let issuer = WebhookTokenIssuer(clientId: "hook-client", clientSecret: "hook-secret", ttl: 3600)
+        let issuer = try WebhookTokenIssuer(clientId: "hook-client", clientSecret: "hook-secret", ttl: 3600)
         let t = now()
         let reply = issuer.issue(body: Data(#"{"clientId":"hook-client","clientSecret":"hook-secret"}"#.utf8), now: t)
         XCTAssertEqual(reply.status, 200)
         let data = try JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as! [String: Any]
         let token = (data["data"] as! [String: Any])["accessToken"] as! String
-        let receiver = WebhookReceiver.oauth2(issuer: issuer)
+        let receiver = try WebhookReceiver.oauth2(issuer: issuer)
         let got = try receiver.receive(
             method: "POST", headers: [NameValue(name: "Authorization", value: "Bearer \(token)")], body: Data(body.utf8), now: t)
         XCTAssertEqual(got.reply.status, 201)
@@ -289,7 +295,7 @@ final class ReceivingTests: XCTestCase {
 
     func testBankHubIpnAndEventsAreVerifiedAndDeduplicated() throws {
         let t = now()
-        let receiver = WebhookReceiver.secretKey(secret: "bh-secret")
+        let receiver = try WebhookReceiver.secretKey(secret: "bh-secret")
         let key = [NameValue(name: "X-Secret-Key", value: "bh-secret"), NameValue(name: "content-type", value: "application/json")]
         let ipn = Data(#"{"gateway":"BIDV","transaction_date":"2026-01-01 10:00:00","account_number":"123","content":"DH1","transfer_type":"credit","amount":50000,"accumulated":100000,"transaction_id":"bh-1"}"#.utf8)
         let got = try receiver.receiveBankhubIpn(method: "POST", headers: key, body: ipn, now: t)
@@ -297,8 +303,9 @@ final class ReceivingTests: XCTestCase {
         XCTAssertEqual(got.event.amount, 50_000)
         XCTAssertEqual(got.event.transferType, .credit)
         XCTAssertFalse(got.duplicate)
+        try receiver.complete(key: got.key)
         XCTAssertTrue(try receiver.receiveBankhubIpn(method: "POST", headers: key, body: ipn, now: t).duplicate)
-        let event = Data(#"{"timestamp":1767236400,"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"#.utf8)
+        let event = Data(#"{"timestamp":\#(t),"xid":"ev-1","version":"1","event":"BANK_ACCOUNT_LINKED","metadata":{"bank_account_xid":"ba-1"}}"#.utf8)
         let e = try receiver.receiveBankhubEvent(method: "POST", headers: key, body: event, now: t)
         XCTAssertEqual(e.event.event, .bankAccountLinked)
         XCTAssertEqual(e.event.metadata.bankAccountXid, "ba-1")

@@ -28,9 +28,10 @@ class SandboxProcess(vararg args: String) : AutoCloseable {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body()
     }
 
+    /** SIGKILL: a graceful stop would wait for the clients' idle keep-alive connections. */
     override fun close() {
-        process.destroy()
-        if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly()
+        process.destroyForcibly()
+        process.waitFor(10, TimeUnit.SECONDS)
     }
 
     companion object {
