@@ -4,7 +4,7 @@
 #
 #   scripts/fuzz.sh [--smoke] [--runs N | --seconds S] [--keep-going] [--replay] [TARGET...]
 #
-#   --smoke        every target for 12 s (about 2 minutes in all on a warm cache)
+#   --smoke        every target for 12 s (about 2.5 minutes in all on a warm cache)
 #   --runs N       every target for N executions (default 10,000,000: the benchmark)
 #   --seconds S    every target for S seconds
 #   --keep-going   do not stop a target at its first crash (libFuzzer fork mode;
@@ -107,6 +107,18 @@ seed_webhook() {
   done
 }
 
+seed_paging() {
+  local dir="$FUZZ_DIR/corpus/paging" f which body
+  # [paginator][max pages - 1][answers - 1][status][headers] body: one page,
+  # repeated for as long as the walk asks.
+  for f in tests/fixtures/*.json "$FUZZ_DIR"/seeds/{userapi,oauth,bankhub,pg}/*.json; do
+    slurp body "$f"
+    for ((which = 0; which < 8; which++)); do
+      prefixed "$dir" "seed-$which-${f##*/}" "$body" "$which" 15 0 0 0
+    done
+  done
+}
+
 seed_rate_headers() {
   local dir="$FUZZ_DIR/corpus/rate_headers" v i=0
   # [status][flags: header count, bit 7 = through the client] then
@@ -132,6 +144,7 @@ seed_corpus() {
     bankhub_decode) seed_decoder "$t" 17 "$FUZZ_DIR/seeds/bankhub" ;;
     pg_decode) seed_decoder "$t" 4 "$FUZZ_DIR/seeds/pg" ;;
     webhook_receive) seed_webhook ;;
+    paging) seed_paging ;;
     rate_headers) seed_rate_headers ;;
     vietqr)
       local f body

@@ -10,6 +10,7 @@
 use std::collections::VecDeque;
 use std::fmt::Debug;
 use std::future::Future;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -110,6 +111,22 @@ pub fn response(u: &mut Unstructured) -> HttpResponse {
     }
 }
 
+/// `[status][headers][length: 2 bytes, big-endian]` then that many body bytes
+/// (or what is left): one response of a sequence.
+pub fn response_with_length(u: &mut Unstructured) -> HttpResponse {
+    let status = *pick(u, STATUSES);
+    let json = byte(u) & 1 == 0;
+    let len = usize::from(u16::from_be_bytes([byte(u), byte(u)])).min(u.len());
+    HttpResponse {
+        status,
+        headers: json
+            .then(|| ("content-type".to_string(), "application/json".to_string()))
+            .into_iter()
+            .collect(),
+        body: u.bytes(len).unwrap_or(&[]).to_vec().into(),
+    }
+}
+
 /// The public rate-limit readers: whatever the header says, a number of
 /// seconds is finite and not negative.
 pub fn check_rate_headers(response: &HttpResponse) {
@@ -153,20 +170,28 @@ where
 }
 
 /// A transport that answers each request with the next scripted response, and
-/// with the last one once the script runs out. It never touches the network.
+/// with the last one once the script runs out (a server that repeats itself).
+/// It never touches the network, and counts the requests it was sent.
 #[derive(Debug)]
 pub struct Scripted {
     answers: Mutex<VecDeque<HttpResponse>>,
     last: HttpResponse,
+    requests: AtomicUsize,
 }
 
 impl Scripted {
-    /// Answers `first` (if any) and then always `then`.
-    pub fn new(first: Option<HttpResponse>, then: HttpResponse) -> Self {
+    /// Answers `first` (in order) and then always `then`.
+    pub fn new(first: impl IntoIterator<Item = HttpResponse>, then: HttpResponse) -> Self {
         Scripted {
             answers: Mutex::new(first.into_iter().collect()),
             last: then,
+            requests: AtomicUsize::new(0),
         }
+    }
+
+    /// How many requests were sent so far.
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::Relaxed)
     }
 }
 
@@ -174,6 +199,7 @@ impl Scripted {
 impl Transport for Scripted {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let _ = format!("{request:?}");
+        self.requests.fetch_add(1, Ordering::Relaxed);
         let next = self.answers.lock().unwrap().pop_front();
         Ok(next.unwrap_or_else(|| self.last.clone()))
     }
