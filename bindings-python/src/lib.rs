@@ -108,6 +108,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     // Stop the runtime before the interpreter finalizes (see runtime.rs).
     let hook = wrap_pyfunction!(runtime::shutdown, m)?;
+    m.add("_shutdown", &hook)?;
     py.import("atexit")?.call_method1("register", (hook,))?;
     Ok(())
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from conftest import TOKEN, Sandbox
@@ -54,8 +55,25 @@ for t in threads:
 assert len(done) == 12
 """
 
+DAEMON_THREADS = """
+import sys, threading, time
+import sepay_sdk
 
-def run_many(script: str, sb: Sandbox) -> list[tuple[int, str]]:
+client = sepay_sdk.Client(sys.argv[1], base_url=sys.argv[2], requests_per_second=0)
+
+def work() -> None:
+    try:
+        client.v1.transactions.count()  # still waiting (slow sandbox) at exit
+    except sepay_sdk.ConfigurationError:
+        pass  # "the interpreter is shutting down"
+
+for _ in range(6):
+    threading.Thread(target=work, daemon=True).start()
+time.sleep(0.05)
+"""
+
+
+def run_many(script: str, sb: Sandbox, runs: int = RUNS) -> list[tuple[int, str]]:
     def once(_: int) -> tuple[int, str]:
         proc = subprocess.run(
             [sys.executable, "-c", script, TOKEN, sb.url],
@@ -66,7 +84,7 @@ def run_many(script: str, sb: Sandbox) -> list[tuple[int, str]]:
         return proc.returncode, proc.stderr
 
     with ThreadPoolExecutor(PARALLEL) as pool:
-        return list(pool.map(once, range(RUNS)))
+        return list(pool.map(once, range(runs)))
 
 
 CRASH_SIGNS = ("Fatal Python error", "panicked", "PanicException", "Segmentation")
@@ -80,7 +98,7 @@ def check(outcomes: list[tuple[int, str]]) -> None:
         for code, err in outcomes
         if code != 0 or any(sign in err for sign in CRASH_SIGNS)
     ]
-    assert not failed, f"{len(failed)} of {RUNS} runs failed; first: {failed[0]}"
+    assert not failed, f"{len(failed)} of {len(outcomes)} runs failed; first: {failed[0]}"
 
 
 def test_p13_asyncio_gather_then_exit_50_times(sandbox: Sandbox) -> None:
@@ -89,3 +107,8 @@ def test_p13_asyncio_gather_then_exit_50_times(sandbox: Sandbox) -> None:
 
 def test_p13_sync_threads_then_exit_50_times(sandbox: Sandbox) -> None:
     check(run_many(SYNC_THREADS, sandbox))
+
+
+def test_p13_daemon_threads_mid_call_at_exit(make_sandbox: Callable[..., Sandbox]) -> None:
+    slow = make_sandbox("--transactions", "10", "--rate-limit", "0", "--fault-slow", "1", "--slow-ms", "300")
+    check(run_many(DAEMON_THREADS, slow, runs=20))

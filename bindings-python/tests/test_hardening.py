@@ -111,11 +111,12 @@ def test_p1_a_form_encoding_on_a_signed_receiver_is_a_configuration_error(
     encoding: Any,
 ) -> None:
     issuer = WebhookTokenIssuer("cid", "csecret")
-    for make in (
+    makers: list[Callable[[], object]] = [
         lambda: WebhookReceiver.hmac("whsec", encoding=encoding),
         lambda: WebhookReceiver.oauth2(issuer, encoding=encoding),
         lambda: WebhookReceiver.secret_key("sk", encoding=encoding),
-    ):
+    ]
+    for make in makers:
         with pytest.raises(ConfigurationError, match=encoding):
             make()
     with pytest.raises(ConfigurationError, match="encoding"):
@@ -354,9 +355,10 @@ def test_p4_a_failing_save_is_a_store_error_and_the_rotated_token_survives(
         first = client.oauth.exchange_code(code)
         assert store.saved == [first]
         store.failing = True
-        time.sleep(0.1)
-        # The access token lives 2 s: this call refreshes (SePay rotates the
-        # refresh token), and the rotated tokens cannot be saved.
+        time.sleep(1.2)
+        # The access token lives 2 s and is renewed after half of it: this
+        # call refreshes (SePay rotates the refresh token), and the rotated
+        # tokens cannot be saved.
         with pytest.raises(StoreError, match="disk full"):
             client.oauth.me()
         assert store.saved == [first]
@@ -379,6 +381,7 @@ async def test_p4_a_refresh_outlives_the_cancelled_task_that_started_it(
     async with sepay_sdk.AsyncClient(**oauth_options(short_ttl, store)) as client:
         code = authorize(client.oauth.authorization_url(["profile"], "p4a"))["code"]
         first = await client.oauth.exchange_code(code)
+        await asyncio.sleep(1.2)  # past half of the 2 s life: the next call renews
         short_ttl.push_faults({"slow": 600})  # the next request (the refresh) is slow
         task = asyncio.ensure_future(client.oauth.me())
         await asyncio.sleep(0.2)
@@ -443,10 +446,13 @@ def test_p9_invalid_seconds_on_receivers_are_configuration_errors(value: float) 
 
 def test_p9_valid_edges_are_accepted(fresh: Sandbox) -> None:
     with fresh.client(
-        timeout=86_400, max_attempts=100, max_pages=1, max_response_bytes=1024,
+        timeout=86_400, max_attempts=100, max_pages=1, max_response_bytes=4 << 30,
         requests_per_second=1000, initial_backoff=0, max_elapsed=5,
     ) as c:  # fmt: skip
         assert len(c.v1.bank_accounts.list()) == 3
+    with fresh.client(max_response_bytes=1024) as small:
+        with pytest.raises(sepay_sdk.DecodeError, match="at most 1024 bytes"):
+            small.v1.transactions.list(limit=100)
     WebhookReceiver.hmac("s", tolerance=0)
     WebhookReceiver.no_auth(lease=1, replay_window=86_400)
 

@@ -112,7 +112,7 @@ def test_tampered_wrong_key_stale_and_replayed() -> None:
         narrow.receive("POST", headers, BODY, now=t + 11)
     assert "whsec_1" not in repr(receiver)
     assert repr(first).startswith("Received(event=WebhookEvent(id='7'")
-    assert "delivery='new'" in repr(first)
+    assert 'delivery="new"' in repr(first)
     assert typing.get_origin(Received[WebhookEvent]) is Received
 
 
