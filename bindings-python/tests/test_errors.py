@@ -105,7 +105,7 @@ def test_wrong_token(sandbox: Sandbox) -> None:
         ({"base_url": "http://example.com"}, "plain HTTP"),
         ({"base_url": "not a url"}, "invalid base URL"),
         ({"environment": "live", "timeout": -1.0}, "timeout must be"),
-        ({"environment": "live", "timeout": 0.0}, "timeout must be greater than zero"),
+        ({"environment": "live", "timeout": 0.0}, "timeout must be > 0"),
     ],
 )
 def test_configuration_errors(kwargs: dict[str, Any], words: str) -> None:
