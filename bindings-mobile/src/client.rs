@@ -302,9 +302,10 @@ impl SePayClient {
         V2Api::new(&self.inner)
     }
 
-    /// Changes the client-side rate limit of this client (null or 0 = off).
-    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) {
-        self.inner.set_rate_limit(requests_per_second);
+    /// Changes the client-side rate limit of this client (null or 0 = off;
+    /// otherwise 0.001 to 1000 requests per second, else a Configuration error).
+    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) -> Result<(), SePayError> {
+        Ok(self.inner.set_rate_limit(requests_per_second)?)
     }
 
     /// A new client with the same settings but its own connections and limiter.

@@ -260,8 +260,13 @@ impl Client {
     }
 
     /// Changes the client-side rate limit for this client and all its clones.
-    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) {
-        self.inner.limiter.set_rate(requests_per_second);
+    /// `None` or `0` turns it off; other values must be a finite rate from
+    /// 0.001 to 1,000 (`Error::Configuration` otherwise, and nothing changes).
+    pub fn set_rate_limit(&self, requests_per_second: Option<f64>) -> Result<()> {
+        let rate = requests_per_second.filter(|r| *r != 0.0);
+        crate::config::check_rate(rate)?;
+        self.inner.limiter.set_rate(rate);
+        Ok(())
     }
 
     /// Runs one operation: credentials, rate limit, send, retry what is safe to

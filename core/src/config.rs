@@ -212,13 +212,7 @@ impl ClientOptions {
         within("retry.max_elapsed", self.retry.max_elapsed, false)?;
         within("retry.initial_backoff", self.retry.initial_backoff, true)?;
         within("retry.max_backoff", self.retry.max_backoff, true)?;
-        if let Some(rate) = self.requests_per_second {
-            if !(rate.is_finite() && rate > 0.0 && rate <= 1000.0) {
-                return Err(Error::config(format!(
-                    "requests_per_second must be a number in (0, 1000] (or off), got {rate}"
-                )));
-            }
-        }
+        check_rate(self.requests_per_second)?;
         if !(1..=100).contains(&self.retry.max_attempts) {
             return Err(Error::config(format!(
                 "retry.max_attempts must be 1 to 100, got {}",
@@ -240,6 +234,17 @@ impl ClientOptions {
             ));
         }
         Ok(())
+    }
+}
+
+/// Checks a client-side rate: off, or a finite number of requests per second
+/// from 0.001 (one every ~17 minutes) to 1,000.
+pub fn check_rate(rate: Option<f64>) -> Result<()> {
+    match rate {
+        Some(r) if !(r.is_finite() && (0.001..=1000.0).contains(&r)) => Err(Error::config(
+            format!("requests_per_second must be a number from 0.001 to 1000 (or off), got {r}"),
+        )),
+        _ => Ok(()),
     }
 }
 
@@ -289,13 +294,13 @@ mod tests {
     fn absurd_options_are_refused() {
         let ok = ClientOptions::default();
         ok.validate().unwrap();
-        for bad in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e9] {
+        for bad in [f64::NAN, f64::INFINITY, -1.0, 0.0, 1e9, 1e-30] {
             let o = ClientOptions {
                 requests_per_second: Some(bad),
                 ..ClientOptions::default()
             };
             assert!(o.validate().is_err(), "{bad}");
-            assert!(seconds("timeout", bad).is_err() || bad == 0.0, "{bad}");
+            assert!(seconds("timeout", bad).is_err() || (0.0..1.0).contains(&bad), "{bad}");
         }
         let o = ClientOptions {
             timeout: Duration::ZERO,

@@ -762,6 +762,23 @@ fn bad_urls_and_options_are_configuration_errors() {
     for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY, -1.0, 1e12] {
         assert!(sepay::config::seconds("timeout", bad).is_err(), "{bad}");
     }
+    let client = Client::builder()
+        .token("T")
+        .environment(Environment::Live)
+        .build()
+        .unwrap();
+    for bad in [f64::NAN, f64::INFINITY, -1.0, 1e-30, 1e6] {
+        assert!(
+            matches!(
+                client.set_rate_limit(Some(bad)),
+                Err(Error::Configuration { .. })
+            ),
+            "{bad}"
+        );
+    }
+    client.set_rate_limit(Some(0.0)).unwrap();
+    client.set_rate_limit(None).unwrap();
+    client.set_rate_limit(Some(2.5)).unwrap();
 }
 
 // ---- 10. Secrets stay secret ----

@@ -343,6 +343,12 @@ final class HardeningTests: XCTestCase {
             expectConfiguration("\(o)") { try SePayClient.emulator(token: token, rootUrl: Sandbox.url, options: o) }
             expectConfiguration("live \(o)") { try SePayClient(token: token, environment: .live, options: o) }
         }
+        let live = try! SePayClient(token: token, environment: .live)
+        for rate in [Double.nan, .infinity, -1, 1e-30, 1e12] {
+            expectConfiguration("setRateLimit \(rate)") { try live.setRateLimit(requestsPerSecond: rate) }
+        }
+        XCTAssertNoThrow(try live.setRateLimit(requestsPerSecond: 0))
+        XCTAssertNoThrow(try live.setRateLimit(requestsPerSecond: nil))
         for d in badTimes + [0] {
             expectConfiguration("issuer ttl \(d)") { try WebhookTokenIssuer(clientId: "hook-client", clientSecret: "hook-secret", ttl: d) }
             expectConfiguration("lease \(d)") { try WebhookReceiver.noAuth(lease: d) }

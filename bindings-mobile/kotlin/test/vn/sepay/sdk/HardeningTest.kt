@@ -307,6 +307,13 @@ class HardeningTest {
             configError("replay window $d") { WebhookReceiver.secretKey("sk", replayWindow = d) }
             if (d != Duration.ZERO) configError("tolerance $d") { WebhookReceiver.hmac(HMAC_SECRET, tolerance = d) }
         }
+        // setRateLimit is checked the same way, and a refused rate changes nothing.
+        val live = SePayClient(token, Environment.LIVE, ClientOptions())
+        for (rate in listOf(Double.NaN, Double.POSITIVE_INFINITY, -1.0, 1e-30, 1e12)) {
+            configError("setRateLimit $rate") { live.setRateLimit(rate) }
+        }
+        live.setRateLimit(0.0)
+        live.setRateLimit(null)
         // The limits themselves are fine.
         SePayClient.emulator(token, Sandbox.url, ClientOptions(timeout = Duration.ofDays(1), requestsPerSecond = 1000.0, maxAttempts = 100u))
         WebhookReceiver.noAuth(lease = Duration.ofSeconds(1), replayWindow = Duration.ofDays(1))
