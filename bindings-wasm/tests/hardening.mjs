@@ -462,7 +462,8 @@ export const hardeningCases = [
       }
     }
     for (const zero of [{ timeoutMs: 0 }, { retry: { maxAttempts: 0 } }, { requestsPerSecond: 0 }, { maxPages: 0 },
-      { maxResponseBytes: 10 }, { retry: { maxAttempts: 101 } }, { requestsPerSecond: 1001 }, { retry: { maxAttempts: 1.5 } }]) {
+      { maxResponseBytes: 10 }, { retry: { maxAttempts: 101 } }, { requestsPerSecond: 1001 }, { retry: { maxAttempts: 1.5 } },
+      { requestsPerSecond: 1e-30 }, { requestsPerSecond: Number.MIN_VALUE }]) {
       throws(() => new Client({ ...base, ...zero }), ConfigurationError);
     }
     for (const v of [...bad, 0]) {
