@@ -20,6 +20,9 @@
 # on every run from tests/fixtures/ and fuzz/seeds/; crash inputs land in
 # fuzz/artifacts/<target>/. SEPAY_FUZZ_STRICT_ENCODING=1 adds issue 11's
 # content-type rule to the webhook target.
+# The whole script is one block, read before it runs: editing the file during
+# a long run cannot change what the run does.
+{
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
@@ -244,3 +247,4 @@ printf '\n%-16s %14s %9s %8s %7s\n' target executions exec/s crashes time
 for r in "${rows[@]}"; do echo "$r"; done
 printf 'total time %ss\n' "$((SECONDS - started))"
 exit $failed
+}
