@@ -456,6 +456,15 @@ async fn slow_answers_never_outlast_max_elapsed() {
 
 // ---- 8. Every walk ends ----
 
+/// The `page` query parameter of a request.
+fn page_of(r: &HttpRequest) -> String {
+    r.url
+        .query_pairs()
+        .find(|(k, _)| k == "page")
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_default()
+}
+
 async fn walk(t: Arc<Scripted>, options: ClientOptions) -> (usize, Option<Error>) {
     let c = client_over(t, options);
     let mut it = c
@@ -482,12 +491,7 @@ async fn a_server_that_repeats_a_page_or_its_number_is_caught() {
     assert_eq!(t.calls.load(Ordering::SeqCst), 2);
     // The right page numbers, but the same items again.
     let t = scripted(Duration::ZERO, |r, _| {
-        let page = r
-            .url
-            .query_pairs()
-            .find(|(k, _)| k == "page")
-            .map(|(_, v)| v.to_string())
-            .unwrap_or_default();
+        let page = page_of(r);
         answer(
             200,
             &[],
@@ -504,12 +508,7 @@ async fn a_server_that_repeats_a_page_or_its_number_is_caught() {
 async fn a_page_cap_ends_an_endless_walk() {
     // Every page is new, and there is always "more".
     let t = scripted(Duration::ZERO, |r, _| {
-        let page = r
-            .url
-            .query_pairs()
-            .find(|(k, _)| k == "page")
-            .map(|(_, v)| v.to_string())
-            .unwrap_or_default();
+        let page = page_of(r);
         answer(
             200,
             &[],
