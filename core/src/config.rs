@@ -300,7 +300,10 @@ mod tests {
                 ..ClientOptions::default()
             };
             assert!(o.validate().is_err(), "{bad}");
-            assert!(seconds("timeout", bad).is_err() || (0.0..1.0).contains(&bad), "{bad}");
+            assert!(
+                seconds("timeout", bad).is_err() || (0.0..1.0).contains(&bad),
+                "{bad}"
+            );
         }
         let o = ClientOptions {
             timeout: Duration::ZERO,
