@@ -41,7 +41,7 @@ impl V1Api {
         })
     }
 
-    /// BIDV VA orders (`/userapi/bidv/...`).
+    /// BIDV VA orders (the v1 order API; paths are the core's).
     pub fn orders(&self) -> Arc<VaOrders> {
         VaOrders::new(&self.client, true)
     }

@@ -47,7 +47,7 @@ pub fn vietqr_decode(py: Python<'_>, payload: &str) -> PyResult<VietQr> {
     VietQr::decode(payload).py_err(py)
 }
 
-/// The `https://qr.sepay.vn/img` URL of a QR image: `bank` is a bank name
+/// The image URL of a QR code (built by the core): `bank` is a bank name
 /// from SePay's list (e.g. "Vietcombank"); `template` "compact" or "qronly".
 #[pyfunction]
 #[pyo3(signature = (account, bank, *, amount=None, memo=None, template=None))]

@@ -14,35 +14,21 @@ import sepay_sdk
 from conftest import Sandbox
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
-def test_call_in_a_forked_child(fresh: Sandbox) -> None:
-    client = fresh.client()
-    aclient = fresh.async_client()
-    parent_count = client.v1.transactions.count()  # runtime and pool now exist
-    paginator = client.v1.transactions.iter(limit=100)
+def _in_child(work: Callable[[], dict[str, object]], timeout: float = 30) -> dict[str, object]:
+    """Runs `work` in a forked child and returns what it reported; fails the
+    test if the child does not answer within `timeout` seconds."""
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # child
         os.close(read_end)
-        result: dict[str, object] = {}
         try:
-            result["sync"] = client.v1.transactions.count()
-            result["accounts"] = len(client.v2.bank_accounts.list())
-
-            async def main() -> int:
-                return await aclient.v1.transactions.count()
-
-            result["async"] = asyncio.run(main())
-            try:
-                next(paginator)
-            except sepay_sdk.ConfigurationError as e:
-                result["stale_iterator"] = str(e)
+            result = work()
         except BaseException as e:  # reported to the parent
-            result["error"] = repr(e)
+            result = {"error": repr(e)}
         os.write(write_end, json.dumps(result).encode())
         os._exit(0)
     os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 30)
+    ready, _, _ = select.select([read_end], [], [], timeout)
     if not ready:
         os.kill(pid, 9)
         os.waitpid(pid, 0)
@@ -50,7 +36,32 @@ def test_call_in_a_forked_child(fresh: Sandbox) -> None:
     data = os.read(read_end, 65536)
     os.close(read_end)
     os.waitpid(pid, 0)
-    result = json.loads(data)
+    answer: dict[str, object] = json.loads(data)
+    return answer
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_call_in_a_forked_child(fresh: Sandbox) -> None:
+    client = fresh.client()
+    aclient = fresh.async_client()
+    parent_count = client.v1.transactions.count()  # runtime and pool now exist
+    paginator = client.v1.transactions.iter(limit=100)
+    def child() -> dict[str, object]:
+        result: dict[str, object] = {}
+        result["sync"] = client.v1.transactions.count()
+        result["accounts"] = len(client.v2.bank_accounts.list())
+
+        async def main() -> int:
+            return await aclient.v1.transactions.count()
+
+        result["async"] = asyncio.run(main())
+        try:
+            next(paginator)
+        except sepay_sdk.ConfigurationError as e:
+            result["stale_iterator"] = str(e)
+        return result
+
+    result = _in_child(child)
     assert "error" not in result, result
     assert result["sync"] == result["async"] == parent_count == 300
     assert result["accounts"] == 3
@@ -81,30 +92,13 @@ def test_a_fork_during_a_token_refresh_does_not_leave_the_child_waiting(
     parent_call = threading.Thread(target=client.bank_hub.companies.list)
     parent_call.start()
     time.sleep(1.0)  # the token request is on the wire (the sandbox answers after 3 s)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # child, forked mid-refresh
-        os.close(read_end)
-        result: dict[str, object] = {}
+    def child() -> dict[str, object]:  # forked mid-refresh
         started = time.monotonic()
-        try:
-            client.bank_hub.companies.list()
-            result["seconds"] = time.monotonic() - started
-        except BaseException as e:  # reported to the parent
-            result["error"] = repr(e)
-        os.write(write_end, json.dumps(result).encode())
-        os._exit(0)
-    os.close(write_end)
-    ready, _, _ = select.select([read_end], [], [], 20)
-    if not ready:
-        os.kill(pid, 9)
-        os.waitpid(pid, 0)
-        pytest.fail("the child waited for the parent's token renewal")
-    data = os.read(read_end, 65536)
-    os.close(read_end)
-    os.waitpid(pid, 0)
+        client.bank_hub.companies.list()
+        return {"seconds": time.monotonic() - started}
+
+    result = _in_child(child, timeout=20)
     parent_call.join(20)
-    result = json.loads(data)
     assert "error" not in result, result
     tokens = [r for r in hub.requests() if r["path"] == "/bankhub/v1/token"]
     assert len(tokens) == 2, "the parent's renewal and the child's own"
