@@ -62,10 +62,10 @@ struct Args {
     #[arg(long, default_value_t = 100_000)]
     request_log_capacity: usize,
     /// Payment-gateway merchant id.
-    #[arg(long, default_value = sepay_sandbox::config::DEFAULT_PG_MERCHANT_ID)]
+    #[arg(long, default_value = sepay_sandbox::server::config::DEFAULT_PG_MERCHANT_ID)]
     pg_merchant_id: String,
     /// Payment-gateway secret key (checkout signature, order API Basic auth).
-    #[arg(long, default_value = sepay_sandbox::config::DEFAULT_PG_SECRET_KEY)]
+    #[arg(long, default_value = sepay_sandbox::server::config::DEFAULT_PG_SECRET_KEY)]
     pg_secret_key: String,
     /// Multiplier of the webhook / IPN retry waits (0.001: a minute is 60 ms).
     #[arg(long, default_value_t = 1.0)]
