@@ -150,7 +150,8 @@ impl BankHubLinkTokens {
     ) -> Result<LinkToken, SePayError> {
         let hub = self.client.bank_hub();
         Ok(hub
-            .create_link_token(
+            .link_tokens()
+            .create(
                 &company_xid,
                 purpose,
                 completion_redirect_uri.as_deref(),
@@ -161,7 +162,12 @@ impl BankHubLinkTokens {
 
     /// A link token's state, by the token itself.
     pub async fn get(&self, link_token: String) -> Result<LinkTokenInfo, SePayError> {
-        Ok(self.client.bank_hub().get_link_token(&link_token).await?)
+        Ok(self
+            .client
+            .bank_hub()
+            .link_tokens()
+            .get(&link_token)
+            .await?)
     }
 
     /// Revokes a link token by its xid; returns SePay's message.
@@ -169,7 +175,8 @@ impl BankHubLinkTokens {
         Ok(self
             .client
             .bank_hub()
-            .revoke_link_token(&link_token_xid)
+            .link_tokens()
+            .revoke(&link_token_xid)
             .await?)
     }
 }
@@ -179,18 +186,24 @@ impl BankHubCompanies {
     /// One page of companies (filters `q`, `status`).
     #[uniffi::method(default(params))]
     pub async fn list(&self, params: BankHubListParams) -> Result<BankHubCompanyPage, SePayError> {
-        Ok(self.client.bank_hub().companies(&params).await?.into())
+        Ok(self
+            .client
+            .bank_hub()
+            .companies()
+            .list(&params)
+            .await?
+            .into())
     }
 
     /// Every matching company, page by page.
     #[uniffi::method(default(params))]
     pub fn iter(&self, params: BankHubListParams) -> Arc<BankHubCompanyPaginator> {
-        BankHubCompanyPaginator::new(self.client.bank_hub().iter_companies(&params).boxed())
+        BankHubCompanyPaginator::new(self.client.bank_hub().companies().iter(&params).boxed())
     }
 
     /// One company.
     pub async fn get(&self, company_xid: String) -> Result<Company, SePayError> {
-        Ok(self.client.bank_hub().company(&company_xid).await?)
+        Ok(self.client.bank_hub().companies().get(&company_xid).await?)
     }
 
     /// Creates a company (`status`: `Active` or `Pending`); returns its xid.
@@ -198,7 +211,8 @@ impl BankHubCompanies {
         Ok(self
             .client
             .bank_hub()
-            .create_company(&full_name, &status)
+            .companies()
+            .create(&full_name, &status)
             .await?)
     }
 
@@ -209,7 +223,7 @@ impl BankHubCompanies {
         fields: CompanyEdit,
     ) -> Result<String, SePayError> {
         let hub = self.client.bank_hub();
-        Ok(hub.edit_company(&company_xid, &fields).await?)
+        Ok(hub.companies().edit(&company_xid, &fields).await?)
     }
 
     /// Transaction counts of a company, per day (only `date`, `YYYY-MM-DD`, when given).
@@ -220,7 +234,10 @@ impl BankHubCompanies {
         date: Option<String>,
     ) -> Result<CompanyCounter, SePayError> {
         let hub = self.client.bank_hub();
-        Ok(hub.company_counter(&company_xid, date.as_deref()).await?)
+        Ok(hub
+            .companies()
+            .counter(&company_xid, date.as_deref())
+            .await?)
     }
 }
 
@@ -232,12 +249,18 @@ impl BankHubBankAccounts {
         &self,
         params: BankHubListParams,
     ) -> Result<BankHubBankAccountPage, SePayError> {
-        Ok(self.client.bank_hub().bank_accounts(&params).await?.into())
+        Ok(self
+            .client
+            .bank_hub()
+            .bank_accounts()
+            .list(&params)
+            .await?
+            .into())
     }
 
     /// One linked bank account.
     pub async fn get(&self, xid: String) -> Result<BankHubBankAccount, SePayError> {
-        Ok(self.client.bank_hub().bank_account(&xid).await?)
+        Ok(self.client.bank_hub().bank_accounts().get(&xid).await?)
     }
 }
 
@@ -249,18 +272,31 @@ impl BankHubTransactions {
         &self,
         params: BankHubListParams,
     ) -> Result<BankHubTransactionPage, SePayError> {
-        Ok(self.client.bank_hub().transactions(&params).await?.into())
+        Ok(self
+            .client
+            .bank_hub()
+            .transactions()
+            .list(&params)
+            .await?
+            .into())
     }
 
     /// Every matching transaction, page by page.
     #[uniffi::method(default(params))]
     pub fn iter(&self, params: BankHubListParams) -> Arc<BankHubTransactionPaginator> {
-        BankHubTransactionPaginator::new(self.client.bank_hub().iter_transactions(&params).boxed())
+        BankHubTransactionPaginator::new(
+            self.client.bank_hub().transactions().iter(&params).boxed(),
+        )
     }
 
     /// One transaction by id.
     pub async fn get(&self, transaction_id: String) -> Result<BankHubTransaction, SePayError> {
-        Ok(self.client.bank_hub().transaction(&transaction_id).await?)
+        Ok(self
+            .client
+            .bank_hub()
+            .transactions()
+            .get(&transaction_id)
+            .await?)
     }
 }
 
@@ -268,7 +304,7 @@ impl BankHubTransactions {
 impl BankHubMerchantConfig {
     /// The merchant configuration.
     pub async fn get(&self) -> Result<MerchantConfig, SePayError> {
-        Ok(self.client.bank_hub().merchant_config().await?)
+        Ok(self.client.bank_hub().merchant_config().get().await?)
     }
 
     /// Keeps only transactions whose memo contains one of `keywords` (empty: all).
@@ -276,7 +312,8 @@ impl BankHubMerchantConfig {
         Ok(self
             .client
             .bank_hub()
-            .update_merchant_config(&keywords)
+            .merchant_config()
+            .update(&keywords)
             .await?)
     }
 }
@@ -285,7 +322,13 @@ impl BankHubMerchantConfig {
 impl BankHubWebhooks {
     /// The merchant's webhook, or null when none is set.
     pub async fn get(&self) -> Result<Option<BankHubWebhook>, SePayError> {
-        Ok(self.client.bank_hub().webhook().await?.map(Into::into))
+        Ok(self
+            .client
+            .bank_hub()
+            .webhook()
+            .get()
+            .await?
+            .map(Into::into))
     }
 
     /// Sets (upserts) the webhook; SePay sends `secretKey` as `X-Secret-Key`
@@ -301,7 +344,8 @@ impl BankHubWebhooks {
         let secret = SecretString::new(secret_key);
         let hub = self.client.bank_hub();
         Ok(hub
-            .set_webhook(&webhook_url, &secret, &allow_events, active)
+            .webhook()
+            .set(&webhook_url, &secret, &allow_events, active)
             .await?
             .into())
     }

@@ -348,18 +348,24 @@ impl OAuthBankAccounts {
     /// One page of bank accounts.
     #[uniffi::method(default(params))]
     pub async fn list(&self, params: OAuthListParams) -> Result<OAuthBankAccountPage, SePayError> {
-        Ok(self.client.oauth().bank_accounts(&params).await?.into())
+        Ok(self
+            .client
+            .oauth()
+            .bank_accounts()
+            .list(&params)
+            .await?
+            .into())
     }
 
     /// Every bank account, page by page.
     #[uniffi::method(default(params))]
     pub fn iter(&self, params: OAuthListParams) -> Arc<OAuthBankAccountPaginator> {
-        OAuthBankAccountPaginator::new(self.client.oauth().iter_bank_accounts(&params).boxed())
+        OAuthBankAccountPaginator::new(self.client.oauth().bank_accounts().iter(&params).boxed())
     }
 
     /// One bank account by id.
     pub async fn get(&self, id: String) -> Result<OAuthBankAccount, SePayError> {
-        Ok(self.client.oauth().bank_account(&id).await?)
+        Ok(self.client.oauth().bank_accounts().get(&id).await?)
     }
 
     /// One page of a bank account's sub-accounts (VAs).
@@ -370,7 +376,11 @@ impl OAuthBankAccounts {
         params: OAuthListParams,
     ) -> Result<OAuthSubAccountPage, SePayError> {
         let oauth = self.client.oauth();
-        Ok(oauth.sub_accounts(&bank_account_id, &params).await?.into())
+        Ok(oauth
+            .bank_accounts()
+            .sub_accounts(&bank_account_id, &params)
+            .await?
+            .into())
     }
 }
 
@@ -385,13 +395,19 @@ impl OAuthTransactions {
     /// One page of transactions (newest first).
     #[uniffi::method(default(params))]
     pub async fn list(&self, params: OAuthListParams) -> Result<OAuthTransactionPage, SePayError> {
-        Ok(self.client.oauth().transactions(&params).await?.into())
+        Ok(self
+            .client
+            .oauth()
+            .transactions()
+            .list(&params)
+            .await?
+            .into())
     }
 
     /// Every matching transaction, page by page.
     #[uniffi::method(default(params))]
     pub fn iter(&self, params: OAuthListParams) -> Arc<OAuthTransactionPaginator> {
-        OAuthTransactionPaginator::new(self.client.oauth().iter_transactions(&params).boxed())
+        OAuthTransactionPaginator::new(self.client.oauth().transactions().iter(&params).boxed())
     }
 }
 
@@ -406,7 +422,7 @@ impl OAuthWebhooks {
     /// One page of webhooks (filters: `webhookUrl`, `active`, `page`, `limit`).
     #[uniffi::method(default(params))]
     pub async fn list(&self, params: OAuthListParams) -> Result<OAuthWebhookPage, SePayError> {
-        let page = self.client.oauth().webhooks(&params).await?;
+        let page = self.client.oauth().webhooks().list(&params).await?;
         Ok(OAuthWebhookPage {
             items: page.items.into_iter().map(Into::into).collect(),
             pagination: page.pagination,
@@ -415,13 +431,13 @@ impl OAuthWebhooks {
 
     /// One webhook.
     pub async fn get(&self, id: String) -> Result<OAuthWebhook, SePayError> {
-        Ok(self.client.oauth().webhook(&id).await?.into())
+        Ok(self.client.oauth().webhooks().get(&id).await?.into())
     }
 
     /// Creates a webhook.
     pub async fn create(&self, params: OAuthWebhookParams) -> Result<OAuthWebhook, SePayError> {
         let params = params.into_core();
-        Ok(self.client.oauth().create_webhook(&params).await?.into())
+        Ok(self.client.oauth().webhooks().create(&params).await?.into())
     }
 
     /// Changes the given fields of a webhook.
@@ -434,13 +450,14 @@ impl OAuthWebhooks {
         Ok(self
             .client
             .oauth()
-            .update_webhook(&id, &params)
+            .webhooks()
+            .update(&id, &params)
             .await?
             .into())
     }
 
     /// Deletes a webhook.
     pub async fn delete(&self, id: String) -> Result<(), SePayError> {
-        Ok(self.client.oauth().delete_webhook(&id).await?)
+        Ok(self.client.oauth().webhooks().delete(&id).await?)
     }
 }

@@ -90,7 +90,8 @@ impl WasmClient {
         promise(async move {
             let o: LinkTokenCreateOptions = params("bank_hub.link_tokens.create", options)?;
             c.bank_hub()
-                .create_link_token(
+                .link_tokens()
+                .create(
                     &o.company_xid,
                     o.purpose,
                     o.completion_redirect_uri.as_deref(),
@@ -106,7 +107,8 @@ impl WasmClient {
         promise(async move {
             let token = id_arg("bank_hub.link_tokens.get", "linkToken", &link_token)?;
             c.bank_hub()
-                .get_link_token(&token)
+                .link_tokens()
+                .get(&token)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -121,7 +123,8 @@ impl WasmClient {
                 &link_token_xid,
             )?;
             c.bank_hub()
-                .revoke_link_token(&xid)
+                .link_tokens()
+                .revoke(&xid)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -131,20 +134,28 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("bank_hub.companies.list", options)?;
-            c.bank_hub().companies(&p).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .companies()
+                .list(&p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn bank_hub_companies_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
         let p = list_params("bank_hub.companies.iter", options)?;
-        Ok(Pages::new(self.client.bank_hub().iter_companies(&p)))
+        Ok(Pages::new(self.client.bank_hub().companies().iter(&p)))
     }
 
     pub fn bank_hub_companies_get(&self, company_xid: JsValue) -> Promise {
         let c = self.client.clone();
         promise(async move {
             let xid = id_arg("bank_hub.companies.get", "companyXid", &company_xid)?;
-            c.bank_hub().company(&xid).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .companies()
+                .get(&xid)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -153,7 +164,8 @@ impl WasmClient {
         promise(async move {
             let o: CompanyCreateOptions = params("bank_hub.companies.create", options)?;
             let hub = c.bank_hub();
-            hub.create_company(&o.full_name, &o.status)
+            hub.companies()
+                .create(&o.full_name, &o.status)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -167,7 +179,10 @@ impl WasmClient {
             let xid = id_arg(OP, "companyXid", &company_xid)?;
             let fields: CompanyEdit = params(OP, fields)?;
             let hub = c.bank_hub();
-            hub.edit_company(&xid, &fields).await.map_err(|e| error(&e))
+            hub.companies()
+                .edit(&xid, &fields)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -182,7 +197,8 @@ impl WasmClient {
             let xid = id_arg(OP, "companyXid", &company_xid)?;
             let o: CompanyCounterOptions = params(OP, options)?;
             let hub = c.bank_hub();
-            hub.company_counter(&xid, o.date.as_deref())
+            hub.companies()
+                .counter(&xid, o.date.as_deref())
                 .await
                 .map_err(|e| error(&e))
         })
@@ -192,7 +208,11 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("bank_hub.bank_accounts.list", options)?;
-            c.bank_hub().bank_accounts(&p).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .bank_accounts()
+                .list(&p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -200,7 +220,11 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let xid = id_arg("bank_hub.bank_accounts.get", "xid", &xid)?;
-            c.bank_hub().bank_account(&xid).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .bank_accounts()
+                .get(&xid)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -208,13 +232,17 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("bank_hub.transactions.list", options)?;
-            c.bank_hub().transactions(&p).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .transactions()
+                .list(&p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn bank_hub_transactions_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
         let p = list_params("bank_hub.transactions.iter", options)?;
-        Ok(Pages::new(self.client.bank_hub().iter_transactions(&p)))
+        Ok(Pages::new(self.client.bank_hub().transactions().iter(&p)))
     }
 
     pub fn bank_hub_transactions_get(&self, transaction_id: JsValue) -> Promise {
@@ -225,13 +253,23 @@ impl WasmClient {
                 "transactionId",
                 &transaction_id,
             )?;
-            c.bank_hub().transaction(&id).await.map_err(|e| error(&e))
+            c.bank_hub()
+                .transactions()
+                .get(&id)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn bank_hub_merchant_config_get(&self) -> Promise {
         let c = self.client.clone();
-        promise(async move { c.bank_hub().merchant_config().await.map_err(|e| error(&e)) })
+        promise(async move {
+            c.bank_hub()
+                .merchant_config()
+                .get()
+                .await
+                .map_err(|e| error(&e))
+        })
     }
 
     pub fn bank_hub_merchant_config_update(&self, options: Option<String>) -> Promise {
@@ -240,7 +278,8 @@ impl WasmClient {
             let o: MerchantConfigOptions = params("bank_hub.merchant_config.update", options)?;
             let hub = c.bank_hub();
             let keywords = o.transaction_whitelist_remark_keywords;
-            hub.update_merchant_config(&keywords)
+            hub.merchant_config()
+                .update(&keywords)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -248,7 +287,7 @@ impl WasmClient {
 
     pub fn bank_hub_webhook_get(&self) -> Promise {
         let c = self.client.clone();
-        promise(async move { c.bank_hub().webhook().await.map_err(|e| error(&e)) })
+        promise(async move { c.bank_hub().webhook().get().await.map_err(|e| error(&e)) })
     }
 
     pub fn bank_hub_webhook_set(&self, options: Option<String>) -> Promise {
@@ -257,14 +296,15 @@ impl WasmClient {
             let o: WebhookSetOptions = params("bank_hub.webhook.set", options)?;
             let events = o.allow_events.unwrap_or_else(|| vec!["*".to_string()]);
             let hub = c.bank_hub();
-            hub.set_webhook(
-                &o.webhook_url,
-                &o.secret_key,
-                &events,
-                o.active.unwrap_or(true),
-            )
-            .await
-            .map_err(|e| error(&e))
+            hub.webhook()
+                .set(
+                    &o.webhook_url,
+                    &o.secret_key,
+                    &events,
+                    o.active.unwrap_or(true),
+                )
+                .await
+                .map_err(|e| error(&e))
         })
     }
 }

@@ -136,20 +136,28 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("oauth.bank_accounts.list", options)?;
-            c.oauth().bank_accounts(&p).await.map_err(|e| error(&e))
+            c.oauth()
+                .bank_accounts()
+                .list(&p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn oauth_bank_accounts_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
         let p = list_params("oauth.bank_accounts.iter", options)?;
-        Ok(Pages::new(self.client.oauth().iter_bank_accounts(&p)))
+        Ok(Pages::new(self.client.oauth().bank_accounts().iter(&p)))
     }
 
     pub fn oauth_bank_accounts_get(&self, id: JsValue) -> Promise {
         let c = self.client.clone();
         promise(async move {
             let id = id_arg("oauth.bank_accounts.get", "id", &id)?;
-            c.oauth().bank_account(&id).await.map_err(|e| error(&e))
+            c.oauth()
+                .bank_accounts()
+                .get(&id)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -163,7 +171,11 @@ impl WasmClient {
             const OP: &str = "oauth.bank_accounts.sub_accounts";
             let id = id_arg(OP, "bankAccountId", &bank_account_id)?;
             let p = list_params(OP, options)?;
-            c.oauth().sub_accounts(&id, &p).await.map_err(|e| error(&e))
+            c.oauth()
+                .bank_accounts()
+                .sub_accounts(&id, &p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
@@ -171,20 +183,24 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("oauth.transactions.list", options)?;
-            c.oauth().transactions(&p).await.map_err(|e| error(&e))
+            c.oauth()
+                .transactions()
+                .list(&p)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 
     pub fn oauth_transactions_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
         let p = list_params("oauth.transactions.iter", options)?;
-        Ok(Pages::new(self.client.oauth().iter_transactions(&p)))
+        Ok(Pages::new(self.client.oauth().transactions().iter(&p)))
     }
 
     pub fn oauth_webhooks_list(&self, options: Option<String>) -> Promise {
         let c = self.client.clone();
         promise(async move {
             let p = list_params("oauth.webhooks.list", options)?;
-            c.oauth().webhooks(&p).await.map_err(|e| error(&e))
+            c.oauth().webhooks().list(&p).await.map_err(|e| error(&e))
         })
     }
 
@@ -192,7 +208,7 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let id = id_arg("oauth.webhooks.get", "id", &id)?;
-            c.oauth().webhook(&id).await.map_err(|e| error(&e))
+            c.oauth().webhooks().get(&id).await.map_err(|e| error(&e))
         })
     }
 
@@ -200,7 +216,7 @@ impl WasmClient {
         let c = self.client.clone();
         promise(async move {
             let p = webhook_params("oauth.webhooks.create", options)?;
-            c.oauth().create_webhook(&p).await.map_err(|e| error(&e))
+            c.oauth().webhooks().create(&p).await.map_err(|e| error(&e))
         })
     }
 
@@ -211,7 +227,8 @@ impl WasmClient {
             let id = id_arg(OP, "id", &id)?;
             let p = webhook_params(OP, options)?;
             c.oauth()
-                .update_webhook(&id, &p)
+                .webhooks()
+                .update(&id, &p)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -221,7 +238,11 @@ impl WasmClient {
         let c = self.client.clone();
         unit(async move {
             let id = id_arg("oauth.webhooks.delete", "id", &id)?;
-            c.oauth().delete_webhook(&id).await.map_err(|e| error(&e))
+            c.oauth()
+                .webhooks()
+                .delete(&id)
+                .await
+                .map_err(|e| error(&e))
         })
     }
 }

@@ -1,127 +1,263 @@
-//! A generic operation for the REST surfaces whose calls differ only in path,
-//! query, body and envelope (OAuth2 resources, Bank Hub): each public method
-//! builds a [`Call`] value instead of a hand-written operation type.
+//! The one generic REST operation: a [`Call`] takes its name, method, API,
+//! path template and re-send rule from its [`OperationSpec`] in
+//! [`crate::operations::TABLE`], and adds the path arguments, an [`Input`]
+//! (query or JSON body) and the decoder of a successful answer.
 
 use std::fmt;
 
 use serde_json::Value;
-use url::Url;
 
 use crate::config::BaseUrls;
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse, MaybeSendSync, Method};
+use crate::http::{HttpRequest, HttpResponse, MaybeSendSync};
 use crate::operation::{Operation, Surface};
+use crate::operations::{Api, OperationSpec};
 use crate::page::Page;
 use crate::userapi::v2::PagedQuery;
 
 /// Decodes a successful answer.
 pub type Decoder<T> = fn(&str, &HttpResponse) -> Result<T>;
 
-/// One REST call returning `T`.
-pub struct Call<T> {
-    pub(crate) name: &'static str,
-    pub(crate) method: Method,
-    pub(crate) surface: Surface,
-    pub(crate) base: fn(&BaseUrls) -> &Url,
-    pub(crate) segments: Vec<String>,
-    pub(crate) query: Vec<(&'static str, String)>,
-    pub(crate) body: Option<Value>,
-    pub(crate) decode: Decoder<T>,
-    pub(crate) error: fn(&str, &HttpResponse) -> Error,
-    /// Query names of the page number and page size, for lists.
-    pub(crate) page_keys: (&'static str, &'static str),
+/// What a call sends besides its path: query pairs and/or a JSON body.
+/// Parameter types implement it with their checks, which run when the request
+/// is built (so a walk reports a bad parameter on its first page).
+pub trait Input: Clone + MaybeSendSync {
+    /// Query pairs (empty values are not sent); `operation` names errors.
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let _ = operation;
+        Ok(Vec::new())
+    }
+    /// The JSON body, if any; `operation` names errors.
+    fn body(&self, operation: &'static str) -> Result<Option<Value>> {
+        let _ = operation;
+        Ok(None)
+    }
+    /// The page number and size asked for (lists that can be walked).
+    fn paging(&self) -> (Option<u32>, Option<u32>) {
+        (None, None)
+    }
+    /// The same input asking for one page (lists that can be walked).
+    fn with_page(&self, page: u32, per_page: u32) -> Self {
+        let _ = (page, per_page);
+        self.clone()
+    }
 }
 
-impl<T> Clone for Call<T> {
+/// No input.
+impl Input for () {}
+
+/// The paging methods of an [`Input`] whose page number and size are the
+/// fields `$page` and `$size`.
+macro_rules! page_fields {
+    ($page:ident, $size:ident) => {
+        fn paging(&self) -> (Option<u32>, Option<u32>) {
+            (self.$page, self.$size)
+        }
+        fn with_page(&self, page: u32, per_page: u32) -> Self {
+            let mut next = self.clone();
+            next.$page = Some(page);
+            next.$size = Some(per_page);
+            next
+        }
+    };
+}
+pub(crate) use page_fields;
+
+/// Declares a resource handle: a borrowed client whose methods are the
+/// operations `surface.resource.*` of the table.
+macro_rules! resource {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name<'a> {
+            client: &'a crate::client::Client,
+        }
+
+        impl<'a> $name<'a> {
+            pub(crate) fn new(client: &'a crate::client::Client) -> Self {
+                $name { client }
+            }
+        }
+    };
+}
+pub(crate) use resource;
+
+/// Query pairs and a body given as they are (OAuth2, Bank Hub).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Fields {
+    query: Vec<(&'static str, String)>,
+    body: Option<Value>,
+}
+
+impl Input for Fields {
+    fn query(&self, _: &'static str) -> Result<Vec<(&'static str, String)>> {
+        Ok(self.query.clone())
+    }
+    fn body(&self, _: &'static str) -> Result<Option<Value>> {
+        Ok(self.body.clone())
+    }
+}
+
+impl Fields {
+    fn set(&mut self, key: &'static str, value: String) {
+        self.query.retain(|(k, _)| *k != key);
+        self.query.push((key, value));
+    }
+}
+
+/// One REST call returning `T`, described by its table entry.
+pub struct Call<T, I: Input = Fields> {
+    spec: &'static OperationSpec,
+    args: Vec<String>,
+    input: I,
+    decode: Decoder<T>,
+}
+
+impl<T, I: Input> Clone for Call<T, I> {
     fn clone(&self) -> Self {
         Call {
-            name: self.name,
-            method: self.method,
-            surface: self.surface,
-            base: self.base,
-            segments: self.segments.clone(),
-            query: self.query.clone(),
-            body: self.body.clone(),
+            spec: self.spec,
+            args: self.args.clone(),
+            input: self.input.clone(),
             decode: self.decode,
-            error: self.error,
-            page_keys: self.page_keys,
         }
     }
 }
 
-impl<T> fmt::Debug for Call<T> {
+impl<T, I: Input + fmt::Debug> fmt::Debug for Call<T, I> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Call")
-            .field("name", &self.name)
-            .field("method", &self.method)
-            .field("segments", &self.segments)
-            .field("query", &self.query)
+            .field("name", &self.spec.name)
+            .field("args", &self.args)
+            .field("input", &self.input)
             .finish_non_exhaustive()
     }
 }
 
 impl<T> Call<T> {
+    /// A call of `spec` with path arguments `args` (in the template's order)
+    /// and no query or body yet.
+    pub(crate) fn new(spec: &'static OperationSpec, args: &[&str], decode: Decoder<T>) -> Self {
+        Call::with_input(spec, args, Fields::default(), decode)
+    }
+
     /// Sets a query parameter (empty values are not sent).
     pub(crate) fn with_query(mut self, key: &'static str, value: String) -> Self {
-        self.query.retain(|(k, _)| *k != key);
-        self.query.push((key, value));
+        self.input.set(key, value);
         self
     }
 
     /// Sets the JSON body.
     pub(crate) fn with_body(mut self, body: Value) -> Self {
-        self.body = Some(body);
+        self.input.body = Some(body);
         self
     }
 }
 
-impl<T: MaybeSendSync> Operation for Call<T> {
-    type Output = T;
-    fn name(&self) -> &'static str {
-        self.name
-    }
-    fn surface(&self) -> Surface {
-        self.surface
-    }
-    fn idempotent(&self) -> bool {
-        self.method == Method::Get
-    }
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        for segment in &self.segments {
-            crate::http::path_arg(self.name, "id", segment)?;
+impl<T, I: Input> Call<T, I> {
+    /// A call of `spec` with path arguments `args` and `input`.
+    pub fn with_input(
+        spec: &'static OperationSpec,
+        args: &[&str],
+        input: I,
+        decode: Decoder<T>,
+    ) -> Self {
+        Call {
+            spec,
+            args: args.iter().map(|s| s.to_string()).collect(),
+            input,
+            decode,
         }
-        let segments: Vec<&str> = self.segments.iter().map(String::as_str).collect();
-        let base = (self.base)(urls);
-        let mut request = match &self.body {
-            Some(body) => HttpRequest::json(self.method, base, &segments, body),
-            None => HttpRequest::get(base, &segments, &self.query),
-        };
-        request.method = self.method;
-        Ok(request)
     }
-    fn decode(&self, response: &HttpResponse) -> Result<T> {
-        (self.decode)(self.name, response)
+
+    /// The table entry this call follows.
+    pub fn spec(&self) -> &'static OperationSpec {
+        self.spec
     }
-    fn error(&self, response: &HttpResponse) -> Error {
-        (self.error)(self.name, response)
+
+    /// The input (query or body) this call sends.
+    pub fn input(&self) -> &I {
+        &self.input
+    }
+
+    fn api(&self) -> Option<Api> {
+        self.spec.http.map(|h| h.api)
     }
 }
 
-impl<T: MaybeSendSync + Clone + PartialEq> PagedQuery for Call<Page<T>> {
-    type Item = T;
-    type List = Call<Page<T>>;
-    fn start(&self) -> (Option<u32>, Option<u32>) {
-        let find = |k: &str| {
-            self.query
-                .iter()
-                .find(|(q, _)| *q == k)
-                .and_then(|(_, v)| v.parse().ok())
+/// The error decoder of each API's envelope.
+fn error_of(api: Option<Api>, operation: &str, response: &HttpResponse) -> Error {
+    match api {
+        Some(Api::UserApiV1) => crate::userapi::v1::envelope::error(operation, response),
+        Some(Api::BankHub) => crate::bankhub::envelope::error(operation, response),
+        Some(Api::PgApi) => crate::pg::orders::error(operation, response),
+        _ => crate::userapi::v2::envelope::error(operation, response),
+    }
+}
+
+impl<T: MaybeSendSync, I: Input> Operation for Call<T, I> {
+    type Output = T;
+    fn name(&self) -> &'static str {
+        self.spec.name
+    }
+    fn surface(&self) -> Surface {
+        self.api().map_or(Surface::None, |a| a.surface())
+    }
+    fn idempotent(&self) -> bool {
+        self.spec.resend
+    }
+    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
+        let name = self.spec.name;
+        let http = self.spec.http.ok_or_else(|| Error::Configuration {
+            message: format!("{name} is computed locally and sends no request"),
+        })?;
+        let mut args = self.args.iter();
+        let mut segments: Vec<&str> = Vec::new();
+        for part in http.path.split('/') {
+            match part.strip_prefix('{').and_then(|p| p.strip_suffix('}')) {
+                Some(arg) => {
+                    let value = args.next().map(String::as_str).unwrap_or("");
+                    crate::http::path_arg(name, arg, value)?;
+                    segments.push(value);
+                }
+                None => segments.push(part),
+            }
+        }
+        let query = self.input.query(name)?;
+        let base = http.api.base(urls);
+        let mut request = match self.input.body(name)? {
+            Some(body) => HttpRequest::json(http.method, base, &segments, &body),
+            None => HttpRequest::get(base, &segments, &query),
         };
-        (find(self.page_keys.0), find(self.page_keys.1))
+        request.method = http.method;
+        Ok(request)
+    }
+    fn decode(&self, response: &HttpResponse) -> Result<T> {
+        (self.decode)(self.spec.name, response)
+    }
+    fn error(&self, response: &HttpResponse) -> Error {
+        error_of(self.api(), self.spec.name, response)
+    }
+}
+
+impl<T: MaybeSendSync + Clone + PartialEq, I: Input> PagedQuery for Call<Page<T>, I> {
+    type Item = T;
+    type List = Call<Page<T>, I>;
+    fn start(&self) -> (Option<u32>, Option<u32>) {
+        self.input.paging()
     }
     fn list(&self, page: u32, per_page: u32) -> Self {
-        self.clone()
-            .with_query(self.page_keys.0, page.to_string())
-            .with_query(self.page_keys.1, per_page.to_string())
+        let mut next = self.clone();
+        next.input = self.input.with_page(page, per_page);
+        next
+    }
+}
+
+/// A successful answer with no content to read (204, or 2xx with any body).
+pub(crate) fn no_content(operation: &str, response: &HttpResponse) -> Result<()> {
+    if (200..300).contains(&response.status) {
+        Ok(())
+    } else {
+        Err(crate::userapi::v2::envelope::error(operation, response))
     }
 }

@@ -270,7 +270,8 @@ async fn oauth2_from_authorization_to_resources_across_token_expiry() {
     for _ in 0..6 {
         let accounts = client
             .oauth()
-            .bank_accounts(&OAuthListParams::default())
+            .bank_accounts()
+            .list(&OAuthListParams::default())
             .await
             .unwrap();
         assert!(!accounts.items.is_empty());
@@ -296,7 +297,8 @@ async fn oauth2_from_authorization_to_resources_across_token_expiry() {
         bank_account_id: Some(
             client
                 .oauth()
-                .bank_accounts(&OAuthListParams::default())
+                .bank_accounts()
+                .list(&OAuthListParams::default())
                 .await
                 .unwrap()
                 .items[0]
@@ -311,11 +313,12 @@ async fn oauth2_from_authorization_to_resources_across_token_expiry() {
         active: Some(true),
         ..Default::default()
     };
-    let created = restarted.oauth().create_webhook(&params).await.unwrap();
+    let created = restarted.oauth().webhooks().create(&params).await.unwrap();
     assert_eq!(created.event_type, WebhookEventType::InOnly);
     let renamed = restarted
         .oauth()
-        .update_webhook(
+        .webhooks()
+        .update(
             &created.id,
             &WebhookParams {
                 name: Some("renamed".into()),
@@ -325,8 +328,18 @@ async fn oauth2_from_authorization_to_resources_across_token_expiry() {
         .await
         .unwrap();
     assert_eq!(renamed.name, "renamed");
-    restarted.oauth().delete_webhook(&created.id).await.unwrap();
-    let e = restarted.oauth().webhook(&created.id).await.unwrap_err();
+    restarted
+        .oauth()
+        .webhooks()
+        .delete(&created.id)
+        .await
+        .unwrap();
+    let e = restarted
+        .oauth()
+        .webhooks()
+        .get(&created.id)
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }), "{e}");
 }
 
@@ -348,9 +361,12 @@ async fn bank_hub_calls_across_a_token_expiry_make_one_token_request() {
         let calls: Vec<_> = (0..32)
             .map(|_| {
                 let c = client.clone();
-                tokio::spawn(
-                    async move { c.bank_hub().companies(&BankHubListParams::default()).await },
-                )
+                tokio::spawn(async move {
+                    c.bank_hub()
+                        .companies()
+                        .list(&BankHubListParams::default())
+                        .await
+                })
             })
             .collect();
         for call in calls {
@@ -370,27 +386,31 @@ async fn bank_hub_calls_across_a_token_expiry_make_one_token_request() {
     assert_eq!(tokens(), 2, "one token request per expiry");
     let company = client
         .bank_hub()
-        .companies(&BankHubListParams::default())
+        .companies()
+        .list(&BankHubListParams::default())
         .await
         .unwrap()
         .items
         .remove(0);
     let counter = client
         .bank_hub()
-        .company_counter(&company.xid, None)
+        .companies()
+        .counter(&company.xid, None)
         .await
         .unwrap();
     assert!(counter.total.transaction >= counter.total.transaction_in);
     let txns = client
         .bank_hub()
-        .transactions(&BankHubListParams::default())
+        .transactions()
+        .list(&BankHubListParams::default())
         .await
         .unwrap();
     if let Some(t) = txns.items.first() {
         assert_eq!(
             client
                 .bank_hub()
-                .transaction(&t.transaction_id)
+                .transactions()
+                .get(&t.transaction_id)
                 .await
                 .unwrap(),
             *t

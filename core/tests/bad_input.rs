@@ -14,7 +14,7 @@ fn resp(status: u16, content_type: &str, body: &str) -> HttpResponse {
 }
 
 fn v2_list(body: &str) -> Error {
-    v2::ListTransactions(Default::default())
+    v2::ListTransactions::list(Default::default())
         .decode(&resp(200, "application/json", body))
         .unwrap_err()
 }
@@ -41,7 +41,7 @@ fn decode_parts(e: &Error) -> (Option<String>, String, String) {
 
 #[test]
 fn the_reference_transaction_decodes() {
-    let page = v2::ListTransactions(Default::default())
+    let page = v2::ListTransactions::list(Default::default())
         .decode(&resp(200, "application/json", &page_with(TX)))
         .unwrap();
     assert_eq!(page.items.len(), 1);
@@ -58,7 +58,7 @@ fn empty_body() {
 fn html_error_page() {
     let html =
         "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
-    let e = v2::ListTransactions(Default::default())
+    let e = v2::ListTransactions::list(Default::default())
         .decode(&resp(200, "text/html", html))
         .unwrap_err();
     let (_, expected, found) = decode_parts(&e);
@@ -124,7 +124,7 @@ fn bad_time_format() {
 #[test]
 fn unknown_extra_fields_are_tolerated() {
     let extra = TX.replace(r#""id":"a","#, r#""id":"a","brand_new_field":{"x":[1,2]},"#);
-    v2::ListTransactions(Default::default())
+    v2::ListTransactions::list(Default::default())
         .decode(&resp(200, "application/json", &page_with(&extra)))
         .unwrap();
 }
@@ -132,7 +132,7 @@ fn unknown_extra_fields_are_tolerated() {
 #[test]
 fn v1_wrong_flag_value() {
     let body = r#"{"status":200,"error":null,"messages":{"success":true},"bankaccount":{"id":"1","account_holder_name":"A","account_number":"1","accumulated":"1.00","last_transaction":null,"label":"","active":"yes","created_at":"2023-02-16 15:57:26","bank_short_name":"ACB","bank_full_name":"x","bank_bin":"1","bank_code":"ACB"}}"#;
-    let e = v1::GetBankAccount("1".into())
+    let e = v1::GetBankAccount::get("1")
         .decode(&resp(200, "application/json", body))
         .unwrap_err();
     let (path, expected, found) = decode_parts(&e);
@@ -143,7 +143,7 @@ fn v1_wrong_flag_value() {
 
 #[test]
 fn v1_text_instead_of_json() {
-    let e = v1::ListTransactions(Default::default())
+    let e = v1::ListTransactions::list(Default::default())
         .decode(&resp(200, "text/plain", "Service temporarily unavailable"))
         .unwrap_err();
     let (_, expected, found) = decode_parts(&e);
@@ -154,19 +154,19 @@ fn v1_text_instead_of_json() {
 #[test]
 fn invalid_parameters_are_refused_before_sending() {
     let urls = sepay::BaseUrls::for_environment(sepay::Environment::Live);
-    let too_big = v2::ListTransactions(v2::V2TransactionListParams {
+    let too_big = v2::ListTransactions::list(v2::V2TransactionListParams {
         per_page: Some(500),
         ..Default::default()
     });
     let e = too_big.request(&urls).unwrap_err();
     assert!(matches!(e, Error::Validation { status: None, .. }), "{e}");
     assert_eq!(e.field_errors()[0].field, "per_page");
-    let fractional = v2::ListTransactions(v2::V2TransactionListParams {
+    let fractional = v2::ListTransactions::list(v2::V2TransactionListParams {
         amount_in_min: Some("10.5".parse().unwrap()),
         ..Default::default()
     });
     assert!(fractional.request(&urls).is_err());
-    let limit = v1::ListTransactions(v1::V1TransactionListParams {
+    let limit = v1::ListTransactions::list(v1::V1TransactionListParams {
         limit: Some(5001),
         ..Default::default()
     });

@@ -86,7 +86,12 @@ async fn burst(client: &Client) {
     let calls: Vec<_> = (0..32)
         .map(|_| {
             let c = client.clone();
-            tokio::spawn(async move { c.bank_hub().companies(&BankHubListParams::default()).await })
+            tokio::spawn(async move {
+                c.bank_hub()
+                    .companies()
+                    .list(&BankHubListParams::default())
+                    .await
+            })
         })
         .collect();
     for call in calls {
@@ -112,7 +117,12 @@ async fn a_401_renews_once_and_errors_stay_typed() {
     *fake.current.lock().unwrap() = "revoked-by-sepay".into();
     burst(&client).await;
     assert_eq!(fake.token_requests.load(Ordering::SeqCst), 2);
-    let e = client.bank_hub().company("missing").await.unwrap_err();
+    let e = client
+        .bank_hub()
+        .companies()
+        .get("missing")
+        .await
+        .unwrap_err();
     assert!(matches!(e, Error::NotFound { .. }), "{e}");
     assert!(e.to_string().contains("Company not found"));
 }
@@ -132,7 +142,8 @@ async fn wrong_credentials_are_an_authentication_error() {
         .unwrap();
     let e = client
         .bank_hub()
-        .companies(&BankHubListParams::default())
+        .companies()
+        .list(&BankHubListParams::default())
         .await
         .unwrap_err();
     assert!(

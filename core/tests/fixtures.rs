@@ -22,7 +22,7 @@ fn amount(s: &str) -> Amount {
 
 #[test]
 fn v1_transaction_details() {
-    let t = v1::GetTransaction("48673".into())
+    let t = v1::GetTransaction::get("48673")
         .decode(&fixture("v1_transaction_details.json"))
         .unwrap();
     assert_eq!(t.id, "48673");
@@ -39,7 +39,7 @@ fn v1_transaction_details() {
 
 #[test]
 fn v1_transactions_list() {
-    let list = v1::ListTransactions(Default::default())
+    let list = v1::ListTransactions::list(Default::default())
         .decode(&fixture("v1_transactions_list.json"))
         .unwrap();
     assert_eq!(list.len(), 1);
@@ -50,7 +50,7 @@ fn v1_transactions_list() {
 
 #[test]
 fn v1_bank_accounts_list() {
-    let list = v1::ListBankAccounts(Default::default())
+    let list = v1::ListBankAccounts::list(Default::default())
         .decode(&fixture("v1_bankaccounts_list.json"))
         .unwrap();
     let a = &list[0];
@@ -67,7 +67,7 @@ fn v1_bank_accounts_list() {
 
 #[test]
 fn v2_transactions_list_with_pagination() {
-    let page = v2::ListTransactions(Default::default())
+    let page = v2::ListTransactions::list(Default::default())
         .decode(&fixture("v2_transactions_list.json"))
         .unwrap();
     let t = &page.items[0];
@@ -86,7 +86,7 @@ fn v2_transactions_list_with_pagination() {
 
 #[test]
 fn v2_transaction_details() {
-    let t = v2::GetTransaction("a1b2c3d4-e5f6-7890-abcd-ef1234567890".into())
+    let t = v2::GetTransaction::get("a1b2c3d4-e5f6-7890-abcd-ef1234567890")
         .decode(&fixture("v2_transaction_details.json"))
         .unwrap();
     assert_eq!(t.va.as_deref(), Some("VA001"));
@@ -100,7 +100,7 @@ fn v2_transaction_details() {
 
 #[test]
 fn v2_bank_account_details() {
-    let a = v2::GetBankAccount("f9e8d7c6-b5a4-3210-fedc-ba0987654321".into())
+    let a = v2::GetBankAccount::get("f9e8d7c6-b5a4-3210-fedc-ba0987654321")
         .decode(&fixture("v2_bank_account_details.json"))
         .unwrap();
     assert!(a.active);
@@ -110,10 +110,8 @@ fn v2_bank_account_details() {
 
 #[test]
 fn v2_virtual_accounts_list() {
-    let op = v2::ListVirtualAccounts {
-        bank_account_id: "f9e8d7c6-b5a4-3210-fedc-ba0987654321".into(),
-        params: Default::default(),
-    };
+    let op =
+        v2::ListVirtualAccounts::list("f9e8d7c6-b5a4-3210-fedc-ba0987654321", Default::default());
     let page = op
         .decode(&fixture("v2_virtual_accounts_list.json"))
         .unwrap();
@@ -127,7 +125,7 @@ fn v2_virtual_accounts_list() {
 fn v2_error_fixtures_become_typed_errors() {
     let mut r = fixture("v2_error_unauthorized.json");
     r.status = 401;
-    let e = v2::ListTransactions(Default::default())
+    let e = v2::ListTransactions::list(Default::default())
         .decode(&r)
         .unwrap_err();
     assert!(
@@ -140,7 +138,7 @@ fn v2_error_fixtures_become_typed_errors() {
     let mut r = fixture("v2_error_rate_limited.json");
     r.status = 429;
     r.headers.push(("retry-after".into(), "1".into()));
-    let e = v2::ListTransactions(Default::default()).error(&r);
+    let e = v2::ListTransactions::list(Default::default()).error(&r);
     assert_eq!(e.retry_after(), Some(std::time::Duration::from_secs(1)));
     assert_eq!(e.kind(), "rate_limited");
 }

@@ -340,9 +340,9 @@ async fn ids_that_would_change_the_path_are_refused_before_sending() {
             c.v2().orders().get(bad, "o").await.map(drop),
             c.v2().orders().cancel("1", bad).await,
             c.pg().orders().get(bad).await.map(drop),
-            c.bank_hub().company(bad).await.map(drop),
-            c.bank_hub().bank_account(bad).await.map(drop),
-            c.bank_hub().transaction(bad).await.map(drop),
+            c.bank_hub().companies().get(bad).await.map(drop),
+            c.bank_hub().bank_accounts().get(bad).await.map(drop),
+            c.bank_hub().transactions().get(bad).await.map(drop),
         ];
         for (i, r) in results.into_iter().enumerate() {
             assert!(

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
             .transport(Arc::new(Scripted::new(None, r)))
             .build()
             .expect("a valid fuzz client");
-        block_on(async { check(&client.bank_hub().merchant_config().await) });
+        block_on(async { check(&client.bank_hub().merchant_config().get().await) });
         return;
     }
     let client = client_for(Surface::BankHub, r);
@@ -48,25 +48,25 @@ fuzz_target!(|data: &[u8]| {
     block_on(async {
         match op {
             1 => check(
-                &hub.create_link_token("c1", LinkPurpose::LinkBankAccount, None, None)
+                &hub.link_tokens().create("c1", LinkPurpose::LinkBankAccount, None, None)
                     .await,
             ),
-            2 => check(&hub.get_link_token("lt1").await),
-            3 => check(&hub.revoke_link_token("lt1").await),
-            4 => check(&hub.companies(&params).await),
-            5 => check(&hub.company("c1").await),
-            6 => check(&hub.create_company("Cty Demo", "Active").await),
-            7 => check(&hub.edit_company("c1", &edit).await),
-            8 => check(&hub.company_counter("c1", Some("2024-01-01")).await),
-            9 => check(&hub.bank_accounts(&params).await),
-            10 => check(&hub.bank_account("b1").await),
-            11 => check(&hub.transactions(&params).await),
-            12 => check(&hub.transaction("t1").await),
+            2 => check(&hub.link_tokens().get("lt1").await),
+            3 => check(&hub.link_tokens().revoke("lt1").await),
+            4 => check(&hub.companies().list(&params).await),
+            5 => check(&hub.companies().get("c1").await),
+            6 => check(&hub.companies().create("Cty Demo", "Active").await),
+            7 => check(&hub.companies().edit("c1", &edit).await),
+            8 => check(&hub.companies().counter("c1", Some("2024-01-01")).await),
+            9 => check(&hub.bank_accounts().list(&params).await),
+            10 => check(&hub.bank_accounts().get("b1").await),
+            11 => check(&hub.transactions().list(&params).await),
+            12 => check(&hub.transactions().get("t1").await),
             13 => check(&hub.merchant_config().await),
-            14 => check(&hub.update_merchant_config(&events).await),
+            14 => check(&hub.merchant_config().update(&events).await),
             15 => check(&hub.webhook().await),
             _ => check(
-                &hub.set_webhook(
+                &hub.webhook().set(
                     "https://shop.example/hook",
                     &"whsec_fuzz".into(),
                     &events,

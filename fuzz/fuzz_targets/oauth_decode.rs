@@ -42,15 +42,15 @@ fuzz_target!(|data: &[u8]| {
                 match n {
                     2 => check(&oauth.me().await),
                     3 => check(&oauth.company().await),
-                    4 => check(&oauth.bank_accounts(&params).await),
-                    5 => check(&oauth.bank_account("19").await),
-                    6 => check(&oauth.sub_accounts("19", &params).await),
-                    7 => check(&oauth.transactions(&params).await),
-                    8 => check(&oauth.webhooks(&params).await),
-                    9 => check(&oauth.webhook("23").await),
-                    10 => check(&oauth.create_webhook(&hook).await),
-                    11 => check(&oauth.update_webhook("23", &hook).await),
-                    _ => check(&oauth.delete_webhook("23").await),
+                    4 => check(&oauth.bank_accounts().list(&params).await),
+                    5 => check(&oauth.bank_accounts().get("19").await),
+                    6 => check(&oauth.bank_accounts().sub_accounts("19", &params).await),
+                    7 => check(&oauth.transactions().list(&params).await),
+                    8 => check(&oauth.webhooks().list(&params).await),
+                    9 => check(&oauth.webhooks().get("23").await),
+                    10 => check(&oauth.webhooks().create(&hook).await),
+                    11 => check(&oauth.webhooks().update("23", &hook).await),
+                    _ => check(&oauth.webhooks().delete("23").await),
                 }
             });
         }

@@ -85,9 +85,9 @@ fuzz_target!(|data: &[u8]| {
             1 => walk(client.v1().bank_accounts().iter(&Default::default())).await,
             2 => walk(client.v2().transactions().iter(&Default::default())).await,
             3 => walk(client.v2().bank_accounts().iter(&Default::default())).await,
-            4 => walk(client.oauth().iter_transactions(&Default::default())).await,
-            5 => walk(client.bank_hub().iter_companies(&Default::default())).await,
-            6 => walk(client.bank_hub().iter_transactions(&Default::default())).await,
+            4 => walk(client.oauth().transactions().iter(&Default::default())).await,
+            5 => walk(client.bank_hub().companies().iter(&Default::default())).await,
+            6 => walk(client.bank_hub().transactions().iter(&Default::default())).await,
             _ => walk(client.pg().orders().iter(&Default::default())).await,
         }
     });

@@ -58,8 +58,8 @@ fuzz_target!(|data: &[u8]| {
             .map(|(_, v)| v.as_str());
         assert_eq!(r.header(name), first);
     }
-    check_error(&v1::ListTransactions(Default::default()).error(&r));
-    check_error(&v2::ListTransactions(Default::default()).error(&r));
+    check_error(&v1::ListTransactions::list(Default::default()).error(&r));
+    check_error(&v2::ListTransactions::list(Default::default()).error(&r));
     if flags & 0x80 != 0 {
         let client = Client::builder()
             .environment(Environment::Live)
@@ -71,7 +71,7 @@ fuzz_target!(|data: &[u8]| {
         block_on(async {
             check(
                 &client
-                    .execute(&v2::ListTransactions(Default::default()))
+                    .execute(&v2::ListTransactions::list(Default::default()))
                     .await,
             )
         });

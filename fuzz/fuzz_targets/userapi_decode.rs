@@ -82,34 +82,26 @@ fuzz_target!(|data: &[u8]| {
     let r = response(&mut u);
     check_rate_headers(&r);
     match op % 25 {
-        0 => decode_and_error(&v1::ListTransactions(Default::default()), &r),
-        1 => decode_and_error(&v1::GetTransaction("48673".into()), &r),
-        2 => decode_and_error(&v1::CountTransactions(Default::default()), &r),
-        3 => decode_and_error(&v1::ListBankAccounts(Default::default()), &r),
-        4 => decode_and_error(&v1::GetBankAccount("19".into()), &r),
-        5 => decode_and_error(&v1::CountBankAccounts(Default::default()), &r),
-        6 => decode_and_error(&v2::ListTransactions(Default::default()), &r),
-        7 => decode_and_error(&v2::GetTransaction(ID.into()), &r),
-        8 => decode_and_error(&v2::ListBankAccounts(Default::default()), &r),
-        9 => decode_and_error(&v2::GetBankAccount(ID.into()), &r),
+        0 => decode_and_error(&v1::ListTransactions::list(Default::default()), &r),
+        1 => decode_and_error(&v1::GetTransaction::get("48673"), &r),
+        2 => decode_and_error(&v1::CountTransactions::count(Default::default()), &r),
+        3 => decode_and_error(&v1::ListBankAccounts::list(Default::default()), &r),
+        4 => decode_and_error(&v1::GetBankAccount::get("19"), &r),
+        5 => decode_and_error(&v1::CountBankAccounts::count(Default::default()), &r),
+        6 => decode_and_error(&v2::ListTransactions::list(Default::default()), &r),
+        7 => decode_and_error(&v2::GetTransaction::get(ID), &r),
+        8 => decode_and_error(&v2::ListBankAccounts::list(Default::default()), &r),
+        9 => decode_and_error(&v2::GetBankAccount::get(ID), &r),
         10 => decode_and_error(
-            &v2::ListVirtualAccounts {
-                bank_account_id: ID.into(),
-                params: Default::default(),
-            },
+            &v2::ListVirtualAccounts::list(ID, Default::default()),
             &r,
         ),
         11 => decode_and_error(
-            &v2::GetVirtualAccount {
-                bank_account_id: ID.into(),
-                va_id: ID.into(),
-            },
+            &v2::GetVirtualAccount::get(ID, ID),
             &r,
         ),
         12 => decode_and_error(
-            &v2::ListTerminals {
-                bank_account_id: ID.into(),
-            },
+            &v2::ListTerminals::list(ID),
             &r,
         ),
         n @ 13..=18 => orders(OrderApi::V2, n - 13, &r),

@@ -87,7 +87,8 @@ impl LinkTokens {
                 .py_err(py)?;
         self.ctx.call(py, move |c| async move {
             c.bank_hub()
-                .create_link_token(
+                .link_tokens()
+                .create(
                     &company_xid,
                     purpose,
                     completion_redirect_uri.as_deref(),
@@ -100,14 +101,14 @@ impl LinkTokens {
     /// A link token's state and sessions.
     fn get(&self, py: Python<'_>, link_token: String) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().get_link_token(&link_token).await
+            c.bank_hub().link_tokens().get(&link_token).await
         })
     }
 
     /// Revokes a link token (by its `xid`); returns SePay's message.
     fn revoke(&self, py: Python<'_>, link_token_xid: String) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().revoke_link_token(&link_token_xid).await
+            c.bank_hub().link_tokens().revoke(&link_token_xid).await
         })
     }
 }
@@ -130,7 +131,7 @@ impl Companies {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: BankHubListParams = params(py, "bank_hub.companies.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().companies(&p).await.map(PageOut)
+            c.bank_hub().companies().list(&p).await.map(PageOut)
         })
     }
 
@@ -139,14 +140,14 @@ impl Companies {
     fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: BankHubListParams = params(py, "bank_hub.companies.iter", filters)?;
         self.ctx.paginate(py, "bank_hub.companies.iter", |c| {
-            c.bank_hub().iter_companies(&p).boxed()
+            c.bank_hub().companies().iter(&p).boxed()
         })
     }
 
     /// One company.
     fn get(&self, py: Python<'_>, company_xid: String) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().company(&company_xid).await
+            c.bank_hub().companies().get(&company_xid).await
         })
     }
 
@@ -155,7 +156,7 @@ impl Companies {
     fn create(&self, py: Python<'_>, full_name: String, status: &str) -> PyResult<Py<PyAny>> {
         let status = status.to_string();
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().create_company(&full_name, &status).await
+            c.bank_hub().companies().create(&full_name, &status).await
         })
     }
 
@@ -169,7 +170,7 @@ impl Companies {
     ) -> PyResult<Py<PyAny>> {
         let edit: CompanyEdit = params(py, "bank_hub.companies.edit", fields)?;
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().edit_company(&company_xid, &edit).await
+            c.bank_hub().companies().edit(&company_xid, &edit).await
         })
     }
 
@@ -189,7 +190,8 @@ impl Companies {
         };
         self.ctx.call(py, move |c| async move {
             c.bank_hub()
-                .company_counter(&company_xid, date.as_deref())
+                .companies()
+                .counter(&company_xid, date.as_deref())
                 .await
         })
     }
@@ -213,16 +215,15 @@ impl BankHubBankAccounts {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: BankHubListParams = params(py, "bank_hub.bank_accounts.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().bank_accounts(&p).await.map(PageOut)
+            c.bank_hub().bank_accounts().list(&p).await.map(PageOut)
         })
     }
 
     /// One linked bank account.
     fn get(&self, py: Python<'_>, xid: String) -> PyResult<Py<PyAny>> {
-        self.ctx.call(
-            py,
-            move |c| async move { c.bank_hub().bank_account(&xid).await },
-        )
+        self.ctx.call(py, move |c| async move {
+            c.bank_hub().bank_accounts().get(&xid).await
+        })
     }
 }
 
@@ -244,7 +245,7 @@ impl BankHubTransactions {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: BankHubListParams = params(py, "bank_hub.transactions.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().transactions(&p).await.map(PageOut)
+            c.bank_hub().transactions().list(&p).await.map(PageOut)
         })
     }
 
@@ -253,14 +254,14 @@ impl BankHubTransactions {
     fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: BankHubListParams = params(py, "bank_hub.transactions.iter", filters)?;
         self.ctx.paginate(py, "bank_hub.transactions.iter", |c| {
-            c.bank_hub().iter_transactions(&p).boxed()
+            c.bank_hub().transactions().iter(&p).boxed()
         })
     }
 
     /// One transaction.
     fn get(&self, py: Python<'_>, transaction_id: String) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().transaction(&transaction_id).await
+            c.bank_hub().transactions().get(&transaction_id).await
         })
     }
 }
@@ -280,14 +281,16 @@ twin!(
 impl MerchantConfigs {
     /// The merchant configuration.
     fn get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
-        self.ctx
-            .call(py, |c| async move { c.bank_hub().merchant_config().await })
+        self.ctx.call(
+            py,
+            |c| async move { c.bank_hub().merchant_config().get().await },
+        )
     }
 
     /// Keeps only transactions whose memo contains one of `keywords`.
     fn update(&self, py: Python<'_>, keywords: Vec<String>) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.bank_hub().update_merchant_config(&keywords).await
+            c.bank_hub().merchant_config().update(&keywords).await
         })
     }
 }
@@ -308,7 +311,7 @@ impl BankHubWebhooks {
     /// The merchant's webhook, or `None` when none is set.
     fn get(&self, py: Python<'_>) -> PyResult<Py<PyAny>> {
         self.ctx
-            .call(py, |c| async move { c.bank_hub().webhook().await })
+            .call(py, |c| async move { c.bank_hub().webhook().get().await })
     }
 
     /// Sets (upserts) the webhook; SePay sends `secret_key` back as
@@ -326,7 +329,8 @@ impl BankHubWebhooks {
         let events = allow_events.unwrap_or_else(|| vec!["*".to_string()]);
         self.ctx.call(py, move |c| async move {
             c.bank_hub()
-                .set_webhook(&webhook_url, &secret, &events, active)
+                .webhook()
+                .set(&webhook_url, &secret, &events, active)
                 .await
         })
     }

@@ -112,7 +112,7 @@ impl OAuthBankAccounts {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: OAuthListParams = params(py, "oauth.bank_accounts.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.oauth().bank_accounts(&p).await.map(PageOut)
+            c.oauth().bank_accounts().list(&p).await.map(PageOut)
         })
     }
 
@@ -121,16 +121,15 @@ impl OAuthBankAccounts {
     fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: OAuthListParams = params(py, "oauth.bank_accounts.iter", filters)?;
         self.ctx.paginate(py, "oauth.bank_accounts.iter", |c| {
-            c.oauth().iter_bank_accounts(&p).boxed()
+            c.oauth().bank_accounts().iter(&p).boxed()
         })
     }
 
     /// One bank account.
     fn get(&self, py: Python<'_>, id: String) -> PyResult<Py<PyAny>> {
-        self.ctx.call(
-            py,
-            move |c| async move { c.oauth().bank_account(&id).await },
-        )
+        self.ctx.call(py, move |c| async move {
+            c.oauth().bank_accounts().get(&id).await
+        })
     }
 
     /// One page of a bank account's sub-accounts (VAs).
@@ -144,6 +143,7 @@ impl OAuthBankAccounts {
         let p: OAuthListParams = params(py, "oauth.bank_accounts.sub_accounts", filters)?;
         self.ctx.call(py, move |c| async move {
             c.oauth()
+                .bank_accounts()
                 .sub_accounts(&bank_account_id, &p)
                 .await
                 .map(PageOut)
@@ -169,7 +169,7 @@ impl OAuthTransactions {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: OAuthListParams = params(py, "oauth.transactions.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.oauth().transactions(&p).await.map(PageOut)
+            c.oauth().transactions().list(&p).await.map(PageOut)
         })
     }
 
@@ -178,7 +178,7 @@ impl OAuthTransactions {
     fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: OAuthListParams = params(py, "oauth.transactions.iter", filters)?;
         self.ctx.paginate(py, "oauth.transactions.iter", |c| {
-            c.oauth().iter_transactions(&p).boxed()
+            c.oauth().transactions().iter(&p).boxed()
         })
     }
 }
@@ -201,14 +201,16 @@ impl OAuthWebhooks {
     fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
         let p: OAuthListParams = params(py, "oauth.webhooks.list", filters)?;
         self.ctx.call(py, move |c| async move {
-            c.oauth().webhooks(&p).await.map(PageOut)
+            c.oauth().webhooks().list(&p).await.map(PageOut)
         })
     }
 
     /// One webhook.
     fn get(&self, py: Python<'_>, id: String) -> PyResult<Py<PyAny>> {
-        self.ctx
-            .call(py, move |c| async move { c.oauth().webhook(&id).await })
+        self.ctx.call(
+            py,
+            move |c| async move { c.oauth().webhooks().get(&id).await },
+        )
     }
 
     /// Creates a webhook (scope `webhook:write`).
@@ -217,7 +219,7 @@ impl OAuthWebhooks {
         let p: WebhookParams = params(py, "oauth.webhooks.create", fields)?;
         self.ctx.call(
             py,
-            move |c| async move { c.oauth().create_webhook(&p).await },
+            move |c| async move { c.oauth().webhooks().create(&p).await },
         )
     }
 
@@ -231,14 +233,14 @@ impl OAuthWebhooks {
     ) -> PyResult<Py<PyAny>> {
         let p: WebhookParams = params(py, "oauth.webhooks.update", fields)?;
         self.ctx.call(py, move |c| async move {
-            c.oauth().update_webhook(&id, &p).await
+            c.oauth().webhooks().update(&id, &p).await
         })
     }
 
     /// Deletes a webhook (scope `webhook:delete`).
     fn delete(&self, py: Python<'_>, id: String) -> PyResult<Py<PyAny>> {
         self.ctx.call(py, move |c| async move {
-            c.oauth().delete_webhook(&id).await.map(|()| Unit)
+            c.oauth().webhooks().delete(&id).await.map(|()| Unit)
         })
     }
 }

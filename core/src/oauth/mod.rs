@@ -13,7 +13,7 @@ pub use models::{
     Me, OAuthBank, OAuthBankAccount, Webhook, WebhookAuthType, WebhookEventType, WebhookParams,
 };
 pub use models::{OAuthSubAccount, OAuthTransaction};
-pub use resources::{OAuth, OAuthListParams};
+pub use resources::{OAuth, OAuthBankAccounts, OAuthListParams, OAuthTransactions, OAuthWebhooks};
 
 use std::sync::Arc;
 use std::time::Duration;

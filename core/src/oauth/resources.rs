@@ -1,16 +1,17 @@
 //! The OAuth2 resource API (`{oauth_api}`, `Authorization: Bearer <jwt>`):
 //! `/me`, `/company`, bank accounts and sub-accounts, transactions, webhooks.
-//! Envelope as User API v2; paging with `page` + `limit`.
+//! Envelope as User API v2; paging with `page` + `limit`. Nested as the
+//! operation table: `client.oauth().bank_accounts().list(..)`.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 use crate::auth::AccessToken;
-use crate::call::{Call, Decoder};
+use crate::call::{no_content, resource, Call, Input};
 use crate::client::Client;
 use crate::error::{Error, Result};
-use crate::http::{HttpResponse, Method};
 use crate::operation::Surface;
+use crate::operations::{op, OperationSpec};
 use crate::page::{Page, Paginator};
 use crate::time::DateBound;
 use crate::userapi::v2::{envelope, V2Pages};
@@ -54,79 +55,51 @@ pub struct OAuthListParams {
     pub limit: Option<u32>,
 }
 
-impl OAuthListParams {
-    fn query(&self) -> Vec<(&'static str, String)> {
+impl Input for OAuthListParams {
+    fn query(&self, _: &'static str) -> Result<Vec<(&'static str, String)>> {
         let t = |v: &Option<String>| v.clone().unwrap_or_default();
         let d = |v: &Option<DateBound>| v.map(|d| d.to_query()).unwrap_or_default();
-        vec![
+        let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+        let active = self.active.map(|b| if b { "1" } else { "0" }.to_string());
+        Ok(vec![
             ("bank_account_id", t(&self.bank_account_id)),
             ("account_number", t(&self.account_number)),
             ("reference_number", t(&self.reference_number)),
             ("from_date", d(&self.from_date)),
             ("to_date", d(&self.to_date)),
             ("webhook_url", t(&self.webhook_url)),
-            (
-                "active",
-                self.active
-                    .map(|b| if b { "1" } else { "0" }.to_string())
-                    .unwrap_or_default(),
-            ),
-            ("page", self.page.map(|v| v.to_string()).unwrap_or_default()),
-            (
-                "limit",
-                self.limit.map(|v| v.to_string()).unwrap_or_default(),
-            ),
-        ]
+            ("active", active.unwrap_or_default()),
+            ("page", n(self.page)),
+            ("limit", n(self.limit)),
+        ])
     }
+
+    crate::call::page_fields!(page, limit);
 }
 
-fn call<T>(name: &'static str, method: Method, segments: &[&str], decode: Decoder<T>) -> Call<T> {
-    Call {
-        name,
-        method,
-        surface: Surface::OAuth2Api,
-        base: |u| &u.oauth_api,
-        segments: segments.iter().map(|s| s.to_string()).collect(),
-        query: Vec::new(),
-        body: None,
-        decode,
-        error: envelope::error,
-        page_keys: ("page", "limit"),
-    }
+/// One answer of type `T` from the `data` field.
+fn one<T: DeserializeOwned>(spec: &'static OperationSpec, args: &[&str]) -> Call<T> {
+    Call::new(spec, args, envelope::single::<T>)
 }
 
-fn list<T: DeserializeOwned>(
-    name: &'static str,
-    segments: &[&str],
+/// One page of a list.
+fn page<T: DeserializeOwned>(
+    spec: &'static OperationSpec,
+    args: &[&str],
     params: &OAuthListParams,
-) -> Call<Page<T>> {
-    let mut c = call(name, Method::Get, segments, envelope::page::<T>);
-    c.query = params.query();
-    c
+) -> Call<Page<T>, OAuthListParams> {
+    Call::with_input(spec, args, params.clone(), envelope::page::<T>)
 }
 
-fn one<T: DeserializeOwned>(name: &'static str, method: Method, segments: &[&str]) -> Call<T> {
-    call(name, method, segments, envelope::single::<T>)
-}
-
-fn no_content(name: &str, response: &HttpResponse) -> Result<()> {
-    if (200..300).contains(&response.status) {
-        Ok(())
-    } else {
-        Err(envelope::error(name, response))
-    }
-}
-
-/// OAuth2 operations of a client (needs [`ClientBuilder::oauth`](crate::ClientBuilder::oauth)).
-#[derive(Debug, Clone, Copy)]
-pub struct OAuth<'a> {
-    client: &'a Client,
-}
+resource!(
+    /// OAuth2 operations of a client (needs [`ClientBuilder::oauth`](crate::ClientBuilder::oauth)).
+    OAuth
+);
 
 impl Client {
     /// The OAuth2 flow and resource API.
     pub fn oauth(&self) -> OAuth<'_> {
-        OAuth { client: self }
+        OAuth::new(self)
     }
 }
 
@@ -173,120 +146,132 @@ impl<'a> OAuth<'a> {
 
     /// `GET /me` (scope `profile`).
     pub async fn me(&self) -> Result<Me> {
-        self.client
-            .execute(&one("oauth.me", Method::Get, &["me"]))
-            .await
+        self.client.execute(&one(op!("oauth.me"), &[])).await
     }
 
     /// `GET /company` (scope `company`) as raw JSON text: SePay does not document its shape.
     pub async fn company(&self) -> Result<String> {
-        let c = one::<Value>("oauth.company", Method::Get, &["company"]);
-        let v = self.client.execute(&c).await?;
+        let v = self
+            .client
+            .execute(&one::<Value>(op!("oauth.company"), &[]))
+            .await?;
         Ok(v.to_string())
     }
 
+    /// Bank accounts and their sub-accounts (`oauth.bank_accounts.*`).
+    pub fn bank_accounts(&self) -> OAuthBankAccounts<'a> {
+        OAuthBankAccounts::new(self.client)
+    }
+
+    /// Transactions (`oauth.transactions.*`).
+    pub fn transactions(&self) -> OAuthTransactions<'a> {
+        OAuthTransactions::new(self.client)
+    }
+
+    /// Webhooks (`oauth.webhooks.*`).
+    pub fn webhooks(&self) -> OAuthWebhooks<'a> {
+        OAuthWebhooks::new(self.client)
+    }
+}
+
+resource!(
+    /// Bank accounts of the user who granted access.
+    OAuthBankAccounts
+);
+
+impl OAuthBankAccounts<'_> {
     /// One page of bank accounts (scope `bank-account:read`).
-    pub async fn bank_accounts(&self, params: &OAuthListParams) -> Result<Page<OAuthBankAccount>> {
-        self.client
-            .execute(&list(
-                "oauth.bank_accounts.list",
-                &["bank-accounts"],
-                params,
-            ))
-            .await
+    pub async fn list(&self, params: &OAuthListParams) -> Result<Page<OAuthBankAccount>> {
+        let c = page(op!("oauth.bank_accounts.list"), &[], params);
+        self.client.execute(&c).await
     }
 
     /// Every bank account, page by page.
-    pub fn iter_bank_accounts(
+    pub fn iter(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<Call<Page<OAuthBankAccount>>>> {
-        Paginator::new(
-            self.client.clone(),
-            V2Pages::new(list("oauth.bank_accounts.list", &["bank-accounts"], params)),
-        )
+    ) -> Paginator<V2Pages<Call<Page<OAuthBankAccount>, OAuthListParams>>> {
+        let first = page(op!("oauth.bank_accounts.list"), &[], params);
+        Paginator::new(self.client.clone(), V2Pages::new(first))
     }
 
     /// One bank account.
-    pub async fn bank_account(&self, id: &str) -> Result<OAuthBankAccount> {
-        self.client
-            .execute(&one(
-                "oauth.bank_accounts.get",
-                Method::Get,
-                &["bank-accounts", id],
-            ))
-            .await
+    pub async fn get(&self, id: &str) -> Result<OAuthBankAccount> {
+        let c = one(op!("oauth.bank_accounts.get"), &[id]);
+        self.client.execute(&c).await
     }
 
-    /// The sub-accounts of a bank account.
+    /// One page of a bank account's sub-accounts.
     pub async fn sub_accounts(
         &self,
         bank_account_id: &str,
         params: &OAuthListParams,
     ) -> Result<Page<OAuthSubAccount>> {
-        let call = list(
-            "oauth.bank_accounts.sub_accounts",
-            &["bank-accounts", bank_account_id, "sub-accounts"],
+        let c = page(
+            op!("oauth.bank_accounts.sub_accounts"),
+            &[bank_account_id],
             params,
         );
-        self.client.execute(&call).await
+        self.client.execute(&c).await
     }
+}
 
+resource!(
+    /// Transactions of the user who granted access.
+    OAuthTransactions
+);
+
+impl OAuthTransactions<'_> {
     /// One page of transactions (scope `transaction:read`).
-    pub async fn transactions(&self, params: &OAuthListParams) -> Result<Page<OAuthTransaction>> {
-        self.client
-            .execute(&list("oauth.transactions.list", &["transactions"], params))
-            .await
+    pub async fn list(&self, params: &OAuthListParams) -> Result<Page<OAuthTransaction>> {
+        let c = page(op!("oauth.transactions.list"), &[], params);
+        self.client.execute(&c).await
     }
 
     /// Every matching transaction, page by page.
-    pub fn iter_transactions(
+    pub fn iter(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<Call<Page<OAuthTransaction>>>> {
-        Paginator::new(
-            self.client.clone(),
-            V2Pages::new(list("oauth.transactions.list", &["transactions"], params)),
-        )
+    ) -> Paginator<V2Pages<Call<Page<OAuthTransaction>, OAuthListParams>>> {
+        let first = page(op!("oauth.transactions.list"), &[], params);
+        Paginator::new(self.client.clone(), V2Pages::new(first))
     }
+}
 
+resource!(
+    /// Webhooks of the user who granted access.
+    OAuthWebhooks
+);
+
+impl OAuthWebhooks<'_> {
     /// One page of webhooks (scope `webhook:read`).
-    pub async fn webhooks(&self, params: &OAuthListParams) -> Result<Page<Webhook>> {
-        self.client
-            .execute(&list("oauth.webhooks.list", &["webhooks"], params))
-            .await
+    pub async fn list(&self, params: &OAuthListParams) -> Result<Page<Webhook>> {
+        let c = page(op!("oauth.webhooks.list"), &[], params);
+        self.client.execute(&c).await
     }
 
     /// One webhook.
-    pub async fn webhook(&self, id: &str) -> Result<Webhook> {
+    pub async fn get(&self, id: &str) -> Result<Webhook> {
         self.client
-            .execute(&one("oauth.webhooks.get", Method::Get, &["webhooks", id]))
+            .execute(&one(op!("oauth.webhooks.get"), &[id]))
             .await
     }
 
     /// Creates a webhook (scope `webhook:write`).
-    pub async fn create_webhook(&self, params: &WebhookParams) -> Result<Webhook> {
-        let c =
-            one("oauth.webhooks.create", Method::Post, &["webhooks"]).with_body(params.to_json());
+    pub async fn create(&self, params: &WebhookParams) -> Result<Webhook> {
+        let c = one(op!("oauth.webhooks.create"), &[]).with_body(params.to_json());
         self.client.execute(&c).await
     }
 
     /// Changes a webhook (scope `webhook:write`).
-    pub async fn update_webhook(&self, id: &str, params: &WebhookParams) -> Result<Webhook> {
-        let c = one("oauth.webhooks.update", Method::Patch, &["webhooks", id])
-            .with_body(params.to_json());
+    pub async fn update(&self, id: &str, params: &WebhookParams) -> Result<Webhook> {
+        let c = one(op!("oauth.webhooks.update"), &[id]).with_body(params.to_json());
         self.client.execute(&c).await
     }
 
     /// Deletes a webhook (scope `webhook:delete`).
-    pub async fn delete_webhook(&self, id: &str) -> Result<()> {
-        self.client
-            .execute(&call(
-                "oauth.webhooks.delete",
-                Method::Delete,
-                &["webhooks", id],
-                no_content,
-            ))
-            .await
+    pub async fn delete(&self, id: &str) -> Result<()> {
+        let c = Call::new(op!("oauth.webhooks.delete"), &[id], no_content);
+        self.client.execute(&c).await
     }
 }

@@ -4,16 +4,16 @@
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
+use crate::call::{Call, Input};
 use crate::client::Client;
-use crate::config::BaseUrls;
 use crate::decode::{self, id, opt_text, summarize};
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse, Method};
+use crate::http::HttpResponse;
 use crate::money::Amount;
-use crate::operation::{Operation, Surface};
+use crate::operations::op;
 use crate::page::{Page, Pagination, Paginator};
 use crate::time::{wall_clock_opt, DateBound, DateTime};
-use crate::userapi::v2::{PagedQuery, SortOrder, V2Pages};
+use crate::userapi::v2::{SortOrder, V2Pages};
 use crate::userapi::{text_of, ErrorAnswer};
 
 /// A payment gateway order.
@@ -152,7 +152,7 @@ struct Body<T> {
     meta: Option<Meta>,
 }
 
-fn error(operation: &str, response: &HttpResponse) -> Error {
+pub(crate) fn error(operation: &str, response: &HttpResponse) -> Error {
     let parsed: Option<serde_json::Value> = serde_json::from_slice(&response.body).ok();
     let get = |k: &str| {
         parsed
@@ -178,192 +178,124 @@ fn body<T: for<'de> Deserialize<'de>>(operation: &str, response: &HttpResponse) 
     decode::json(operation, response)
 }
 
-const LIST: &str = "pg.orders.list";
+/// `GET /order`: one page.
+pub type ListOrders = Call<Page<PgOrder>, PgOrderListParams>;
 
-/// `GET /order`.
-#[derive(Debug, Clone)]
-pub struct ListOrders(pub PgOrderListParams);
-
-impl Operation for ListOrders {
-    type Output = Page<PgOrder>;
-    fn name(&self) -> &'static str {
-        LIST
-    }
-    fn surface(&self) -> Surface {
-        Surface::PaymentGateway
-    }
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
-        if p.page == Some(0) {
-            return Err(Error::invalid_param(LIST, "page", "must be at least 1"));
-        }
-        if p.per_page.is_some_and(|n| !(1..=100).contains(&n)) {
-            return Err(Error::invalid_param(
-                LIST,
-                "per_page",
-                "must be between 1 and 100",
-            ));
-        }
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
-        let query = [
-            ("q", opt(&p.q)),
-            ("order_status", opt(&p.order_status)),
-            ("customer_id", opt(&p.customer_id)),
-            (
-                "from_created_at",
-                p.from_created_at.map(|d| d.to_query()).unwrap_or_default(),
-            ),
-            (
-                "to_created_at",
-                p.to_created_at.map(|d| d.to_query()).unwrap_or_default(),
-            ),
-            (
-                "sort[created_at]",
-                p.created_at_sort
-                    .map(|s| s.as_str().to_string())
-                    .unwrap_or_default(),
-            ),
-            ("page", p.page.map(|v| v.to_string()).unwrap_or_default()),
-            (
-                "per_page",
-                p.per_page.map(|v| v.to_string()).unwrap_or_default(),
-            ),
-        ];
-        Ok(HttpRequest::get(&urls.pg_api, &["order"], &query))
-    }
-    fn decode(&self, response: &HttpResponse) -> Result<Page<PgOrder>> {
-        let b: Body<Vec<PgOrder>> = body(LIST, response)?;
-        Ok(Page {
-            items: b.data,
-            pagination: b.meta.map(|m| Pagination {
-                total: m.total,
-                per_page: m.per_page,
-                current_page: m.current_page,
-                last_page: m.page_count,
-                has_more: m.has_more,
-            }),
-        })
-    }
-    fn error(&self, response: &HttpResponse) -> Error {
-        error(LIST, response)
-    }
-}
-
-impl PagedQuery for PgOrderListParams {
-    type Item = PgOrder;
-    type List = ListOrders;
-    fn start(&self) -> (Option<u32>, Option<u32>) {
-        (self.page, self.per_page)
-    }
-    fn list(&self, page: u32, per_page: u32) -> ListOrders {
-        ListOrders(PgOrderListParams {
-            page: Some(page),
-            per_page: Some(per_page),
-            ..self.clone()
-        })
-    }
-}
-
-const GET: &str = "pg.orders.get";
-
-/// `GET /order/detail/{id}` (SePay's docs say the `SEPAY-…` order id; every SDK
-/// passes the invoice number — UNVERIFIED which one SePay accepts).
-#[derive(Debug, Clone)]
-pub struct GetOrder(pub String);
-
-impl Operation for GetOrder {
-    type Output = PgOrder;
-    fn name(&self) -> &'static str {
-        GET
-    }
-    fn surface(&self) -> Surface {
-        Surface::PaymentGateway
-    }
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        crate::http::path_arg(GET, "order_id", &self.0)?;
-        Ok(HttpRequest::get(
-            &urls.pg_api,
-            &["order", "detail", &self.0],
-            &[],
-        ))
-    }
-    fn decode(&self, response: &HttpResponse) -> Result<PgOrder> {
-        Ok(body::<PgOrder>(GET, response)?.data)
-    }
-    fn error(&self, response: &HttpResponse) -> Error {
-        error(GET, response)
-    }
-}
+/// `GET /order/detail/{order_id}` (SePay's docs say the `SEPAY-…` order id;
+/// every SDK passes the invoice number — UNVERIFIED which one SePay accepts).
+pub type GetOrder = Call<PgOrder, ()>;
 
 /// `POST /order/cancel` or `/order/voidTransaction` for an invoice number.
-#[derive(Debug, Clone)]
-pub struct OrderAction {
-    /// `cancel` or `voidTransaction`.
-    action: &'static str,
-    name: &'static str,
-    /// Your invoice number.
-    pub order_invoice_number: String,
+pub type OrderAction = Call<String, InvoiceNumber>;
+
+impl ListOrders {
+    /// The call for one page of `params`.
+    pub fn list(params: PgOrderListParams) -> Self {
+        Call::with_input(op!("pg.orders.list"), &[], params, decode_page)
+    }
+}
+
+impl GetOrder {
+    /// The call for one order.
+    pub fn get(order_id: &str) -> Self {
+        Call::with_input(op!("pg.orders.get"), &[order_id], (), decode_one)
+    }
 }
 
 impl OrderAction {
     /// Cancels an unpaid bank-transfer order.
     pub fn cancel(order_invoice_number: impl Into<String>) -> Self {
-        OrderAction {
-            action: "cancel",
-            name: "pg.orders.cancel",
-            order_invoice_number: order_invoice_number.into(),
-        }
+        let input = InvoiceNumber(order_invoice_number.into());
+        Call::with_input(op!("pg.orders.cancel"), &[], input, decode_message)
     }
 
     /// Voids a captured card payment.
     pub fn void(order_invoice_number: impl Into<String>) -> Self {
-        OrderAction {
-            action: "voidTransaction",
-            name: "pg.orders.void",
-            order_invoice_number: order_invoice_number.into(),
-        }
+        let input = InvoiceNumber(order_invoice_number.into());
+        Call::with_input(op!("pg.orders.void"), &[], input, decode_message)
     }
 }
 
-impl Operation for OrderAction {
-    type Output = String;
-    fn name(&self) -> &'static str {
-        self.name
-    }
-    fn surface(&self) -> Surface {
-        Surface::PaymentGateway
-    }
-    /// A state change: never blindly re-sent once it may have reached SePay.
-    fn idempotent(&self) -> bool {
-        false
-    }
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        if self.order_invoice_number.trim().is_empty() {
+impl Input for PgOrderListParams {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
+        if p.page == Some(0) {
             return Err(Error::invalid_param(
-                self.name,
+                operation,
+                "page",
+                "must be at least 1",
+            ));
+        }
+        if p.per_page.is_some_and(|n| !(1..=100).contains(&n)) {
+            return Err(Error::invalid_param(
+                operation,
+                "per_page",
+                "must be between 1 and 100",
+            ));
+        }
+        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let day = |v: &Option<DateBound>| v.map(|d| d.to_query()).unwrap_or_default();
+        let sort = p.created_at_sort.map(|s| s.as_str().to_string());
+        Ok(vec![
+            ("q", opt(&p.q)),
+            ("order_status", opt(&p.order_status)),
+            ("customer_id", opt(&p.customer_id)),
+            ("from_created_at", day(&p.from_created_at)),
+            ("to_created_at", day(&p.to_created_at)),
+            ("sort[created_at]", sort.unwrap_or_default()),
+            ("page", p.page.map(|v| v.to_string()).unwrap_or_default()),
+            (
+                "per_page",
+                p.per_page.map(|v| v.to_string()).unwrap_or_default(),
+            ),
+        ])
+    }
+
+    crate::call::page_fields!(page, per_page);
+}
+
+/// The body of an order action: your invoice number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvoiceNumber(pub String);
+
+impl Input for InvoiceNumber {
+    fn body(&self, operation: &'static str) -> Result<Option<serde_json::Value>> {
+        if self.0.trim().is_empty() {
+            return Err(Error::invalid_param(
+                operation,
                 "order_invoice_number",
                 "must not be empty",
             ));
         }
-        let body = json!({ "order_invoice_number": self.order_invoice_number });
-        Ok(HttpRequest::json(
-            Method::Post,
-            &urls.pg_api,
-            &["order", self.action],
-            &body,
-        ))
+        Ok(Some(json!({ "order_invoice_number": self.0 })))
     }
-    /// SePay's confirmation message.
-    fn decode(&self, response: &HttpResponse) -> Result<String> {
-        if !(200..300).contains(&response.status) {
-            return Err(error(self.name, response));
-        }
-        let v: serde_json::Value = decode::json(self.name, response)?;
-        Ok(v.get("message").map(text_of).unwrap_or_default())
+}
+
+fn decode_page(operation: &str, response: &HttpResponse) -> Result<Page<PgOrder>> {
+    let b: Body<Vec<PgOrder>> = body(operation, response)?;
+    Ok(Page {
+        items: b.data,
+        pagination: b.meta.map(|m| Pagination {
+            total: m.total,
+            per_page: m.per_page,
+            current_page: m.current_page,
+            last_page: m.page_count,
+            has_more: m.has_more,
+        }),
+    })
+}
+
+fn decode_one(operation: &str, response: &HttpResponse) -> Result<PgOrder> {
+    Ok(body::<PgOrder>(operation, response)?.data)
+}
+
+/// SePay's confirmation message.
+fn decode_message(operation: &str, response: &HttpResponse) -> Result<String> {
+    if !(200..300).contains(&response.status) {
+        return Err(error(operation, response));
     }
-    fn error(&self, response: &HttpResponse) -> Error {
-        error(self.name, response)
-    }
+    let v: serde_json::Value = decode::json(operation, response)?;
+    Ok(v.get("message").map(text_of).unwrap_or_default())
 }
 
 /// Payment gateway order operations of a client.
@@ -379,17 +311,18 @@ impl<'a> PgOrders<'a> {
 
     /// One page of orders.
     pub async fn list(&self, params: &PgOrderListParams) -> Result<Page<PgOrder>> {
-        self.client.execute(&ListOrders(params.clone())).await
+        self.client.execute(&ListOrders::list(params.clone())).await
     }
 
     /// Every matching order, page by page.
-    pub fn iter(&self, params: &PgOrderListParams) -> Paginator<V2Pages<PgOrderListParams>> {
-        Paginator::new(self.client.clone(), V2Pages::new(params.clone()))
+    pub fn iter(&self, params: &PgOrderListParams) -> Paginator<V2Pages<ListOrders>> {
+        let first = ListOrders::list(params.clone());
+        Paginator::new(self.client.clone(), V2Pages::new(first))
     }
 
     /// One order by order id or invoice number.
-    pub async fn get(&self, id: &str) -> Result<PgOrder> {
-        self.client.execute(&GetOrder(id.to_string())).await
+    pub async fn get(&self, order_id: &str) -> Result<PgOrder> {
+        self.client.execute(&GetOrder::get(order_id)).await
     }
 
     /// Cancels an unpaid bank-transfer order; returns SePay's message.

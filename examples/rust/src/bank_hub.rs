@@ -24,7 +24,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let hub = client.bank_hub();
 
     let company = hub
-        .companies(&BankHubListParams::default())
+        .companies()
+        .list(&BankHubListParams::default())
         .await?
         .items
         .into_iter()
@@ -34,15 +35,16 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
 
     // Send the company's user to SePay's hosted page to link an account.
     let link = hub
-        .create_link_token(&company.xid, LinkPurpose::LinkBankAccount, None, None)
+        .link_tokens()
+        .create(&company.xid, LinkPurpose::LinkBankAccount, None, None)
         .await?;
-    let info = hub.get_link_token(&link.link_token).await?;
+    let info = hub.link_tokens().get(&link.link_token).await?;
     println!(
         "link session {}: {} ({})",
         link.xid, link.hosted_link_url, info.status
     );
 
-    let counter = hub.company_counter(&company.xid, None).await?;
+    let counter = hub.companies().counter(&company.xid, None).await?;
     println!(
         "transactions so far: {} ({} in)",
         counter.total.transaction, counter.total.transaction_in
@@ -51,13 +53,13 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         company_xid: Some(company.xid.clone()),
         ..Default::default()
     };
-    for account in hub.bank_accounts(&by_company).await?.items {
+    for account in hub.bank_accounts().list(&by_company).await?.items {
         println!(
             "account {} {} ({})",
             account.brand_name, account.account_number, account.accumulated
         );
     }
-    let mut transactions = hub.iter_transactions(&by_company);
+    let mut transactions = hub.transactions().iter(&by_company);
     let mut shown = 0;
     while let Some(t) = transactions.next().await? {
         if shown < 5 {

@@ -105,7 +105,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let accounts = client
         .oauth()
-        .bank_accounts(&OAuthListParams::default())
+        .bank_accounts()
+        .list(&OAuthListParams::default())
         .await?;
     for a in &accounts.items {
         println!(
@@ -116,7 +117,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     tokio::time::sleep(std::time::Duration::from_millis(2_500)).await; // the access token expires
     let mut transactions = client
         .oauth()
-        .iter_transactions(&OAuthListParams::default());
+        .transactions()
+        .iter(&OAuthListParams::default());
     let mut count = 0;
     while transactions.next().await?.is_some() {
         count += 1;
@@ -127,7 +129,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let account = accounts.items.first().ok_or("an account")?;
     let hook = client
         .oauth()
-        .create_webhook(&WebhookParams {
+        .webhooks()
+        .create(&WebhookParams {
             bank_account_id: Some(account.id.clone()),
             name: Some("shop".into()),
             event_type: Some(WebhookEventType::InOnly),
@@ -139,7 +142,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
         .await?;
     println!("webhook {} → {}", hook.id, hook.webhook_url);
-    client.oauth().delete_webhook(&hook.id).await?;
+    client.oauth().webhooks().delete(&hook.id).await?;
     assert!(store.load()?.is_some(), "the store holds the latest tokens");
     Ok(())
 }

@@ -1,18 +1,18 @@
-//! v1 bank accounts: `bankaccounts/list`, `bankaccounts/details/{id}`, `bankaccounts/count`.
+//! v1 bank accounts (`v1.bank_accounts.*` in the operation table).
 
+use crate::call::{Call, Input};
 use crate::client::Client;
-use crate::config::BaseUrls;
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::HttpResponse;
 use crate::money::Amount;
-use crate::operation::Operation;
+use crate::operations::op;
 use crate::page::Paginator;
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::V1BankAccount;
 use super::paging::{SinceIdQuery, V1Pages};
-use super::transactions::{amount, bound, require_id, Count};
+use super::transactions::{amount, bound, Count};
 
 /// `limit` the iterator uses for bank accounts (SePay's default is 100).
 pub const BANK_ACCOUNT_PAGE: u32 = 100;
@@ -91,23 +91,50 @@ fn filter_query(
     ]
 }
 
-const LIST: &str = "v1.bank_accounts.list";
+/// `GET bankaccounts/list`: one batch.
+pub type ListBankAccounts = Call<Vec<V1BankAccount>, V1BankAccountListParams>;
 
-/// `GET bankaccounts/list`.
-#[derive(Debug, Clone)]
-pub struct ListBankAccounts(pub V1BankAccountListParams);
+/// `GET bankaccounts/details/{id}`.
+pub type GetBankAccount = Call<V1BankAccount, ()>;
 
-impl Operation for ListBankAccounts {
-    type Output = Vec<V1BankAccount>;
+/// `GET bankaccounts/count`.
+pub type CountBankAccounts = Call<u64, V1BankAccountCountParams>;
 
-    fn name(&self) -> &'static str {
-        LIST
+impl ListBankAccounts {
+    /// The call for one batch of `params`.
+    pub fn list(params: V1BankAccountListParams) -> Self {
+        let decode = |op: &str, r: &HttpResponse| envelope::decode(op, "bankaccounts", r);
+        Call::with_input(op!("v1.bank_accounts.list"), &[], params, decode)
     }
+}
 
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
+impl GetBankAccount {
+    /// The call for one bank account.
+    pub fn get(id: &str) -> Self {
+        let decode = |op: &str, r: &HttpResponse| envelope::decode(op, "bankaccount", r);
+        Call::with_input(op!("v1.bank_accounts.get"), &[id], (), decode)
+    }
+}
+
+impl CountBankAccounts {
+    /// The call counting what `params` matches.
+    pub fn count(params: V1BankAccountCountParams) -> Self {
+        let decode = |op: &str, r: &HttpResponse| {
+            envelope::decode::<Count>(op, "count_bankaccounts", r).map(|c| c.0)
+        };
+        Call::with_input(op!("v1.bank_accounts.count"), &[], params, decode)
+    }
+}
+
+impl Input for V1BankAccountListParams {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
         if p.limit == Some(0) {
-            return Err(Error::invalid_param(LIST, "limit", "must be at least 1"));
+            return Err(Error::invalid_param(
+                operation,
+                "limit",
+                "must be at least 1",
+            ));
         }
         let mut query = filter_query(
             &p.short_name,
@@ -118,90 +145,21 @@ impl Operation for ListBankAccounts {
             &p.accumulated_max,
         );
         query.push(("limit", p.limit.map(|v| v.to_string()).unwrap_or_default()));
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["bankaccounts", "list"],
-            &query,
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::decode(LIST, "bankaccounts", response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(LIST, response)
+        Ok(query)
     }
 }
 
-const GET: &str = "v1.bank_accounts.get";
-
-/// `GET bankaccounts/details/{id}`.
-#[derive(Debug, Clone)]
-pub struct GetBankAccount(pub String);
-
-impl Operation for GetBankAccount {
-    type Output = V1BankAccount;
-
-    fn name(&self) -> &'static str {
-        GET
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        require_id(GET, &self.0)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["bankaccounts", "details", &self.0],
-            &[],
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::decode(GET, "bankaccount", response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(GET, response)
-    }
-}
-
-const COUNT: &str = "v1.bank_accounts.count";
-
-/// `GET bankaccounts/count`.
-#[derive(Debug, Clone)]
-pub struct CountBankAccounts(pub V1BankAccountCountParams);
-
-impl Operation for CountBankAccounts {
-    type Output = u64;
-
-    fn name(&self) -> &'static str {
-        COUNT
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
-        let query = filter_query(
+impl Input for V1BankAccountCountParams {
+    fn query(&self, _: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
+        Ok(filter_query(
             &p.short_name,
             &p.last_transaction_date_min,
             &p.last_transaction_date_max,
             p.since_id,
             &p.accumulated_min,
             &p.accumulated_max,
-        );
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["bankaccounts", "count"],
-            &query,
         ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<u64> {
-        let count: Count = envelope::decode(COUNT, "count_bankaccounts", response)?;
-        Ok(count.0)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(COUNT, response)
     }
 }
 
@@ -218,7 +176,7 @@ impl SinceIdQuery for V1BankAccountListParams {
     }
 
     fn list(&self, since_id: u64, limit: u32) -> ListBankAccounts {
-        ListBankAccounts(V1BankAccountListParams {
+        ListBankAccounts::list(V1BankAccountListParams {
             since_id: Some(since_id),
             limit: Some(limit),
             ..self.clone()
@@ -226,7 +184,7 @@ impl SinceIdQuery for V1BankAccountListParams {
     }
 
     fn count(&self, since_id: u64) -> Option<CountBankAccounts> {
-        Some(CountBankAccounts(V1BankAccountCountParams {
+        Some(CountBankAccounts::count(V1BankAccountCountParams {
             short_name: self.short_name.clone(),
             last_transaction_date_min: self.last_transaction_date_min,
             last_transaction_date_max: self.last_transaction_date_max,
@@ -254,7 +212,9 @@ impl<'a> V1BankAccounts<'a> {
 
     /// One request to `bankaccounts/list`.
     pub async fn list(&self, params: &V1BankAccountListParams) -> Result<Vec<V1BankAccount>> {
-        self.client.execute(&ListBankAccounts(params.clone())).await
+        self.client
+            .execute(&ListBankAccounts::list(params.clone()))
+            .await
     }
 
     /// Every matching bank account, oldest id first, page by page.
@@ -267,13 +227,13 @@ impl<'a> V1BankAccounts<'a> {
 
     /// One bank account by id.
     pub async fn get(&self, id: &str) -> Result<V1BankAccount> {
-        self.client.execute(&GetBankAccount(id.to_string())).await
+        self.client.execute(&GetBankAccount::get(id)).await
     }
 
     /// How many bank accounts match.
     pub async fn count(&self, params: &V1BankAccountCountParams) -> Result<u64> {
         self.client
-            .execute(&CountBankAccounts(params.clone()))
+            .execute(&CountBankAccounts::count(params.clone()))
             .await
     }
 }

@@ -2,7 +2,7 @@
 //! + `limit` paging, and HTTP 200 with an empty body for authentication failures.
 
 mod bank_accounts;
-mod envelope;
+pub(crate) mod envelope;
 mod models;
 mod paging;
 mod transactions;

@@ -1,11 +1,11 @@
-//! v1 transactions: `transactions/list`, `transactions/details/{id}`, `transactions/count`.
+//! v1 transactions (`v1.transactions.*` in the operation table).
 
+use crate::call::{Call, Input};
 use crate::client::Client;
-use crate::config::BaseUrls;
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::http::HttpResponse;
 use crate::money::Amount;
-use crate::operation::Operation;
+use crate::operations::op;
 use crate::page::Paginator;
 use crate::time::DateBound;
 
@@ -66,25 +66,48 @@ pub struct V1TransactionCountParams {
     pub since_id: Option<u64>,
 }
 
-const LIST: &str = "v1.transactions.list";
+/// `GET transactions/list`: one batch.
+pub type ListTransactions = Call<Vec<V1Transaction>, V1TransactionListParams>;
 
-/// `GET transactions/list`.
-#[derive(Debug, Clone)]
-pub struct ListTransactions(pub V1TransactionListParams);
+/// `GET transactions/details/{id}`.
+pub type GetTransaction = Call<V1Transaction, ()>;
 
-impl Operation for ListTransactions {
-    type Output = Vec<V1Transaction>;
+/// `GET transactions/count`.
+pub type CountTransactions = Call<u64, V1TransactionCountParams>;
 
-    fn name(&self) -> &'static str {
-        LIST
+impl ListTransactions {
+    /// The call for one batch of `params`.
+    pub fn list(params: V1TransactionListParams) -> Self {
+        let decode = |op: &str, r: &HttpResponse| envelope::decode(op, "transactions", r);
+        Call::with_input(op!("v1.transactions.list"), &[], params, decode)
     }
+}
 
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
+impl GetTransaction {
+    /// The call for one transaction.
+    pub fn get(id: &str) -> Self {
+        let decode = |op: &str, r: &HttpResponse| envelope::decode(op, "transaction", r);
+        Call::with_input(op!("v1.transactions.get"), &[id], (), decode)
+    }
+}
+
+impl CountTransactions {
+    /// The call counting what `params` matches.
+    pub fn count(params: V1TransactionCountParams) -> Self {
+        let decode = |op: &str, r: &HttpResponse| {
+            envelope::decode::<Count>(op, "count_transactions", r).map(|c| c.0)
+        };
+        Call::with_input(op!("v1.transactions.count"), &[], params, decode)
+    }
+}
+
+impl Input for V1TransactionListParams {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
         if let Some(limit) = p.limit {
             if !(1..=MAX_TRANSACTION_LIMIT).contains(&limit) {
                 return Err(Error::invalid_param(
-                    LIST,
+                    operation,
                     "limit",
                     "must be between 1 and 5000",
                 ));
@@ -92,10 +115,14 @@ impl Operation for ListTransactions {
         }
         for (field, amount) in [("amount_in", &p.amount_in), ("amount_out", &p.amount_out)] {
             if amount.is_some_and(|a| a.is_negative()) {
-                return Err(Error::invalid_param(LIST, field, "must not be negative"));
+                return Err(Error::invalid_param(
+                    operation,
+                    field,
+                    "must not be negative",
+                ));
             }
         }
-        let query = [
+        Ok(vec![
             (
                 "account_number",
                 p.account_number.clone().unwrap_or_default(),
@@ -113,70 +140,14 @@ impl Operation for ListTransactions {
             ),
             ("amount_in", amount(&p.amount_in)),
             ("amount_out", amount(&p.amount_out)),
-        ];
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["transactions", "list"],
-            &query,
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::decode(LIST, "transactions", response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(LIST, response)
+        ])
     }
 }
 
-const GET: &str = "v1.transactions.get";
-
-/// `GET transactions/details/{id}`.
-#[derive(Debug, Clone)]
-pub struct GetTransaction(pub String);
-
-impl Operation for GetTransaction {
-    type Output = V1Transaction;
-
-    fn name(&self) -> &'static str {
-        GET
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        require_id(GET, &self.0)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["transactions", "details", &self.0],
-            &[],
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::decode(GET, "transaction", response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(GET, response)
-    }
-}
-
-const COUNT: &str = "v1.transactions.count";
-
-/// `GET transactions/count`.
-#[derive(Debug, Clone)]
-pub struct CountTransactions(pub V1TransactionCountParams);
-
-impl Operation for CountTransactions {
-    type Output = u64;
-
-    fn name(&self) -> &'static str {
-        COUNT
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
-        let query = [
+impl Input for V1TransactionCountParams {
+    fn query(&self, _: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
+        Ok(vec![
             (
                 "account_number",
                 p.account_number.clone().unwrap_or_default(),
@@ -187,21 +158,7 @@ impl Operation for CountTransactions {
                 "since_id",
                 p.since_id.map(|v| v.to_string()).unwrap_or_default(),
             ),
-        ];
-        Ok(HttpRequest::get(
-            &urls.user_api_v1,
-            &["transactions", "count"],
-            &query,
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<u64> {
-        let count: Count = envelope::decode(COUNT, "count_transactions", response)?;
-        Ok(count.0)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(COUNT, response)
+        ])
     }
 }
 
@@ -217,10 +174,6 @@ pub(crate) fn amount(a: &Option<Amount>) -> String {
     a.map(|a| a.to_canonical_string()).unwrap_or_default()
 }
 
-pub(crate) fn require_id(operation: &str, id: &str) -> Result<()> {
-    crate::http::path_arg(operation, "id", id)
-}
-
 impl SinceIdQuery for V1TransactionListParams {
     type Item = V1Transaction;
     type List = ListTransactions;
@@ -234,7 +187,7 @@ impl SinceIdQuery for V1TransactionListParams {
     }
 
     fn list(&self, since_id: u64, limit: u32) -> ListTransactions {
-        ListTransactions(V1TransactionListParams {
+        ListTransactions::list(V1TransactionListParams {
             since_id: Some(since_id),
             limit: Some(limit),
             ..self.clone()
@@ -246,7 +199,7 @@ impl SinceIdQuery for V1TransactionListParams {
             && self.amount_in.is_none()
             && self.amount_out.is_none();
         countable.then(|| {
-            CountTransactions(V1TransactionCountParams {
+            CountTransactions::count(V1TransactionCountParams {
                 account_number: self.account_number.clone(),
                 transaction_date_min: self.transaction_date_min,
                 transaction_date_max: self.transaction_date_max,
@@ -273,7 +226,9 @@ impl<'a> V1Transactions<'a> {
 
     /// One request to `transactions/list` (at most `limit` items).
     pub async fn list(&self, params: &V1TransactionListParams) -> Result<Vec<V1Transaction>> {
-        self.client.execute(&ListTransactions(params.clone())).await
+        self.client
+            .execute(&ListTransactions::list(params.clone()))
+            .await
     }
 
     /// Every matching transaction, oldest id first, fetched page by page with
@@ -287,13 +242,13 @@ impl<'a> V1Transactions<'a> {
 
     /// One transaction by id.
     pub async fn get(&self, id: &str) -> Result<V1Transaction> {
-        self.client.execute(&GetTransaction(id.to_string())).await
+        self.client.execute(&GetTransaction::get(id)).await
     }
 
     /// How many transactions match.
     pub async fn count(&self, params: &V1TransactionCountParams) -> Result<u64> {
         self.client
-            .execute(&CountTransactions(params.clone()))
+            .execute(&CountTransactions::count(params.clone()))
             .await
     }
 }

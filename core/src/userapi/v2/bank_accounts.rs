@@ -1,18 +1,17 @@
-//! v2 bank accounts: `GET /bank-accounts`, `GET /bank-accounts/{id}`.
+//! v2 bank accounts (`v2.bank_accounts.*` in the operation table).
 
+use crate::call::{Call, Input};
 use crate::client::Client;
-use crate::config::BaseUrls;
-use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::error::Result;
 use crate::money::Amount;
-use crate::operation::Operation;
+use crate::operations::{spec, OperationSpec};
 use crate::page::{Page, Paginator};
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::{SortOrder, V2BankAccount};
-use super::paging::{PagedQuery, V2Pages};
-use super::query::{require_id, Query};
+use super::paging::V2Pages;
+use super::query::Query;
 
 /// Filters, sorts and paging of `GET /bank-accounts`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
@@ -57,22 +56,33 @@ pub struct V2BankAccountListParams {
     pub per_page: Option<u32>,
 }
 
-const LIST: &str = "v2.bank_accounts.list";
+const LIST: &OperationSpec = spec("v2.bank_accounts.list");
+const GET: &OperationSpec = spec("v2.bank_accounts.get");
 
-/// `GET /bank-accounts`.
-#[derive(Debug, Clone)]
-pub struct ListBankAccounts(pub V2BankAccountListParams);
+/// `GET /bank-accounts`: one page.
+pub type ListBankAccounts = Call<Page<V2BankAccount>, V2BankAccountListParams>;
 
-impl Operation for ListBankAccounts {
-    type Output = Page<V2BankAccount>;
+/// `GET /bank-accounts/{id}`.
+pub type GetBankAccount = Call<V2BankAccount, ()>;
 
-    fn name(&self) -> &'static str {
-        LIST
+impl ListBankAccounts {
+    /// The call for one page of `params`.
+    pub fn list(params: V2BankAccountListParams) -> Self {
+        Call::with_input(LIST, &[], params, envelope::page)
     }
+}
 
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
-        let q = Query::new(LIST)
+impl GetBankAccount {
+    /// The call for one bank account.
+    pub fn get(id: &str) -> Self {
+        Call::with_input(GET, &[id], (), envelope::single)
+    }
+}
+
+impl Input for V2BankAccountListParams {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
+        let q = Query::new(operation)
             .text("bank_short_name", &p.bank_short_name)
             .date("last_transaction_from", &p.last_transaction_from)
             .date("last_transaction_to", &p.last_transaction_to)
@@ -84,68 +94,10 @@ impl Operation for ListBankAccounts {
             .sort("last_transaction_sort", p.last_transaction_sort)
             .sort("accumulated_sort", p.accumulated_sort)
             .paging(p.page, p.per_page)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v2,
-            &["bank-accounts"],
-            q.pairs(),
-        ))
+        Ok(q.into_pairs())
     }
 
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::page(LIST, response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(LIST, response)
-    }
-}
-
-const GET: &str = "v2.bank_accounts.get";
-
-/// `GET /bank-accounts/{id}`.
-#[derive(Debug, Clone)]
-pub struct GetBankAccount(pub String);
-
-impl Operation for GetBankAccount {
-    type Output = V2BankAccount;
-
-    fn name(&self) -> &'static str {
-        GET
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        require_id(GET, "id", &self.0)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v2,
-            &["bank-accounts", &self.0],
-            &[],
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::single(GET, response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(GET, response)
-    }
-}
-
-impl PagedQuery for V2BankAccountListParams {
-    type Item = V2BankAccount;
-    type List = ListBankAccounts;
-
-    fn start(&self) -> (Option<u32>, Option<u32>) {
-        (self.page, self.per_page)
-    }
-
-    fn list(&self, page: u32, per_page: u32) -> ListBankAccounts {
-        ListBankAccounts(V2BankAccountListParams {
-            page: Some(page),
-            per_page: Some(per_page),
-            ..self.clone()
-        })
-    }
+    crate::call::page_fields!(page, per_page);
 }
 
 /// v2 bank account operations of a client.
@@ -161,19 +113,19 @@ impl<'a> V2BankAccounts<'a> {
 
     /// One page of `GET /bank-accounts`.
     pub async fn list(&self, params: &V2BankAccountListParams) -> Result<Page<V2BankAccount>> {
-        self.client.execute(&ListBankAccounts(params.clone())).await
+        self.client
+            .execute(&ListBankAccounts::list(params.clone()))
+            .await
     }
 
     /// Every matching bank account, page by page.
-    pub fn iter(
-        &self,
-        params: &V2BankAccountListParams,
-    ) -> Paginator<V2Pages<V2BankAccountListParams>> {
-        Paginator::new(self.client.clone(), V2Pages::new(params.clone()))
+    pub fn iter(&self, params: &V2BankAccountListParams) -> Paginator<V2Pages<ListBankAccounts>> {
+        let first = ListBankAccounts::list(params.clone());
+        Paginator::new(self.client.clone(), V2Pages::new(first))
     }
 
     /// One bank account by id (UUID).
     pub async fn get(&self, id: &str) -> Result<V2BankAccount> {
-        self.client.execute(&GetBankAccount(id.to_string())).await
+        self.client.execute(&GetBankAccount::get(id)).await
     }
 }

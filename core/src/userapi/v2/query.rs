@@ -96,12 +96,7 @@ impl Query {
         Ok(self)
     }
 
-    pub(crate) fn pairs(&self) -> &[(&'static str, String)] {
-        &self.pairs
+    pub(crate) fn into_pairs(self) -> Vec<(&'static str, String)> {
+        self.pairs
     }
-}
-
-/// Rejects a path id that could change the path, before anything is sent.
-pub(crate) fn require_id(operation: &str, field: &str, id: &str) -> Result<()> {
-    crate::http::path_arg(operation, field, id)
 }

@@ -1,18 +1,17 @@
-//! v2 transactions: `GET /transactions`, `GET /transactions/{id}`.
+//! v2 transactions (`v2.transactions.*` in the operation table).
 
+use crate::call::{Call, Input};
 use crate::client::Client;
-use crate::config::BaseUrls;
-use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse};
+use crate::error::Result;
 use crate::money::Amount;
-use crate::operation::Operation;
+use crate::operations::{spec, OperationSpec};
 use crate::page::{Page, Paginator};
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::{SortOrder, TransferType, V2Transaction};
-use super::paging::{PagedQuery, V2Pages};
-use super::query::{require_id, Query};
+use super::paging::V2Pages;
+use super::query::Query;
 
 /// Filters, sorts and paging of `GET /transactions`. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
@@ -81,22 +80,33 @@ pub struct V2TransactionListParams {
     pub per_page: Option<u32>,
 }
 
-const LIST: &str = "v2.transactions.list";
+const LIST: &OperationSpec = spec("v2.transactions.list");
+const GET: &OperationSpec = spec("v2.transactions.get");
 
-/// `GET /transactions`.
-#[derive(Debug, Clone)]
-pub struct ListTransactions(pub V2TransactionListParams);
+/// `GET /transactions`: one page.
+pub type ListTransactions = Call<Page<V2Transaction>, V2TransactionListParams>;
 
-impl Operation for ListTransactions {
-    type Output = Page<V2Transaction>;
+/// `GET /transactions/{id}`.
+pub type GetTransaction = Call<V2Transaction, ()>;
 
-    fn name(&self) -> &'static str {
-        LIST
+impl ListTransactions {
+    /// The call for one page of `params`.
+    pub fn list(params: V2TransactionListParams) -> Self {
+        Call::with_input(LIST, &[], params, envelope::page)
     }
+}
 
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let p = &self.0;
-        let q = Query::new(LIST)
+impl GetTransaction {
+    /// The call for one transaction.
+    pub fn get(id: &str) -> Self {
+        Call::with_input(GET, &[id], (), envelope::single)
+    }
+}
+
+impl Input for V2TransactionListParams {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        let p = self;
+        let q = Query::new(operation)
             .text("q", &p.q)
             .text("bank_account_id", &p.bank_account_id)
             .text("va_id", &p.va_id)
@@ -119,68 +129,10 @@ impl Operation for ListTransactions {
             .sort("amount_in_sort", p.amount_in_sort)
             .sort("amount_out_sort", p.amount_out_sort)
             .paging(p.page, p.per_page)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v2,
-            &["transactions"],
-            q.pairs(),
-        ))
+        Ok(q.into_pairs())
     }
 
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::page(LIST, response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(LIST, response)
-    }
-}
-
-const GET: &str = "v2.transactions.get";
-
-/// `GET /transactions/{id}`.
-#[derive(Debug, Clone)]
-pub struct GetTransaction(pub String);
-
-impl Operation for GetTransaction {
-    type Output = V2Transaction;
-
-    fn name(&self) -> &'static str {
-        GET
-    }
-
-    fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        require_id(GET, "id", &self.0)?;
-        Ok(HttpRequest::get(
-            &urls.user_api_v2,
-            &["transactions", &self.0],
-            &[],
-        ))
-    }
-
-    fn decode(&self, response: &HttpResponse) -> Result<Self::Output> {
-        envelope::single(GET, response)
-    }
-
-    fn error(&self, response: &HttpResponse) -> Error {
-        envelope::error(GET, response)
-    }
-}
-
-impl PagedQuery for V2TransactionListParams {
-    type Item = V2Transaction;
-    type List = ListTransactions;
-
-    fn start(&self) -> (Option<u32>, Option<u32>) {
-        (self.page, self.per_page)
-    }
-
-    fn list(&self, page: u32, per_page: u32) -> ListTransactions {
-        ListTransactions(V2TransactionListParams {
-            page: Some(page),
-            per_page: Some(per_page),
-            ..self.clone()
-        })
-    }
+    crate::call::page_fields!(page, per_page);
 }
 
 /// v2 transaction operations of a client.
@@ -196,17 +148,16 @@ impl<'a> V2Transactions<'a> {
 
     /// One page of `GET /transactions`.
     pub async fn list(&self, params: &V2TransactionListParams) -> Result<Page<V2Transaction>> {
-        self.client.execute(&ListTransactions(params.clone())).await
+        self.client
+            .execute(&ListTransactions::list(params.clone()))
+            .await
     }
 
     /// Every matching transaction, page by page (100 per request unless
     /// `per_page` is set). Without an explicit sort the walk goes oldest first
     /// (`transaction_date_sort=asc`), so transactions that arrive meanwhile land
     /// after the walk's position instead of shifting earlier pages.
-    pub fn iter(
-        &self,
-        params: &V2TransactionListParams,
-    ) -> Paginator<V2Pages<V2TransactionListParams>> {
+    pub fn iter(&self, params: &V2TransactionListParams) -> Paginator<V2Pages<ListTransactions>> {
         let mut params = params.clone();
         let unsorted = params.transaction_date_sort.is_none()
             && params.amount_in_sort.is_none()
@@ -214,11 +165,14 @@ impl<'a> V2Transactions<'a> {
         if unsorted {
             params.transaction_date_sort = Some(SortOrder::Asc);
         }
-        Paginator::new(self.client.clone(), V2Pages::new(params))
+        Paginator::new(
+            self.client.clone(),
+            V2Pages::new(ListTransactions::list(params)),
+        )
     }
 
     /// One transaction by id (UUID).
     pub async fn get(&self, id: &str) -> Result<V2Transaction> {
-        self.client.execute(&GetTransaction(id.to_string())).await
+        self.client.execute(&GetTransaction::get(id)).await
     }
 }
