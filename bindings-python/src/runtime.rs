@@ -74,6 +74,10 @@ fn handle() -> Handle {
         // would wait for them forever. Leak it instead.
         std::mem::forget(stale.runtime);
     }
+    #[allow(
+        clippy::expect_used,
+        reason = "without threads the SDK cannot run; pyo3 raises the panic as PanicException"
+    )]
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .thread_name("sepay-sdk")

@@ -63,6 +63,7 @@ impl BaseUrls {
                 "https://bankhub-api-sandbox.sepay.vn/v1",
             ],
         };
+        #[allow(clippy::expect_used, reason = "constant, valid URLs")]
         let url = |u: &str| Url::parse(u).expect("static URL");
         BaseUrls {
             user_api_v1: url(v1),

@@ -8,6 +8,7 @@ type HmacSha256 = Hmac<Sha256>;
 
 /// HMAC-SHA256 of `message` under `key`.
 pub fn hmac_sha256(key: &[u8], message: &[u8]) -> [u8; 32] {
+    #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
     let mut mac = HmacSha256::new_from_slice(key).expect("HMAC accepts keys of any length");
     mac.update(message);
     mac.finalize().into_bytes().into()

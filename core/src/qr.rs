@@ -56,6 +56,7 @@ fn tlv(out: &mut String, id: &str, value: &str) -> Result<()> {
             format!("field {id} is longer than 99 characters"),
         ));
     }
+    #[allow(clippy::expect_used, reason = "writing to a String cannot fail")]
     write!(out, "{id}{:02}{value}", value.len()).expect("writing to a String");
     Ok(())
 }
@@ -134,6 +135,7 @@ impl VietQr {
         }
         out.push_str("6304");
         let crc = CRC.checksum(out.as_bytes());
+        #[allow(clippy::expect_used, reason = "writing to a String cannot fail")]
         write!(out, "{crc:04X}").expect("writing to a String");
         Ok(out)
     }
@@ -228,6 +230,7 @@ pub fn image_url(
     if bank.trim().is_empty() {
         return Err(Error::invalid_param(OP, "bank", "is required"));
     }
+    #[allow(clippy::expect_used, reason = "a constant, valid URL")]
     let mut url = Url::parse("https://qr.sepay.vn/img").expect("static URL");
     {
         let mut q = url.query_pairs_mut();

@@ -16,6 +16,7 @@ pub const WIRE_FORMAT: &str = "%Y-%m-%d %H:%M:%S";
 
 /// Vietnam's fixed offset, UTC+07:00.
 pub fn vietnam() -> FixedOffset {
+    #[allow(clippy::expect_used, reason = "+07:00 is a valid offset")]
     FixedOffset::east_opt(7 * 3600).expect("+07:00 is a valid offset")
 }
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Bad answers give typed errors that say what was expected and what came.
 
 use sepay::http::HttpResponse;

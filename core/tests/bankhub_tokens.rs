@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Bank Hub's client-credentials token with a scripted transport: 32
 //! concurrent calls across a token expiry make exactly one token request each
 //! time and none of them fails; a 401 renews once.

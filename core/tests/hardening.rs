@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Issue 11, tried as an attacker and as a broken SePay would: signed bodies
 //! mean one event, secrets are never empty or printed, dedup marks an event
 //! done only when handled, ids cannot change paths, calls keep their time

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! OAuth2 token handling with a scripted transport: refresh before expiry and
 //! once on a 401, single-flight under concurrency, rotation saved to the store.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Every operation against the sandbox, plus authentication, not-found and
 //! bad-answer cases end to end.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Auto-pagination against the sandbox: whole histories exactly once, and a
 //! clear stop where v1's `since_id` paging would be unsafe.
 

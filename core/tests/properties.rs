@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Properties over generated inputs (proptest): exact money, VietQR payloads,
 //! HMAC webhook signatures, and issue 11's encoding rule — the content type of
 //! a notification, which nobody signs, never changes the event it yields.

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Rate limiting and retries against the sandbox: no 429s under a shared
 //! limiter, injected faults retried transparently, typed errors when the budget
 //! runs out.

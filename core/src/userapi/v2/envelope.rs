@@ -26,7 +26,11 @@ struct Meta {
     pagination: Option<Pagination>,
 }
 
-fn body<T: for<'de> Deserialize<'de>>(operation: &str, response: &HttpResponse) -> Result<Body<T>> {
+/// The checked envelope: its `data` and `meta`.
+fn body<T: for<'de> Deserialize<'de>>(
+    operation: &str,
+    response: &HttpResponse,
+) -> Result<(T, Option<Meta>)> {
     if !(200..300).contains(&response.status) {
         return Err(error(operation, response));
     }
@@ -34,15 +38,15 @@ fn body<T: for<'de> Deserialize<'de>>(operation: &str, response: &HttpResponse) 
     if body.status.as_deref().is_some_and(|s| s != "success") {
         return Err(error(operation, response));
     }
-    if body.data.is_none() {
-        return Err(Error::Decode {
+    match body.data {
+        Some(data) => Ok((data, body.meta)),
+        None => Err(Error::Decode {
             operation: operation.to_string(),
             path: None,
             expected: "field `data`".to_string(),
             found: "no such field".to_string(),
-        });
+        }),
     }
-    Ok(body)
 }
 
 /// Decodes `{"status":"success","data":{…}}`.
@@ -50,7 +54,7 @@ pub(crate) fn single<T: for<'de> Deserialize<'de>>(
     operation: &str,
     response: &HttpResponse,
 ) -> Result<T> {
-    Ok(body(operation, response)?.data.expect("checked in body()"))
+    Ok(body(operation, response)?.0)
 }
 
 /// Decodes `{"status":"success","data":[…],"meta":{"pagination":{…}}}`.
@@ -58,10 +62,10 @@ pub(crate) fn page<T: for<'de> Deserialize<'de>>(
     operation: &str,
     response: &HttpResponse,
 ) -> Result<Page<T>> {
-    let b = body::<Vec<T>>(operation, response)?;
+    let (items, meta) = body::<Vec<T>>(operation, response)?;
     Ok(Page {
-        items: b.data.expect("checked in body()"),
-        pagination: b.meta.and_then(|m| m.pagination),
+        items,
+        pagination: meta.and_then(|m| m.pagination),
     })
 }
 
