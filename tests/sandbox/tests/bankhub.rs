@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Bank Hub: client-credentials tokens and their expiry, every endpoint, the
 //! envelopes and error shapes of sepay-api.md §6.1.
 

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! The `sepay-sandbox` binary prints its base URL first and serves until killed.
 
 use std::io::{BufRead, BufReader, Read};

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! `POST /pay/v1/checkout/init`: signature over the posted order, validation.
 
 mod common;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Fault injection, rate limiting, the request log and the admin API.
 
 mod common;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! OAuth2: authorize → token → resource API, refresh-token rotation, access
 //! tokens expiring (short TTL and the admin switch), scopes, errors.
 

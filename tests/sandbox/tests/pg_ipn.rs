@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! `POST /__sandbox/pg/pay` → CAPTURED and the PG IPN with `X-Secret-Key`.
 
 mod common;

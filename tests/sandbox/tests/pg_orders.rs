@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! The PG order API: Basic auth, list, detail, cancel, void, faults.
 
 mod common;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! The Fibonacci retry schedule, compressed with `webhook_time_scale`.
 
 mod common;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! `POST /__sandbox/simulate/transaction`: the new transaction in v1 and v2.
 
 mod common;

@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! User API v2 endpoints against an in-process sandbox.
 
 mod common;

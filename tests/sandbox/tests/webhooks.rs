@@ -1,3 +1,4 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! User-webhook delivery: auth modes, content types, success rules, retries.
 
 mod common;
