@@ -18,7 +18,7 @@
 # SEPAY_FUZZ_SANITIZER=address to add ASan) and with debug assertions, so an
 # integer overflow is a crash. Corpora grow in fuzz/corpus/<target>/, seeded
 # on every run from tests/fixtures/ and fuzz/seeds/; crash inputs land in
-# fuzz/artifacts/<target>/. SEPAY_FUZZ_STRICT_ENCODING=1 adds issue 11's
+# fuzz/artifacts/<target>/. SEPAY_FUZZ_STRICT_ENCODING=1 adds the strict
 # content-type rule to the webhook target.
 # The whole script is one block, read before it runs: editing the file during
 # a long run cannot change what the run does.

@@ -113,7 +113,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     Ok(())
 }
 
-/// Payment gateway, inbound notifications and VietQR (issue 7).
+/// Payment gateway, inbound notifications and VietQR.
 fn receiving(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<resources::Pg>()?;
     m.add_class::<resources::AsyncPg>()?;

@@ -1,4 +1,4 @@
-"""End to end (issue 7): a VA order created with the client, paid in the
+"""End to end: a VA order created with the client, paid in the
 sandbox, the webhook the sandbox delivers received on a local server, verified
 and answered with the receiver's reply, and the order seen `Paid`."""
 

@@ -74,7 +74,7 @@ def test_call_in_a_forked_child(fresh: Sandbox) -> None:
 def test_a_fork_during_a_token_refresh_does_not_leave_the_child_waiting(
     make_sandbox: Callable[..., Sandbox],
 ) -> None:
-    """Issue 11, property 4: the parent forks while its Bank Hub token request
+    """The parent forks while its Bank Hub token request
     is in flight (slowed to 3 s); the child does not wait for a renewal that
     only exists in the parent, it fetches its own token."""
     import threading

@@ -1,4 +1,4 @@
-"""Issue 11 (hardening) through the installed wheel, one test group per
+"""Hardening through the installed wheel, one test group per
 property: bodies read as configured (P1), blank secrets refused (P2), the
 dedup lifecycle (P3), failing token stores and cancelled refreshes (P4),
 invalid URLs and numbers (P5/P9), unsafe path ids (P6), a Retry-After beyond

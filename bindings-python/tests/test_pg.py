@@ -1,4 +1,4 @@
-"""Payment gateway (issue 7): the signed checkout form against an independent
+"""Payment gateway: the signed checkout form against an independent
 HMAC and the sandbox's checkout, the order API (page, iterator, get, cancel,
 void) on both clients, and the IPN the sandbox delivers to a local server,
 verified with X-Secret-Key."""

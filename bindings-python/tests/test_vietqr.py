@@ -1,4 +1,4 @@
-"""VietQR (issue 7): payloads equal the known-good ones of the core's tests
+"""VietQR: payloads equal the known-good ones of the core's tests
 (public VietQR material), decoding round-trips, the image URL is exact, and
 bad payloads or input give typed errors."""
 

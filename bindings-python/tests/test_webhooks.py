@@ -1,4 +1,4 @@
-"""Receiving webhooks (issue 7): signatures against independently computed
+"""Receiving webhooks: signatures against independently computed
 values, every rejection with its typed error and reply, the dedup lifecycle
 (claim, complete, release), the three body encodings, OAuth2 mode, Bank Hub
 notifications, and real deliveries from the sandbox to a local `http.server`."""

@@ -1,4 +1,4 @@
-// Issue 6, shared by `node --test` and `deno test`: VA orders (v1 BIDV and
+// VA orders, OAuth2 and Bank Hub, shared by `node --test` and `deno test`: VA orders (v1 BIDV and
 // v2), OAuth2 and Bank Hub through the installed package, against real
 // sandboxes (short OAuth2 / Bank Hub token lifetimes, faults, request log).
 

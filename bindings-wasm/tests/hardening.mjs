@@ -1,4 +1,4 @@
-// Issue 11 (hardening), shared by `node --test` and `deno test`: one case per
+// Hardening, shared by `node --test` and `deno test`: one case per
 // property, through the installed package, against sandbox processes and
 // local node:http servers. P13 (clean exit) has no JavaScript case: the
 // module runs on the caller's event loop and starts no thread; a timer lives

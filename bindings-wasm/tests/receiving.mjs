@@ -1,4 +1,4 @@
-// Receiving money (issue 7), shared by `node --test` and `deno test`: webhooks
+// Receiving money, shared by `node --test` and `deno test`: webhooks
 // delivered by a real sandbox to a local node:http server and verified with
 // the installed package's WebhookReceiver, rejection and dedup rules, VietQR,
 // and the payment gateway (checkout form, orders, IPN).

@@ -183,7 +183,7 @@ model!(Pagination {
 });
 
 // ------------------------------------------------------------ receiving money
-// Payment gateway orders, inbound notifications and VietQR (issue 7).
+// Payment gateway orders, inbound notifications and VietQR.
 
 use crate::pg::{PgOrder, PgTransaction};
 use crate::qr::{VietQr, VietQrService};
@@ -395,5 +395,5 @@ model!(VietQr {
 });
 
 // ------------------------------------------------------------ accounts & auth
-// VA orders, OAuth2 and Bank Hub models (issue 6), in `python/accounts.rs`.
+// VA orders, OAuth2 and Bank Hub models, in `python/accounts.rs`.
 mod accounts;

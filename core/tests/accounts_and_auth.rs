@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
-//! Issue 6 against the sandbox: the VA order lifecycle (v1 BIDV and v2), a
+//! VA orders, OAuth2 and Bank Hub against the sandbox: the VA order lifecycle (v1 BIDV and v2), a
 //! create interrupted by a dropped connection never duplicated, an OAuth2 flow
 //! from authorization URL to resource calls surviving token expiry, and Bank
 //! Hub's single-flight token across an expiry.

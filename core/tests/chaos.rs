@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
-//! Chaos (issue 11): a whole history exported through a sandbox that fails
+//! Chaos: a whole history exported through a sandbox that fails
 //! about one request in five (500/503, 429 bursts, dropped connections,
 //! truncated bodies, slow answers): every id exactly once, exact sums, no
 //! hang. `SEPAY_CHAOS_TRANSACTIONS` sets the size (20,000 in the test

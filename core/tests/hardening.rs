@@ -1,5 +1,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
-//! Issue 11, tried as an attacker and as a broken SePay would: signed bodies
+//! Tried as an attacker and as a broken SePay would: signed bodies
 //! mean one event, secrets are never empty or printed, dedup marks an event
 //! done only when handled, ids cannot change paths, calls keep their time
 //! budget, walks end, tokens survive failing stores and cancelled callers.

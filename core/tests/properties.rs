@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test reports failure by panicking
 //! Properties over generated inputs (proptest): exact money, VietQR payloads,
-//! HMAC webhook signatures, and issue 11's encoding rule — the content type of
+//! HMAC webhook signatures, and the body-encoding rule — the content type of
 //! a notification, which nobody signs, never changes the event it yields.
 
 use proptest::prelude::*;
@@ -153,7 +153,7 @@ proptest! {
 
 // ---------------------------------------------------------------- encoding rule
 
-/// `WebhookReceiver::new` returned the receiver before issue 11 and returns a
+/// `WebhookReceiver::new` returned the receiver in earlier versions and returns a
 /// `Result` of it after (empty secrets are refused); read both.
 trait Built {
     fn built(self) -> WebhookReceiver;
@@ -266,7 +266,7 @@ fn under_every_content_type(
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
-    /// Issue 11, property 1: the same signed JSON bytes under any content type
+    /// The same signed JSON bytes under any content type
     /// (or none) yield the event that was signed, or an error — never another.
     #[test]
     fn signed_bytes_mean_one_event_under_every_content_type(a in tx(), b in tx(), smuggle in any::<bool>()) {

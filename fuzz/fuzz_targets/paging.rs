@@ -1,4 +1,4 @@
-//! Every walk ends (issue 11, property 8): each paginator (v1 since-id, v2,
+//! Every walk ends: each paginator (v1 since-id, v2,
 //! OAuth2, Bank Hub, payment gateway) walks a scripted server whose last
 //! answer repeats forever, and stops — with the items, or a typed error —
 //! within `ClientOptions::max_pages` requests; once done it stays done.

@@ -7,7 +7,7 @@
 //! Checks: no panic; wrong or missing credentials never give an event; right
 //! credentials on a POST are never refused as unverified; signed modes refuse
 //! form encodings; a delivery is new, then in progress until completed
-//! (duplicate) or released (new again); issue 11's encoding rule — the same
+//! (duplicate) or released (new again); the body-encoding rule — the same
 //! bytes under another `Content-Type` (or none) give the same event; a token
 //! the issuer hands out verifies until it expires.
 //!
@@ -280,7 +280,7 @@ fuzz_target!(|data: &[u8]| {
         "the first delivery to a fresh receiver"
     );
 
-    // Issue 11, property 1: no unsigned header changes the event. The same
+    // No unsigned header changes the event. The same
     // request with the content type replaced (or dropped) gives the same event.
     for other in [
         Some("application/json"),

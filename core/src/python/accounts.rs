@@ -1,4 +1,4 @@
-//! Python conversions of the VA order, OAuth2 and Bank Hub models (issue 6):
+//! Python conversions of the VA order, OAuth2 and Bank Hub models:
 //! statuses and kinds as `sepay_sdk` string enums, secrets masked, and
 //! `to_dict()` / `repr()` per model from its complete field list.
 

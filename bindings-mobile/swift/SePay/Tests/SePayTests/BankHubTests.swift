@@ -1,4 +1,4 @@
-// Bank Hub (issue 6) through the compiled Swift module: every operation against
+// Bank Hub through the compiled Swift module: every operation against
 // the sandbox, and 32 concurrent tasks across a token expiry (the sandbox runs
 // with --bankhub-token-ttl 4) making exactly one token request per expiry.
 import Foundation

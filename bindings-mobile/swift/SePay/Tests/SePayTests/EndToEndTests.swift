@@ -1,4 +1,4 @@
-// Issue 7 end to end through the compiled Swift module: a VA order created with
+// End to end through the compiled Swift module: a VA order created with
 // the client, paid in the sandbox, the webhook the sandbox delivers received on
 // a local server, verified with the HMAC receiver and answered with its reply,
 // and the order seen Paid.

@@ -1,4 +1,4 @@
-// VA orders (issue 6) through the compiled Swift module against the sandbox:
+// VA orders through the compiled Swift module against the sandbox:
 // the lifecycle on v2 and v1 (BIDV), bank rules checked before sending, and a
 // create cut off by a dropped connection that is never duplicated.
 import Foundation

@@ -1,4 +1,4 @@
-// Receiving money (issue 7): WebhookReceiver rules, a payload the sandbox
+// Receiving money: WebhookReceiver rules, a payload the sandbox
 // produced for a simulated payment, VietQR payloads, and the payment gateway.
 // The sandbox delivers webhooks (every auth mode and content type) to a
 // TinyServer on a loopback port, where WebhookReceiver verifies them.

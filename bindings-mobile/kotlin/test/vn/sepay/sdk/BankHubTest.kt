@@ -1,4 +1,4 @@
-// Bank Hub (issue 6) through the built jar: every operation against the
+// Bank Hub through the built jar: every operation against the
 // sandbox, and 32 concurrent coroutines across a token expiry (the sandbox runs
 // with --bankhub-token-ttl 4) making exactly one token request per expiry.
 package vn.sepay.sdk

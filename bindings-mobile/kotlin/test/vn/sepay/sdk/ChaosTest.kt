@@ -1,4 +1,4 @@
-// Chaos (issue 11): 20,000 transactions exported through the v2 Flow from a
+// Chaos: 20,000 transactions exported through the v2 Flow from a
 // sandbox of this test's own that fails about one request in five (500/503,
 // 429 bursts, dropped connections, truncated bodies, slow answers): every id
 // exactly once, the exact sums of the sandbox's own stats, in bounded time.

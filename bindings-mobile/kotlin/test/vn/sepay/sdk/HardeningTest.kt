@@ -1,4 +1,4 @@
-// Hardening (issue 11) through the built jar, against the sandbox process:
+// Hardening through the built jar, against the sandbox process:
 // signed bytes read as configured (P1), blank secrets refused (P2), the
 // claim/complete/release delivery lifecycle with the memory store and a
 // Kotlin DedupStore (P3), failing token stores (P4), invalid URLs and numbers

@@ -1,4 +1,4 @@
-// OAuth2 (issue 6) through the built jar: authorization URL → the sandbox's
+// OAuth2 through the built jar: authorization URL → the sandbox's
 // authorize endpoint → code exchange → every resource call, with access tokens
 // living 2 s (the sandbox runs with --oauth-access-ttl 2) so they expire
 // mid-run; a Kotlin TokenStore receives each rotated refresh token and a new

@@ -1,4 +1,4 @@
-// VA orders (issue 6) through the built jar against the sandbox: the lifecycle
+// VA orders through the built jar against the sandbox: the lifecycle
 // on v2 and v1 (BIDV), bank rules checked before sending, and a create cut off
 // by a dropped connection that is never duplicated.
 package vn.sepay.sdk

@@ -1,4 +1,4 @@
-// Receiving money (issue 7): webhooks delivered by the sandbox to a local
+// Receiving money: webhooks delivered by the sandbox to a local
 // HttpServer and verified with WebhookReceiver, rejection and dedup rules,
 // VietQR payloads, and the payment gateway (checkout form, orders).
 package vn.sepay.sdk
