@@ -7,20 +7,6 @@ use sepay::Amount;
 
 use crate::errors::IntoPyResult;
 
-/// A `ValidationError` for `field` of `operation`, raised before anything runs.
-pub fn invalid(operation: &str, field: &str, message: String) -> sepay::Error {
-    sepay::Error::Validation {
-        operation: operation.to_string(),
-        status: None,
-        code: None,
-        message: format!("{field} {message}"),
-        field_errors: vec![sepay::FieldError {
-            field: field.to_string(),
-            message,
-        }],
-    }
-}
-
 /// An exact amount from `Decimal`, `int` or decimal text (never `float`).
 pub fn amount(value: &Bound<'_, PyAny>, operation: &str, field: &str) -> PyResult<Amount> {
     let py = value.py();
@@ -36,7 +22,7 @@ pub fn amount(value: &Bound<'_, PyAny>, operation: &str, field: &str) -> PyResul
     };
     let kind = value.get_type().name()?.to_string();
     let Some(text) = text else {
-        return Err(invalid(
+        return Err(sepay::Error::invalid_param(
             operation,
             field,
             format!("must be a Decimal, int or decimal text, got {kind}"),
@@ -45,7 +31,13 @@ pub fn amount(value: &Bound<'_, PyAny>, operation: &str, field: &str) -> PyResul
     };
     text.trim()
         .parse::<Amount>()
-        .map_err(|_| invalid(operation, field, format!("must be an amount, got {text:?}")))
+        .map_err(|_| {
+            sepay::Error::invalid_param(
+                operation,
+                field,
+                format!("must be an amount, got {text:?}"),
+            )
+        })
         .py_err(py)
 }
 

@@ -20,24 +20,11 @@ pub fn params<T: DeserializeOwned>(
     for (key, value) in kwargs.into_iter().flat_map(|kw| kw.iter()) {
         let key: String = key.extract()?;
         let value = to_json(&value)
-            .map_err(|why| invalid(operation, &key, why))
+            .map_err(|why| sepay::Error::invalid_param(operation, &key, why))
             .py_err(py)?;
         fields.insert(key, value);
     }
     sepay::params::from_json(operation, fields).py_err(py)
-}
-
-fn invalid(operation: &str, field: &str, message: String) -> sepay::Error {
-    sepay::Error::Validation {
-        operation: operation.to_string(),
-        status: None,
-        code: None,
-        message: format!("invalid parameter `{field}`"),
-        field_errors: vec![sepay::FieldError {
-            field: field.to_string(),
-            message,
-        }],
-    }
 }
 
 static DATETIME: PyOnceLock<Py<PyType>> = PyOnceLock::new();

@@ -4,7 +4,7 @@
 use pyo3::prelude::*;
 use sepay::qr::{self, VietQr, VietQrService};
 
-use crate::convert::{amount, invalid};
+use crate::convert::amount;
 use crate::errors::IntoPyResult;
 
 /// The VietQR payload text for a transfer to `account` at the bank with the
@@ -25,7 +25,7 @@ pub fn vietqr_payload(
         "card" => VietQrService::Card,
         other => {
             let why = format!("must be \"account\" or \"card\", got {other:?}");
-            return Err(invalid("qr.payload", "service", why)).py_err(py);
+            return Err(sepay::Error::invalid_param("qr.payload", "service", why)).py_err(py);
         }
     };
     let amount = amount

@@ -43,16 +43,11 @@ pub fn missing(operation: &str, name: &str, why: &str) -> JsValue {
 /// A validation error about argument or option `name` (snake_case), raised
 /// before anything is sent.
 pub fn invalid(operation: &str, name: &str, message: String) -> JsValue {
-    error(&Error::Validation {
-        operation: operation.to_string(),
-        status: None,
-        code: None,
-        message: format!("{} {message}", crate::convert::camel(name)),
-        field_errors: vec![FieldError {
-            field: name.to_string(),
-            message,
-        }],
-    })
+    error(&Error::invalid_param(
+        operation,
+        &crate::convert::camel(name),
+        message,
+    ))
 }
 
 /// The camelCase option names of the VA order, OAuth2 and Bank Hub operations

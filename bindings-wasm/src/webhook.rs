@@ -245,16 +245,8 @@ pub fn webhook_retry_later() -> Result<JsValue, JsValue> {
 pub fn hmac_signature(secret: &str, timestamp: f64, body: &[u8]) -> Result<String, JsValue> {
     if !timestamp.is_finite() || timestamp.fract() != 0.0 {
         let message = format!("must be whole Unix seconds, got {timestamp}");
-        return Err(error(&Error::Validation {
-            operation: "webhook.hmac_signature".into(),
-            status: None,
-            code: None,
-            message: format!("timestamp {message}"),
-            field_errors: vec![sepay::FieldError {
-                field: "timestamp".into(),
-                message,
-            }],
-        }));
+        let e = Error::invalid_param("webhook.hmac_signature", "timestamp", message);
+        return Err(error(&e));
     }
     Ok(webhook::hmac_signature(secret, timestamp as i64, body))
 }

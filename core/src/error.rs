@@ -276,8 +276,10 @@ impl Error {
         }
     }
 
-    /// A validation error raised by the SDK before anything was sent.
-    pub(crate) fn invalid_param(operation: &str, field: &str, message: impl Into<String>) -> Self {
+    /// A validation error raised by the SDK before anything was sent: `field`
+    /// of `operation` and why (`"must not be empty"`). Bindings use it for
+    /// the arguments they convert, so every language reports the same shape.
+    pub fn invalid_param(operation: &str, field: &str, message: impl Into<String>) -> Self {
         let message = message.into();
         Error::Validation {
             operation: operation.to_string(),

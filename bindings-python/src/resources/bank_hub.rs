@@ -7,7 +7,6 @@ use pyo3::types::PyDict;
 use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::SecretString;
 
-use super::orders::invalid;
 use crate::errors::IntoPyResult;
 use crate::page::PageOut;
 use crate::params::params;
@@ -82,7 +81,7 @@ impl LinkTokens {
                     let why = format!(
                         "must be \"LINK_BANK_ACCOUNT\" or \"UNLINK_BANK_ACCOUNT\", got {purpose:?}"
                     );
-                    invalid("bank_hub.link_tokens.create", "purpose", why)
+                    sepay::Error::invalid_param("bank_hub.link_tokens.create", "purpose", why)
                 })
                 .py_err(py)?;
         self.ctx.call(py, move |c| async move {

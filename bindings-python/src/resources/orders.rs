@@ -23,20 +23,6 @@ impl<'py> IntoPyObject<'py> for Unit {
     }
 }
 
-/// A `ValidationError` for `field` of `operation`, raised before anything is sent.
-pub fn invalid(operation: &str, field: &str, message: String) -> sepay::Error {
-    sepay::Error::Validation {
-        operation: operation.to_string(),
-        status: None,
-        code: None,
-        message: format!("invalid parameter `{field}`"),
-        field_errors: vec![sepay::FieldError {
-            field: field.to_string(),
-            message,
-        }],
-    }
-}
-
 /// VA orders of one API version (`client.v1.orders` or `client.v2.orders`).
 #[pyclass(frozen, subclass, module = "sepay_sdk")]
 pub struct VaOrders {
@@ -52,7 +38,7 @@ impl VaOrders {
 
     /// The bank of a create / add_va call: v1 is always BIDV; v2 needs it.
     fn bank(&self, py: Python<'_>, op: &str, bank: Option<String>) -> PyResult<OrderBank> {
-        let bad = |why: String| invalid(op, "bank", why);
+        let bad = |why: String| sepay::Error::invalid_param(op, "bank", why);
         let parsed = match bank.as_deref().map(str::to_ascii_uppercase).as_deref() {
             None if self.v1 => Ok(OrderBank::Bidv),
             None => Err(bad(

@@ -5,7 +5,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
 use sepay::pg::{CheckoutOperation, CheckoutRequest, PaymentMethod, PgOrderListParams};
 
-use crate::convert::{amount, invalid};
+use crate::convert::amount;
 use crate::errors::IntoPyResult;
 use crate::page::PageOut;
 use crate::params::params;
@@ -63,7 +63,7 @@ impl Pg {
             "VERIFY" => CheckoutOperation::Verify,
             _ => {
                 let why = format!("must be \"PURCHASE\" or \"VERIFY\", got {operation:?}");
-                return Err(invalid(CHECKOUT, "operation", why)).py_err(py);
+                return Err(sepay::Error::invalid_param(CHECKOUT, "operation", why)).py_err(py);
             }
         };
         let payment_method = match payment_method.map(str::to_ascii_uppercase).as_deref() {
@@ -75,7 +75,8 @@ impl Pg {
                 let why = format!(
                     "must be \"CARD\", \"BANK_TRANSFER\" or \"NAPAS_BANK_TRANSFER\", got {other:?}"
                 );
-                return Err(invalid(CHECKOUT, "payment_method", why)).py_err(py);
+                return Err(sepay::Error::invalid_param(CHECKOUT, "payment_method", why))
+                    .py_err(py);
             }
         };
         let request = CheckoutRequest {
