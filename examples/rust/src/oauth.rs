@@ -53,7 +53,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let got_code = Arc::new(Mutex::new(Some(got_code)));
     let callback = get(
         move |Query(query): Query<HashMap<String, String>>| async move {
-            if let Some(tx) = got_code.lock().unwrap().take() {
+            #[allow(
+                clippy::expect_used,
+                reason = "only this handler locks it and cannot panic while holding it, so it is never poisoned"
+            )]
+            let sender = got_code.lock().expect("callback mutex poisoned").take();
+            if let Some(tx) = sender {
                 let _ = tx.send(query);
             }
             "Connected to SePay. You can close this window."

@@ -38,17 +38,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .find(|a| a.bank_short_name == "BIDV")
         .ok_or("the sandbox has a BIDV account")?;
     let orders = client.v2().orders();
+    let amount = Amount::from_dong(500_000);
     let params = VaOrderCreateParams {
         order_code: Some("SHOP1001".into()),
-        amount: Some(Amount::from_dong(500_000)),
+        amount: Some(amount),
         ..Default::default()
     };
     let order = orders.create(&bidv.id, OrderBank::Bidv, &params).await?;
     let va = order.va_number.clone().ok_or("the order has a VA")?;
     println!(
-        "order {} created: pay {} into VA {va}",
-        order.order_code,
-        params.amount.unwrap()
+        "order {} created: pay {amount} into VA {va}",
+        order.order_code
     );
 
     // 2. The customer pays in two transfers (simulated by the sandbox).

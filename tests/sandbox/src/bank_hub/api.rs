@@ -26,10 +26,12 @@ pub fn data<T: Serialize>(status: u16, data: &T) -> ApiResponse {
     struct Body<'a, T> {
         data: &'a T,
     }
-    ApiResponse::json(
-        status,
-        serde_json::to_vec(&Body { data }).expect("serialise"),
-    )
+    #[allow(
+        clippy::expect_used,
+        reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+    )]
+    let body = serde_json::to_vec(&Body { data }).expect("serialise");
+    ApiResponse::json(status, body)
 }
 
 /// 400 `{"code":400,"message":"Validation error","errors":{field:[…]}}`.
@@ -91,10 +93,12 @@ pub fn page_body<T: Serialize>(
         .skip(skip)
         .take(per_page as usize)
         .collect();
-    ApiResponse::json(
-        200,
-        serde_json::to_vec(&Body { data, meta }).expect("serialise"),
-    )
+    #[allow(
+        clippy::expect_used,
+        reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+    )]
+    let body = serde_json::to_vec(&Body { data, meta }).expect("serialise");
+    ApiResponse::json(200, body)
 }
 
 /// `{"code":status,"message":text}`.

@@ -140,6 +140,10 @@ pub fn edit(app: &AppState, xid: &str, f: &Fields) -> ApiResponse {
         check_name(&names, n, &mut e);
     }
     let status = check_status(f, &mut e);
+    #[allow(
+        clippy::expect_used,
+        reason = "found above under the same lock, and companies are never removed"
+    )]
     let c = store.company_mut(xid).expect("checked above");
     let mut cfg = c.config.clone();
     crate::bank_hub::merchant::apply_payment_code(f, &mut cfg, &mut e);

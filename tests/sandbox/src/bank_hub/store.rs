@@ -204,6 +204,7 @@ impl BankHubStore {
     }
 
     /// Adds a company (no uniqueness check).
+    #[allow(clippy::expect_used, reason = "the Vec was pushed to just before")]
     pub fn add_company(&mut self, full_name: String, status: String, now: i64) -> &Company {
         let n = self.companies.len() as u32 + 1;
         self.companies.push(Company {
@@ -232,6 +233,7 @@ impl BankHubStore {
     }
 
     /// Creates a link token for `company`.
+    #[allow(clippy::expect_used, reason = "the Vec was pushed to just before")]
     pub fn add_link(&mut self, mut link: LinkToken) -> &LinkToken {
         let n = self.links.len() as u32 + 1;
         link.xid = uuid(self.seed, Kind::LinkToken, n);

@@ -12,6 +12,10 @@ pub fn string(out: &mut Vec<u8>, s: &str) {
         out.push(b'"');
     } else {
         // Rare: let serde_json do the escaping.
+        #[allow(
+            clippy::expect_used,
+            reason = "a str always serialises, and writing to a Vec cannot fail"
+        )]
         serde_json::to_writer(&mut *out, s).expect("write to Vec");
     }
 }

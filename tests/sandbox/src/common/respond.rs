@@ -15,6 +15,10 @@ struct V2Error<'a> {
     errors: Option<BTreeMap<&'a str, Vec<&'a str>>>,
 }
 
+#[allow(
+    clippy::expect_used,
+    reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+)]
 fn to_vec<T: Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).expect("serialise error body")
 }

@@ -62,6 +62,10 @@ struct ListBody<'a, T> {
 }
 
 /// `{"status":"success","data":[…],"meta":{"pagination":{…}}}`.
+#[allow(
+    clippy::expect_used,
+    reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+)]
 pub fn list_body<T: Serialize>(data: &[T], pagination: OAuthPagination) -> Vec<u8> {
     let body = ListBody {
         status: "success",

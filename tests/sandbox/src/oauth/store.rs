@@ -169,6 +169,7 @@ impl OAuthStore {
             "scope": grant.scope,
         });
         let payload = b64(claims.to_string().as_bytes());
+        #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.key).expect("any key length");
         mac.update(format!("{header}.{payload}").as_bytes());
         let sig = b64(&mac.finalize().into_bytes());

@@ -46,8 +46,12 @@ fn answer(t: &Issued) -> ApiResponse {
         token_type: "Bearer",
         scope: &t.scope,
     };
-    ApiResponse::json(200, serde_json::to_vec(&body).expect("serialise token"))
-        .with_header("Cache-Control", "no-store")
+    #[allow(
+        clippy::expect_used,
+        reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+    )]
+    let body = serde_json::to_vec(&body).expect("serialise token");
+    ApiResponse::json(200, body).with_header("Cache-Control", "no-store")
 }
 
 fn refused(e: TokenError) -> ApiResponse {

@@ -298,7 +298,9 @@ impl OAuthWebhooks {
         apply(&mut w, f, true, vas)?;
         self.next_id = w.id + 1;
         self.items.push(w);
-        Ok(self.items.last().expect("just pushed"))
+        #[allow(clippy::expect_used, reason = "the Vec was pushed to just before")]
+        let created = self.items.last().expect("just pushed");
+        Ok(created)
     }
 
     /// Changes the given fields; `Ok(None)` when the id is unknown.

@@ -45,6 +45,7 @@ pub fn signing_string(fields: &[(String, String)]) -> String {
 }
 
 fn mac(secret_key: &str, fields: &[(String, String)]) -> Hmac<Sha256> {
+    #[allow(clippy::expect_used, reason = "HMAC accepts keys of any length")]
     let mut mac = Hmac::<Sha256>::new_from_slice(secret_key.as_bytes()).expect("any key length");
     mac.update(signing_string(fields).as_bytes());
     mac

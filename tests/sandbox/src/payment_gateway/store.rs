@@ -164,7 +164,9 @@ impl PgStore {
             updated_at: now,
             transactions: Vec::new(),
         });
-        Ok(self.orders.last().expect("just pushed"))
+        #[allow(clippy::expect_used, reason = "the Vec was pushed to just before")]
+        let created = self.orders.last().expect("just pushed");
+        Ok(created)
     }
 
     fn get_mut(&mut self, invoice: &str) -> Result<&mut PgOrder, PgError> {

@@ -224,8 +224,7 @@ fn page_ids(ds: &Dataset, q: &TxnQuery) -> (Vec<u64>, u64) {
             (ids, total)
         }
         key => {
-            let amount = |i: u64| {
-                let t = ds.txn(i).expect("id in range");
+            let amount = |t: &Txn<'_>| {
                 if key == SortKey::AmountIn {
                     t.amount_in()
                 } else {
@@ -233,8 +232,9 @@ fn page_ids(ds: &Dataset, q: &TxnQuery) -> (Vec<u64>, u64) {
                 }
             };
             let mut all: Vec<(u64, u64)> = (q.lo..=q.hi)
-                .filter(|i| q.trivial() || ds.txn(*i).is_some_and(|t| q.matches(&t)))
-                .map(|i| (amount(i), i))
+                .filter_map(|i| ds.txn(i).map(|t| (i, t)))
+                .filter(|(_, t)| q.trivial() || q.matches(t))
+                .map(|(i, t)| (amount(&t), i))
                 .collect();
             all.sort_unstable();
             if !asc {

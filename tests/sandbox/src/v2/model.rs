@@ -197,6 +197,10 @@ struct OneBody<'a, T> {
 }
 
 /// `{"status":"success","data":[…],"meta":{"pagination":{…}}}` (no `meta` when `None`).
+#[allow(
+    clippy::expect_used,
+    reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+)]
 pub fn list_body<T: Serialize>(data: &[T], pagination: Option<Pagination>) -> Vec<u8> {
     let body = ListBody {
         status: "success",
@@ -207,6 +211,10 @@ pub fn list_body<T: Serialize>(data: &[T], pagination: Option<Pagination>) -> Ve
 }
 
 /// `{"status":"success","data":{…}}`.
+#[allow(
+    clippy::expect_used,
+    reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+)]
 pub fn one_body<T: Serialize>(data: &T) -> Vec<u8> {
     serde_json::to_vec(&OneBody {
         status: "success",

@@ -193,7 +193,9 @@ impl VaStore {
             tid: new.tid,
             va_prefix: new.va_prefix,
         });
-        Ok(self.orders.last().expect("just pushed"))
+        #[allow(clippy::expect_used, reason = "the Vec was pushed to just before")]
+        let created = self.orders.last().expect("just pushed");
+        Ok(created)
     }
 
     /// Cancels a `Pending` order; its `Unpaid` VAs become `Cancelled`.

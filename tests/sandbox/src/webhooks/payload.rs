@@ -80,10 +80,14 @@ impl WebhookPayload {
     /// parts (like PHP cURL with an array). Both are UNVERIFIED guesses.
     pub fn encode(&self, format: BodyFormat, boundary: &str) -> (String, Vec<u8>) {
         match format {
-            BodyFormat::Json => (
-                "application/json".to_string(),
-                serde_json::to_vec(self).expect("serialise webhook payload"),
-            ),
+            BodyFormat::Json => {
+                #[allow(
+                    clippy::expect_used,
+                    reason = "JSON of sandbox models cannot fail: string map keys, infallible Serialize impls"
+                )]
+                let body = serde_json::to_vec(self).expect("serialise webhook payload");
+                ("application/json".to_string(), body)
+            }
             BodyFormat::Form => {
                 let mut s = form_urlencoded::Serializer::new(String::new());
                 for (k, v) in self.form_fields() {

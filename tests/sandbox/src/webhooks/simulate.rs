@@ -161,6 +161,10 @@ pub fn append_and_deliver(
     let (view, payload) = {
         let mut ds = app.dataset_mut();
         let id = ds.append(new)?;
+        #[allow(
+            clippy::expect_used,
+            reason = "append returned the id of the row it pushed, under the same lock"
+        )]
         let t = ds.txn(id).expect("just appended");
         let payload = WebhookPayload::of(&t);
         let acc = t.account();
