@@ -18,6 +18,9 @@ use crate::userapi::v2::PagedQuery;
 /// Decodes a successful answer.
 pub type Decoder<T> = fn(&str, &HttpResponse) -> Result<T>;
 
+/// Turns an error answer into the typed error.
+pub type ErrorDecoder = fn(&str, &HttpResponse) -> Error;
+
 /// What a call sends besides its path: query pairs and/or a JSON body.
 /// Parameter types implement it with their checks, which run when the request
 /// is built (so a walk reports a bad parameter on its first page).
@@ -111,6 +114,7 @@ pub struct Call<T, I: Input = Fields> {
     args: Vec<String>,
     input: I,
     decode: Decoder<T>,
+    error: Option<ErrorDecoder>,
 }
 
 impl<T, I: Input> Clone for Call<T, I> {
@@ -120,6 +124,7 @@ impl<T, I: Input> Clone for Call<T, I> {
             args: self.args.clone(),
             input: self.input.clone(),
             decode: self.decode,
+            error: self.error,
         }
     }
 }
@@ -167,7 +172,15 @@ impl<T, I: Input> Call<T, I> {
             args: args.iter().map(|s| s.to_string()).collect(),
             input,
             decode,
+            error: None,
         }
+    }
+
+    /// Reads error answers with `error` instead of the API's usual envelope
+    /// (VA orders answer in the v2 envelope on both APIs).
+    pub(crate) fn with_error(mut self, error: ErrorDecoder) -> Self {
+        self.error = Some(error);
+        self
     }
 
     /// The table entry this call follows.
@@ -236,7 +249,10 @@ impl<T: MaybeSendSync, I: Input> Operation for Call<T, I> {
         (self.decode)(self.spec.name, response)
     }
     fn error(&self, response: &HttpResponse) -> Error {
-        error_of(self.api(), self.spec.name, response)
+        match self.error {
+            Some(decode) => decode(self.spec.name, response),
+            None => error_of(self.api(), self.spec.name, response),
+        }
     }
 }
 

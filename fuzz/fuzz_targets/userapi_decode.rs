@@ -8,71 +8,30 @@
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use sepay::userapi::orders::{
-    AddVa, CancelOrder, CancelVa, CreateOrder, GetOrder, ListOrders, OrderApi, OrderBank,
-    OrderTarget,
+    AddVa, CancelOrder, CreateOrder, GetOrder, ListOrders, OrderApi, OrderBank, OrderFields,
+    OrderPage,
 };
 use sepay::userapi::{v1, v2};
 use sepay_fuzz::{byte, check_rate_headers, decode_and_error, response};
 
 const ID: &str = "a1b2c3d4-e5f6-7890-abcd-ef1234567890";
 
-fn target(api: OrderApi) -> OrderTarget {
-    OrderTarget {
-        api,
-        bank_account_id: "19".into(),
+fn fields() -> OrderFields {
+    OrderFields {
+        bank: OrderBank::Bidv,
+        params: Default::default(),
     }
 }
 
 fn orders(api: OrderApi, which: u8, r: &sepay::http::HttpResponse) {
-    let t = target(api);
+    const B: &str = "19";
     match which % 6 {
-        0 => decode_and_error(
-            &ListOrders {
-                target: t,
-                page: None,
-                per_page: None,
-            },
-            r,
-        ),
-        1 => decode_and_error(
-            &CreateOrder {
-                target: t,
-                bank: OrderBank::Bidv,
-                params: Default::default(),
-            },
-            r,
-        ),
-        2 => decode_and_error(
-            &GetOrder {
-                target: t,
-                order_id: ID.into(),
-            },
-            r,
-        ),
-        3 => decode_and_error(
-            &CancelOrder {
-                target: t,
-                order_id: ID.into(),
-            },
-            r,
-        ),
-        4 => decode_and_error(
-            &AddVa {
-                target: t,
-                bank: OrderBank::Bidv,
-                order_id: ID.into(),
-                params: Default::default(),
-            },
-            r,
-        ),
-        _ => decode_and_error(
-            &CancelVa {
-                target: t,
-                order_id: ID.into(),
-                va_number: "9704".into(),
-            },
-            r,
-        ),
+        0 => decode_and_error(&ListOrders::list(api, B, OrderPage::default()), r),
+        1 => decode_and_error(&CreateOrder::create(api, B, fields()), r),
+        2 => decode_and_error(&GetOrder::get(api, B, ID), r),
+        3 => decode_and_error(&CancelOrder::cancel(api, B, ID), r),
+        4 => decode_and_error(&AddVa::add_va(api, B, ID, fields()), r),
+        _ => decode_and_error(&CancelOrder::cancel_va(api, B, ID, "9704"), r),
     }
 }
 

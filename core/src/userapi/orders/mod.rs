@@ -7,7 +7,7 @@ mod params;
 
 pub use models::{OrderVa, VaOrder, VaOrderStatus, VaStatus};
 pub use ops::{
-    AddVa, CancelOrder, CancelVa, CreateOrder, GetOrder, ListOrders, OrderApi, OrderTarget,
+    AddVa, CancelOrder, CreateOrder, GetOrder, ListOrders, OrderApi, OrderFields, OrderPage,
 };
 pub use params::{OrderBank, QrTemplate, VaOrderCreateParams};
 
@@ -27,13 +27,6 @@ impl<'a> Orders<'a> {
         Orders { client, api }
     }
 
-    fn target(&self, bank_account_id: &str) -> OrderTarget {
-        OrderTarget {
-            api: self.api,
-            bank_account_id: bank_account_id.to_string(),
-        }
-    }
-
     /// The orders of a bank account (v2: one page).
     pub async fn list(
         &self,
@@ -41,12 +34,9 @@ impl<'a> Orders<'a> {
         page: Option<u32>,
         per_page: Option<u32>,
     ) -> Result<Page<VaOrder>> {
-        let op = ListOrders {
-            target: self.target(bank_account_id),
-            page,
-            per_page,
-        };
-        self.client.execute(&op).await
+        let page = OrderPage { page, per_page };
+        let call = ListOrders::list(self.api, bank_account_id, page);
+        self.client.execute(&call).await
     }
 
     /// Creates an order after checking `bank`'s rules (v1 is always BIDV).
@@ -56,30 +46,24 @@ impl<'a> Orders<'a> {
         bank: OrderBank,
         params: &VaOrderCreateParams,
     ) -> Result<VaOrder> {
-        let op = CreateOrder {
-            target: self.target(bank_account_id),
+        let fields = OrderFields {
             bank,
             params: params.clone(),
         };
-        self.client.execute(&op).await
+        let call = CreateOrder::create(self.api, bank_account_id, fields);
+        self.client.execute(&call).await
     }
 
     /// One order.
     pub async fn get(&self, bank_account_id: &str, order_id: &str) -> Result<VaOrder> {
-        let op = GetOrder {
-            target: self.target(bank_account_id),
-            order_id: order_id.to_string(),
-        };
-        self.client.execute(&op).await
+        let call = GetOrder::get(self.api, bank_account_id, order_id);
+        self.client.execute(&call).await
     }
 
     /// Cancels a `Pending` order (its `Unpaid` VAs become `Cancelled`).
     pub async fn cancel(&self, bank_account_id: &str, order_id: &str) -> Result<()> {
-        let op = CancelOrder {
-            target: self.target(bank_account_id),
-            order_id: order_id.to_string(),
-        };
-        self.client.execute(&op).await
+        let call = CancelOrder::cancel(self.api, bank_account_id, order_id);
+        self.client.execute(&call).await
     }
 
     /// Adds a VA to an order.
@@ -90,13 +74,12 @@ impl<'a> Orders<'a> {
         bank: OrderBank,
         params: &VaOrderCreateParams,
     ) -> Result<VaOrder> {
-        let op = AddVa {
-            target: self.target(bank_account_id),
+        let fields = OrderFields {
             bank,
-            order_id: order_id.to_string(),
             params: params.clone(),
         };
-        self.client.execute(&op).await
+        let call = AddVa::add_va(self.api, bank_account_id, order_id, fields);
+        self.client.execute(&call).await
     }
 
     /// Cancels one `Unpaid` VA of an order.
@@ -106,12 +89,8 @@ impl<'a> Orders<'a> {
         order_id: &str,
         va_number: &str,
     ) -> Result<()> {
-        let op = CancelVa {
-            target: self.target(bank_account_id),
-            order_id: order_id.to_string(),
-            va_number: va_number.to_string(),
-        };
-        self.client.execute(&op).await
+        let call = CancelOrder::cancel_va(self.api, bank_account_id, order_id, va_number);
+        self.client.execute(&call).await
     }
 }
 

@@ -5,10 +5,10 @@
 
 use serde::Deserialize;
 
-use crate::config::BaseUrls;
+use crate::call::{Call, Decoder, Input};
 use crate::error::{Error, Result};
-use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::operation::Operation;
+use crate::http::HttpResponse;
+use crate::operations::{op, OperationSpec};
 use crate::page::Page;
 use crate::userapi::v2::envelope;
 
@@ -24,331 +24,159 @@ pub enum OrderApi {
     V2,
 }
 
-/// Where an order call goes: the API and the bank account.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OrderTarget {
-    /// v1 (BIDV) or v2.
-    pub api: OrderApi,
-    /// The bank account (v1 numeric id, v2 UUID).
-    pub bank_account_id: String,
-}
-
-impl OrderTarget {
-    fn url(
-        &self,
-        urls: &BaseUrls,
-        operation: &str,
-        tail: &[&str],
-    ) -> Result<(url::Url, Vec<String>)> {
-        crate::http::path_arg(operation, "bank_account_id", &self.bank_account_id)?;
-        let (base, head): (&url::Url, Vec<&str>) = match self.api {
-            OrderApi::V1Bidv => (
-                &urls.user_api_v1,
-                vec!["bidv", &self.bank_account_id, "orders"],
-            ),
-            OrderApi::V2 => (
-                &urls.user_api_v2,
-                vec!["bank-accounts", &self.bank_account_id, "orders"],
-            ),
-        };
-        let mut segments: Vec<String> = head.into_iter().map(String::from).collect();
-        for t in tail {
-            crate::http::path_arg(operation, "id", t)?;
-            segments.push(t.to_string());
-        }
-        Ok((base.clone(), segments))
-    }
-
-    fn va_segment(&self) -> &'static str {
-        match self.api {
-            OrderApi::V1Bidv => "vas",
-            OrderApi::V2 => "va",
-        }
+/// The table entry of an order action on `api`.
+fn spec(
+    api: OrderApi,
+    v1: &'static OperationSpec,
+    v2: &'static OperationSpec,
+) -> &'static OperationSpec {
+    match api {
+        OrderApi::V1Bidv => v1,
+        OrderApi::V2 => v2,
     }
 }
 
-fn request(
-    method: Method,
-    base: &url::Url,
-    segments: &[String],
-    body: Option<&serde_json::Value>,
-) -> HttpRequest {
-    let segs: Vec<&str> = segments.iter().map(String::as_str).collect();
-    match body {
-        Some(b) => HttpRequest::json(method, base, &segs, b),
-        None => {
-            let mut r = HttpRequest::get(base, &segs, &[]);
-            r.method = method;
-            r
-        }
-    }
+/// One call of an order action: VA orders answer in the v2 envelope on both APIs.
+fn order_call<T, I: Input>(
+    spec: &'static OperationSpec,
+    args: &[&str],
+    input: I,
+    decode: Decoder<T>,
+) -> Call<T, I> {
+    Call::with_input(spec, args, input, decode).with_error(envelope::error)
 }
 
-macro_rules! order_op {
-    ($ty:ident, $out:ty, $v1:literal, $v2:literal, idempotent = $idem:literal) => {
-        impl $ty {
-            fn op_name(&self) -> &'static str {
-                match self.target.api {
-                    OrderApi::V1Bidv => $v1,
-                    OrderApi::V2 => $v2,
-                }
-            }
-        }
-        impl Operation for $ty {
-            type Output = $out;
-            fn name(&self) -> &'static str {
-                self.op_name()
-            }
-            fn request(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-                self.build(urls)
-            }
-            fn decode(&self, response: &HttpResponse) -> Result<$out> {
-                self.read(response)
-            }
-            fn error(&self, response: &HttpResponse) -> Error {
-                envelope::error(self.op_name(), response)
-            }
-            fn idempotent(&self) -> bool {
-                $idem
-            }
-        }
-    };
-}
-
-/// List the orders of a bank account.
-#[derive(Debug, Clone)]
-pub struct ListOrders {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// Page (v2).
+/// The page asked for (v2; v1 lists every order at once).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrderPage {
+    /// Page number (from 1).
     pub page: Option<u32>,
-    /// Page size (v2, 1–100).
+    /// Page size (1–100).
     pub per_page: Option<u32>,
 }
+
+impl Input for OrderPage {
+    fn query(&self, operation: &'static str) -> Result<Vec<(&'static str, String)>> {
+        if self.per_page.is_some_and(|p| !(1..=100).contains(&p)) || self.page == Some(0) {
+            return Err(Error::invalid_param(
+                operation,
+                "per_page",
+                "page must be >= 1 and per_page 1–100",
+            ));
+        }
+        let n = |v: Option<u32>| v.map(|v| v.to_string()).unwrap_or_default();
+        Ok(vec![("page", n(self.page)), ("per_page", n(self.per_page))])
+    }
+}
+
+/// The fields of a new order or VA, checked against a bank's rules before sending.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderFields {
+    /// The bank whose rules apply (v1 is always BIDV).
+    pub bank: OrderBank,
+    /// The fields.
+    pub params: VaOrderCreateParams,
+}
+
+impl Input for OrderFields {
+    fn body(&self, operation: &'static str) -> Result<Option<serde_json::Value>> {
+        let bank = if operation.starts_with("v1.") {
+            OrderBank::Bidv
+        } else {
+            self.bank
+        };
+        self.params.validate(bank, operation)?;
+        Ok(Some(self.params.to_json()))
+    }
+}
+
+/// List the orders of a bank account (v2: one page).
+pub type ListOrders = Call<Page<VaOrder>, OrderPage>;
+/// Create an order (one VA with the amount); never re-sent once it may have reached SePay.
+pub type CreateOrder = Call<VaOrder, OrderFields>;
+/// One order.
+pub type GetOrder = Call<VaOrder, ()>;
+/// Add another VA to an order; never re-sent once it may have reached SePay.
+pub type AddVa = Call<VaOrder, OrderFields>;
+/// Cancel a `Pending` order, or one `Unpaid` VA of an order (last path
+/// segment: the VA number — UNVERIFIED, SePay's table is truncated there).
+pub type CancelOrder = Call<(), ()>;
 
 #[derive(Deserialize)]
 struct V1Orders {
     orders: Vec<VaOrder>,
 }
 
-impl ListOrders {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let name = self.op_name();
-        if self.per_page.is_some_and(|p| !(1..=100).contains(&p)) || self.page == Some(0) {
-            return Err(Error::invalid_param(
-                name,
-                "per_page",
-                "page must be >= 1 and per_page 1–100",
-            ));
-        }
-        let (base, segs) = self.target.url(urls, name, &[])?;
-        let mut r = request(Method::Get, &base, &segs, None);
-        let mut q = r.url.query_pairs_mut();
-        if let Some(p) = self.page {
-            q.append_pair("page", &p.to_string());
-        }
-        if let Some(p) = self.per_page {
-            q.append_pair("per_page", &p.to_string());
-        }
-        drop(q);
-        if r.url.query() == Some("") {
-            r.url.set_query(None);
-        }
-        Ok(r)
-    }
-
-    fn read(&self, response: &HttpResponse) -> Result<Page<VaOrder>> {
-        match self.target.api {
-            OrderApi::V2 => envelope::page(self.op_name(), response),
-            OrderApi::V1Bidv => Ok(Page {
-                items: envelope::single::<V1Orders>(self.op_name(), response)?.orders,
-                pagination: None,
-            }),
-        }
+/// v2 answers a page; v1 `{"data": {"orders": [...]}}` without paging.
+fn decode_list(operation: &str, response: &HttpResponse) -> Result<Page<VaOrder>> {
+    if operation.starts_with("v1.") {
+        Ok(Page {
+            items: envelope::single::<V1Orders>(operation, response)?.orders,
+            pagination: None,
+        })
+    } else {
+        envelope::page(operation, response)
     }
 }
-order_op!(
-    ListOrders,
-    Page<VaOrder>,
-    "v1.orders.list",
-    "v2.orders.list",
-    idempotent = true
-);
 
-/// Create an order (one VA with the amount).
-#[derive(Debug, Clone)]
-pub struct CreateOrder {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// The bank's rules to check (v1 is always BIDV).
-    pub bank: OrderBank,
-    /// Order fields.
-    pub params: VaOrderCreateParams,
+impl ListOrders {
+    /// The orders of `bank_account_id` on `api`.
+    pub fn list(api: OrderApi, bank_account_id: &str, page: OrderPage) -> Self {
+        let spec = spec(api, op!("v1.orders.list"), op!("v2.orders.list"));
+        order_call(spec, &[bank_account_id], page, decode_list)
+    }
 }
 
 impl CreateOrder {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let name = self.op_name();
-        let bank = if self.target.api == OrderApi::V1Bidv {
-            OrderBank::Bidv
-        } else {
-            self.bank
-        };
-        self.params.validate(bank, name)?;
-        let (base, segs) = self.target.url(urls, name, &[])?;
-        Ok(request(
-            Method::Post,
-            &base,
-            &segs,
-            Some(&self.params.to_json()),
-        ))
+    /// A new order on `bank_account_id` after checking `fields.bank`'s rules.
+    pub fn create(api: OrderApi, bank_account_id: &str, fields: OrderFields) -> Self {
+        let spec = spec(api, op!("v1.orders.create"), op!("v2.orders.create"));
+        order_call(spec, &[bank_account_id], fields, envelope::single)
     }
 
-    fn read(&self, response: &HttpResponse) -> Result<VaOrder> {
-        envelope::single(self.op_name(), response)
+    /// Another VA on order `order_id`.
+    pub fn add_va(
+        api: OrderApi,
+        bank_account_id: &str,
+        order_id: &str,
+        fields: OrderFields,
+    ) -> Self {
+        let spec = spec(api, op!("v1.orders.add_va"), op!("v2.orders.add_va"));
+        order_call(spec, &[bank_account_id, order_id], fields, envelope::single)
     }
-}
-order_op!(
-    CreateOrder,
-    VaOrder,
-    "v1.orders.create",
-    "v2.orders.create",
-    idempotent = false
-);
-
-/// Get one order.
-#[derive(Debug, Clone)]
-pub struct GetOrder {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// Order id.
-    pub order_id: String,
 }
 
 impl GetOrder {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let (base, segs) = self.target.url(urls, self.op_name(), &[&self.order_id])?;
-        Ok(request(Method::Get, &base, &segs, None))
+    /// Order `order_id` of `bank_account_id`.
+    pub fn get(api: OrderApi, bank_account_id: &str, order_id: &str) -> Self {
+        let spec = spec(api, op!("v1.orders.get"), op!("v2.orders.get"));
+        order_call(spec, &[bank_account_id, order_id], (), envelope::single)
     }
-
-    fn read(&self, response: &HttpResponse) -> Result<VaOrder> {
-        envelope::single(self.op_name(), response)
-    }
-}
-order_op!(
-    GetOrder,
-    VaOrder,
-    "v1.orders.get",
-    "v2.orders.get",
-    idempotent = true
-);
-
-/// Cancel a `Pending` order (SePay answers 204; others → 422 `invalid_state`).
-#[derive(Debug, Clone)]
-pub struct CancelOrder {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// Order id.
-    pub order_id: String,
 }
 
 impl CancelOrder {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let (base, segs) = self.target.url(urls, self.op_name(), &[&self.order_id])?;
-        Ok(request(Method::Delete, &base, &segs, None))
+    /// Cancel order `order_id` (SePay answers 204; others → 422 `invalid_state`).
+    pub fn cancel(api: OrderApi, bank_account_id: &str, order_id: &str) -> Self {
+        let spec = spec(api, op!("v1.orders.cancel"), op!("v2.orders.cancel"));
+        order_call(spec, &[bank_account_id, order_id], (), no_content)
     }
 
-    fn read(&self, response: &HttpResponse) -> Result<()> {
-        no_content(self.op_name(), response)
-    }
-}
-order_op!(
-    CancelOrder,
-    (),
-    "v1.orders.cancel",
-    "v2.orders.cancel",
-    idempotent = false
-);
-
-/// Add another VA to an order.
-#[derive(Debug, Clone)]
-pub struct AddVa {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// The bank's rules to check.
-    pub bank: OrderBank,
-    /// Order id.
-    pub order_id: String,
-    /// The VA's fields (amount, holder name, duration, ...).
-    pub params: VaOrderCreateParams,
-}
-
-impl AddVa {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let name = self.op_name();
-        let bank = if self.target.api == OrderApi::V1Bidv {
-            OrderBank::Bidv
-        } else {
-            self.bank
-        };
-        self.params.validate(bank, name)?;
-        let (base, segs) =
-            self.target
-                .url(urls, name, &[&self.order_id, self.target.va_segment()])?;
-        Ok(request(
-            Method::Post,
-            &base,
-            &segs,
-            Some(&self.params.to_json()),
-        ))
-    }
-
-    fn read(&self, response: &HttpResponse) -> Result<VaOrder> {
-        envelope::single(self.op_name(), response)
+    /// Cancel VA `va_number` of order `order_id`.
+    pub fn cancel_va(
+        api: OrderApi,
+        bank_account_id: &str,
+        order_id: &str,
+        va_number: &str,
+    ) -> Self {
+        let spec = spec(api, op!("v1.orders.cancel_va"), op!("v2.orders.cancel_va"));
+        order_call(
+            spec,
+            &[bank_account_id, order_id, va_number],
+            (),
+            no_content,
+        )
     }
 }
-order_op!(
-    AddVa,
-    VaOrder,
-    "v1.orders.add_va",
-    "v2.orders.add_va",
-    idempotent = false
-);
-
-/// Cancel one `Unpaid` VA of an order (last path segment: the VA number —
-/// UNVERIFIED, SePay's table is truncated there).
-#[derive(Debug, Clone)]
-pub struct CancelVa {
-    /// API and bank account.
-    pub target: OrderTarget,
-    /// Order id.
-    pub order_id: String,
-    /// VA number.
-    pub va_number: String,
-}
-
-impl CancelVa {
-    fn build(&self, urls: &BaseUrls) -> Result<HttpRequest> {
-        let tail = [
-            self.order_id.as_str(),
-            self.target.va_segment(),
-            self.va_number.as_str(),
-        ];
-        let (base, segs) = self.target.url(urls, self.op_name(), &tail)?;
-        Ok(request(Method::Delete, &base, &segs, None))
-    }
-
-    fn read(&self, response: &HttpResponse) -> Result<()> {
-        no_content(self.op_name(), response)
-    }
-}
-order_op!(
-    CancelVa,
-    (),
-    "v1.orders.cancel_va",
-    "v2.orders.cancel_va",
-    idempotent = false
-);
 
 /// 204 (or any 2xx) means done; anything else is the error envelope.
 fn no_content(operation: &str, response: &HttpResponse) -> Result<()> {
@@ -362,47 +190,37 @@ fn no_content(operation: &str, response: &HttpResponse) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::Environment;
+    use crate::config::{BaseUrls, Environment};
+    use crate::http::Method;
     use crate::money::Amount;
+    use crate::operation::Operation;
 
     fn urls() -> BaseUrls {
         BaseUrls::for_environment(Environment::Live)
     }
 
-    fn v(api: OrderApi) -> OrderTarget {
-        OrderTarget {
-            api,
-            bank_account_id: "19".into(),
+    fn bidv(params: VaOrderCreateParams) -> OrderFields {
+        OrderFields {
+            bank: OrderBank::Bidv,
+            params,
         }
     }
 
     #[test]
     fn paths_per_api() {
-        let get = GetOrder {
-            target: v(OrderApi::V1Bidv),
-            order_id: "o1".into(),
-        };
+        let get = GetOrder::get(OrderApi::V1Bidv, "19", "o1");
         assert_eq!(
             get.request(&urls()).unwrap().url.as_str(),
             "https://my.sepay.vn/userapi/bidv/19/orders/o1"
         );
-        let cancel_va = CancelVa {
-            target: v(OrderApi::V2),
-            order_id: "o1".into(),
-            va_number: "9704".into(),
-        };
+        let cancel_va = CancelOrder::cancel_va(OrderApi::V2, "19", "o1", "9704");
         let r = cancel_va.request(&urls()).unwrap();
         assert_eq!(r.method, Method::Delete);
         assert_eq!(
             r.url.as_str(),
             "https://userapi.sepay.vn/v2/bank-accounts/19/orders/o1/va/9704"
         );
-        let add = AddVa {
-            target: v(OrderApi::V1Bidv),
-            bank: OrderBank::Bidv,
-            order_id: "o1".into(),
-            params: Default::default(),
-        };
+        let add = AddVa::add_va(OrderApi::V1Bidv, "19", "o1", bidv(Default::default()));
         assert_eq!(
             add.request(&urls()).unwrap().url.as_str(),
             "https://my.sepay.vn/userapi/bidv/19/orders/o1/vas"
@@ -412,14 +230,14 @@ mod tests {
 
     #[test]
     fn create_decodes_the_documented_answer_and_checks_rules_first() {
-        let create = CreateOrder {
-            target: v(OrderApi::V2),
+        let fields = OrderFields {
             bank: OrderBank::Vietcombank,
             params: VaOrderCreateParams {
                 amount: Some(Amount::from_dong(500_000)),
                 ..Default::default()
             },
         };
+        let create = CreateOrder::create(OrderApi::V2, "19", fields);
         assert!(create.request(&urls()).is_err(), "Vietcombank needs a tid");
         let body = r#"{"status": "success", "data": {"id": "b1c2d3e4-f5a6-7890-bcde-f12345678901", "order_code": "DH001",
  "va_number": "9704070012345678", "va_holder_name": "NGUYEN VAN A", "amount": 500000, "status": "Pending",
@@ -441,11 +259,7 @@ mod tests {
 
     #[test]
     fn v1_list_reads_data_orders_and_cancel_reads_204() {
-        let list = ListOrders {
-            target: v(OrderApi::V1Bidv),
-            page: None,
-            per_page: None,
-        };
+        let list = ListOrders::list(OrderApi::V1Bidv, "19", OrderPage::default());
         let body = r#"{"status": "success", "data": {"orders": [{"id": "b64247d3-c343-11ef-9c27-52c7e9b4f41b",
   "order_code": "ORD123456789", "amount": 2000, "paid_amount": 2000, "status": "Paid",
   "created_at": "2024-12-26 11:41:46", "bank_name": "BIDV"}]}}"#;
@@ -456,10 +270,7 @@ mod tests {
         };
         let page = list.decode(&resp).unwrap();
         assert_eq!(page.items[0].paid_amount, Some(Amount::from_dong(2000)));
-        let cancel = CancelOrder {
-            target: v(OrderApi::V2),
-            order_id: "o".into(),
-        };
+        let cancel = CancelOrder::cancel(OrderApi::V2, "19", "o");
         cancel
             .decode(&HttpResponse {
                 status: 204,
