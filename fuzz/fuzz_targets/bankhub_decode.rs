@@ -48,7 +48,8 @@ fuzz_target!(|data: &[u8]| {
     block_on(async {
         match op {
             1 => check(
-                &hub.link_tokens().create("c1", LinkPurpose::LinkBankAccount, None, None)
+                &hub.link_tokens()
+                    .create("c1", LinkPurpose::LinkBankAccount, None, None)
                     .await,
             ),
             2 => check(&hub.link_tokens().get("lt1").await),
@@ -62,17 +63,18 @@ fuzz_target!(|data: &[u8]| {
             10 => check(&hub.bank_accounts().get("b1").await),
             11 => check(&hub.transactions().list(&params).await),
             12 => check(&hub.transactions().get("t1").await),
-            13 => check(&hub.merchant_config().await),
+            13 => check(&hub.merchant_config().get().await),
             14 => check(&hub.merchant_config().update(&events).await),
-            15 => check(&hub.webhook().await),
+            15 => check(&hub.webhook().get().await),
             _ => check(
-                &hub.webhook().set(
-                    "https://shop.example/hook",
-                    &"whsec_fuzz".into(),
-                    &events,
-                    true,
-                )
-                .await,
+                &hub.webhook()
+                    .set(
+                        "https://shop.example/hook",
+                        &"whsec_fuzz".into(),
+                        &events,
+                        true,
+                    )
+                    .await,
             ),
         }
     });

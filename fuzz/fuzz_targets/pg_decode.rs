@@ -15,8 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let r = response(&mut u);
     check_rate_headers(&r);
     match op % 4 {
-        0 => decode_and_error(&ListOrders(Default::default()), &r),
-        1 => decode_and_error(&GetOrder("DH1756370479".into()), &r),
+        0 => decode_and_error(&ListOrders::list(Default::default()), &r),
+        1 => decode_and_error(&GetOrder::get("DH1756370479"), &r),
         2 => decode_and_error(&OrderAction::cancel("DH1757053857"), &r),
         _ => decode_and_error(&OrderAction::void("DH1757053857"), &r),
     }

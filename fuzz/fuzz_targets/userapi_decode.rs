@@ -51,18 +51,9 @@ fuzz_target!(|data: &[u8]| {
         7 => decode_and_error(&v2::GetTransaction::get(ID), &r),
         8 => decode_and_error(&v2::ListBankAccounts::list(Default::default()), &r),
         9 => decode_and_error(&v2::GetBankAccount::get(ID), &r),
-        10 => decode_and_error(
-            &v2::ListVirtualAccounts::list(ID, Default::default()),
-            &r,
-        ),
-        11 => decode_and_error(
-            &v2::GetVirtualAccount::get(ID, ID),
-            &r,
-        ),
-        12 => decode_and_error(
-            &v2::ListTerminals::list(ID),
-            &r,
-        ),
+        10 => decode_and_error(&v2::ListVirtualAccounts::list(ID, Default::default()), &r),
+        11 => decode_and_error(&v2::GetVirtualAccount::get(ID, ID), &r),
+        12 => decode_and_error(&v2::ListTerminals::list(ID), &r),
         n @ 13..=18 => orders(OrderApi::V2, n - 13, &r),
         n => orders(OrderApi::V1Bidv, n - 19, &r),
     }
