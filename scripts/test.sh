@@ -11,6 +11,8 @@ log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+log "generated files are current"
+cargo run -q -p sepay-codegen --locked -- check
 log "cargo test (workspace)"
 cargo test --workspace --locked
 log "Rust examples against the in-process sandbox"

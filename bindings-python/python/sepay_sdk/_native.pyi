@@ -320,122 +320,6 @@ class V2VirtualAccountFilters(TypedDict, total=False):
     page: int | None
     per_page: int | None
 
-# ---------------------------------------------------------------- sync resources
-
-class V1Transactions:
-    def list(self, **filters: Unpack[V1TransactionFilters]) -> builtins.list[V1Transaction]: ...
-    def iter(self, **filters: Unpack[V1TransactionFilters]) -> Paginator[V1Transaction]: ...
-    def get(self, id: str) -> V1Transaction: ...
-    def count(self, **filters: Unpack[V1TransactionCountFilters]) -> int: ...
-
-class V1BankAccounts:
-    def list(self, **filters: Unpack[V1BankAccountFilters]) -> builtins.list[V1BankAccount]: ...
-    def iter(self, **filters: Unpack[V1BankAccountFilters]) -> Paginator[V1BankAccount]: ...
-    def get(self, id: str) -> V1BankAccount: ...
-    def count(self, **filters: Unpack[V1BankAccountCountFilters]) -> int: ...
-
-class V2Transactions:
-    def list(self, **filters: Unpack[V2TransactionFilters]) -> Page[V2Transaction]: ...
-    def iter(self, **filters: Unpack[V2TransactionFilters]) -> Paginator[V2Transaction]: ...
-    def get(self, id: str) -> V2Transaction: ...
-
-class V2BankAccounts:
-    def list(self, **filters: Unpack[V2BankAccountFilters]) -> Page[V2BankAccount]: ...
-    def iter(self, **filters: Unpack[V2BankAccountFilters]) -> Paginator[V2BankAccount]: ...
-    def get(self, id: str) -> V2BankAccount: ...
-
-class V2VirtualAccounts:
-    def list(
-        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
-    ) -> Page[V2VirtualAccount]: ...
-    def iter(
-        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
-    ) -> Paginator[V2VirtualAccount]: ...
-    def get(self, bank_account_id: str, va_id: str) -> V2VirtualAccount: ...
-
-class V2Terminals:
-    def list(self, bank_account_id: str) -> builtins.list[Terminal]: ...
-
-class V1:
-    @property
-    def transactions(self) -> V1Transactions: ...
-    @property
-    def bank_accounts(self) -> V1BankAccounts: ...
-    @property
-    def orders(self) -> VaOrders: ...
-
-class V2:
-    @property
-    def transactions(self) -> V2Transactions: ...
-    @property
-    def bank_accounts(self) -> V2BankAccounts: ...
-    @property
-    def virtual_accounts(self) -> V2VirtualAccounts: ...
-    @property
-    def terminals(self) -> V2Terminals: ...
-    @property
-    def orders(self) -> VaOrders: ...
-
-# ---------------------------------------------------------------- async resources
-
-class AsyncV1Transactions:
-    def list(
-        self, **filters: Unpack[V1TransactionFilters]
-    ) -> Awaitable[builtins.list[V1Transaction]]: ...
-    def iter(self, **filters: Unpack[V1TransactionFilters]) -> AsyncPaginator[V1Transaction]: ...
-    def get(self, id: str) -> Awaitable[V1Transaction]: ...
-    def count(self, **filters: Unpack[V1TransactionCountFilters]) -> Awaitable[int]: ...
-
-class AsyncV1BankAccounts:
-    def list(
-        self, **filters: Unpack[V1BankAccountFilters]
-    ) -> Awaitable[builtins.list[V1BankAccount]]: ...
-    def iter(self, **filters: Unpack[V1BankAccountFilters]) -> AsyncPaginator[V1BankAccount]: ...
-    def get(self, id: str) -> Awaitable[V1BankAccount]: ...
-    def count(self, **filters: Unpack[V1BankAccountCountFilters]) -> Awaitable[int]: ...
-
-class AsyncV2Transactions:
-    def list(self, **filters: Unpack[V2TransactionFilters]) -> Awaitable[Page[V2Transaction]]: ...
-    def iter(self, **filters: Unpack[V2TransactionFilters]) -> AsyncPaginator[V2Transaction]: ...
-    def get(self, id: str) -> Awaitable[V2Transaction]: ...
-
-class AsyncV2BankAccounts:
-    def list(self, **filters: Unpack[V2BankAccountFilters]) -> Awaitable[Page[V2BankAccount]]: ...
-    def iter(self, **filters: Unpack[V2BankAccountFilters]) -> AsyncPaginator[V2BankAccount]: ...
-    def get(self, id: str) -> Awaitable[V2BankAccount]: ...
-
-class AsyncV2VirtualAccounts:
-    def list(
-        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
-    ) -> Awaitable[Page[V2VirtualAccount]]: ...
-    def iter(
-        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
-    ) -> AsyncPaginator[V2VirtualAccount]: ...
-    def get(self, bank_account_id: str, va_id: str) -> Awaitable[V2VirtualAccount]: ...
-
-class AsyncV2Terminals:
-    def list(self, bank_account_id: str) -> Awaitable[builtins.list[Terminal]]: ...
-
-class AsyncV1:
-    @property
-    def transactions(self) -> AsyncV1Transactions: ...
-    @property
-    def bank_accounts(self) -> AsyncV1BankAccounts: ...
-    @property
-    def orders(self) -> AsyncVaOrders: ...
-
-class AsyncV2:
-    @property
-    def transactions(self) -> AsyncV2Transactions: ...
-    @property
-    def bank_accounts(self) -> AsyncV2BankAccounts: ...
-    @property
-    def virtual_accounts(self) -> AsyncV2VirtualAccounts: ...
-    @property
-    def terminals(self) -> AsyncV2Terminals: ...
-    @property
-    def orders(self) -> AsyncVaOrders: ...
-
 # ---------------------------------------------------------------- VA orders
 
 @final
@@ -506,56 +390,6 @@ class VaOrderFields(TypedDict, total=False):
     """Vietcombank terminal id (required for Vietcombank; see `v2.terminals.list`)."""
     va_prefix: str | None
     """Sacombank VA prefix (required for Sacombank)."""
-
-class VaOrders:
-    """VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank)."""
-    def list(
-        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
-    ) -> Page[VaOrder]: ...
-    def create(
-        self,
-        bank_account_id: str,
-        *,
-        bank: OrderBank | str | None = None,
-        **fields: Unpack[VaOrderFields],
-    ) -> VaOrder: ...
-    def get(self, bank_account_id: str, order_id: str) -> VaOrder: ...
-    def cancel(self, bank_account_id: str, order_id: str) -> None: ...
-    def add_va(
-        self,
-        bank_account_id: str,
-        order_id: str,
-        *,
-        bank: OrderBank | str | None = None,
-        **fields: Unpack[VaOrderFields],
-    ) -> VaOrder: ...
-    def cancel_va(self, bank_account_id: str, order_id: str, va_number: str) -> None: ...
-
-class AsyncVaOrders:
-    """VA orders of an `AsyncClient`."""
-    def list(
-        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
-    ) -> Awaitable[Page[VaOrder]]: ...
-    def create(
-        self,
-        bank_account_id: str,
-        *,
-        bank: OrderBank | str | None = None,
-        **fields: Unpack[VaOrderFields],
-    ) -> Awaitable[VaOrder]: ...
-    def get(self, bank_account_id: str, order_id: str) -> Awaitable[VaOrder]: ...
-    def cancel(self, bank_account_id: str, order_id: str) -> Awaitable[None]: ...
-    def add_va(
-        self,
-        bank_account_id: str,
-        order_id: str,
-        *,
-        bank: OrderBank | str | None = None,
-        **fields: Unpack[VaOrderFields],
-    ) -> Awaitable[VaOrder]: ...
-    def cancel_va(
-        self, bank_account_id: str, order_id: str, va_number: str
-    ) -> Awaitable[None]: ...
 
 # ---------------------------------------------------------------- OAuth2 and Bank Hub
 
@@ -931,25 +765,417 @@ class CompanyEditFields(TypedDict, total=False):
     payment_code_suffix_to: int | None
     payment_code_suffix_character_type: Literal["NumberOnly", "NumberAndLetter"] | None
 
+# ---------------------------------------------------------------- payment gateway
+
+PgOperation = Literal["PURCHASE", "VERIFY"]
+PgPaymentMethod = Literal["CARD", "BANK_TRANSFER", "NAPAS_BANK_TRANSFER"]
+
+@final
+class PgTransaction:
+    """One payment attempt of a payment gateway order."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def payment_method(self) -> str: ...
+    @property
+    def transaction_type(self) -> str: ...
+    @property
+    def transaction_amount(self) -> Decimal: ...
+    @property
+    def transaction_currency(self) -> str: ...
+    @property
+    def transaction_status(self) -> str: ...
+    @property
+    def authentication_status(self) -> str | None: ...
+    @property
+    def card_number(self) -> str | None: ...
+    @property
+    def card_holder_name(self) -> str | None: ...
+    @property
+    def card_brand(self) -> str | None: ...
+    @property
+    def transaction_date(self) -> datetime | None: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgOrder:
+    """A payment gateway order (`order_status` e.g. "CAPTURED", "CANCELLED")."""
+    @property
+    def id(self) -> str: ...
+    @property
+    def customer_id(self) -> str | None: ...
+    @property
+    def order_id(self) -> str: ...
+    @property
+    def order_invoice_number(self) -> str: ...
+    @property
+    def order_status(self) -> str: ...
+    @property
+    def order_amount(self) -> Decimal: ...
+    @property
+    def order_currency(self) -> str: ...
+    @property
+    def order_description(self) -> str: ...
+    @property
+    def authentication_status(self) -> str | None: ...
+    @property
+    def created_at(self) -> datetime | None: ...
+    @property
+    def updated_at(self) -> datetime | None: ...
+    @property
+    def transactions(self) -> builtins.list[PgTransaction]: ...
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CheckoutForm:
+    """The form to POST to SePay's hosted checkout, fields in signed order."""
+    @property
+    def action(self) -> str: ...
+    @property
+    def fields(self) -> builtins.list[tuple[str, str]]: ...
+    @property
+    def signature(self) -> str: ...
+    def to_html(self, submit_label: str = "Pay") -> str: ...
+    def to_dict(self) -> dict[str, str]: ...
+
+class PgOrderFilters(TypedDict, total=False):
+    q: str | None
+    order_status: str | None
+    customer_id: str | None
+    from_created_at: DateLike | None
+    to_created_at: DateLike | None
+    created_at_sort: SortOrder | None
+    page: int | None
+    per_page: int | None
+    """1-100 (SePay's default 20)."""
+
+# ---------------------------------------------------------------- operations
+
+# --- generated from sepay::operations::TABLE by tools/codegen: do not edit ---
+
+class V1Transactions:
+    """User API v1 transactions."""
+    def list(self, **filters: Unpack[V1TransactionFilters]) -> builtins.list[V1Transaction]:
+        """One batch of transactions (`limit` up to 5000, newest first)."""
+    def iter(self, **filters: Unpack[V1TransactionFilters]) -> Paginator[V1Transaction]:
+        """Every matching transaction, oldest first, checked against the count endpoint."""
+    def get(self, id: str) -> V1Transaction:
+        """One transaction by id."""
+    def count(self, **filters: Unpack[V1TransactionCountFilters]) -> int:
+        """How many transactions match."""
+
+class AsyncV1Transactions:
+    """User API v1 transactions."""
+    def list(
+        self, **filters: Unpack[V1TransactionFilters]
+    ) -> Awaitable[builtins.list[V1Transaction]]:
+        """One batch of transactions (`limit` up to 5000, newest first)."""
+    def iter(self, **filters: Unpack[V1TransactionFilters]) -> AsyncPaginator[V1Transaction]:
+        """Every matching transaction, oldest first, checked against the count endpoint."""
+    def get(self, id: str) -> Awaitable[V1Transaction]:
+        """One transaction by id."""
+    def count(self, **filters: Unpack[V1TransactionCountFilters]) -> Awaitable[int]:
+        """How many transactions match."""
+
+class V1BankAccounts:
+    """User API v1 bank accounts."""
+    def list(self, **filters: Unpack[V1BankAccountFilters]) -> builtins.list[V1BankAccount]:
+        """One batch of bank accounts."""
+    def iter(self, **filters: Unpack[V1BankAccountFilters]) -> Paginator[V1BankAccount]:
+        """Every matching bank account, oldest first, checked against the count endpoint."""
+    def get(self, id: str) -> V1BankAccount:
+        """One bank account by id."""
+    def count(self, **filters: Unpack[V1BankAccountCountFilters]) -> int:
+        """How many bank accounts match."""
+
+class AsyncV1BankAccounts:
+    """User API v1 bank accounts."""
+    def list(
+        self, **filters: Unpack[V1BankAccountFilters]
+    ) -> Awaitable[builtins.list[V1BankAccount]]:
+        """One batch of bank accounts."""
+    def iter(self, **filters: Unpack[V1BankAccountFilters]) -> AsyncPaginator[V1BankAccount]:
+        """Every matching bank account, oldest first, checked against the count endpoint."""
+    def get(self, id: str) -> Awaitable[V1BankAccount]:
+        """One bank account by id."""
+    def count(self, **filters: Unpack[V1BankAccountCountFilters]) -> Awaitable[int]:
+        """How many bank accounts match."""
+
+class VaOrders:
+    """VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank)."""
+    def list(
+        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
+    ) -> Page[VaOrder]:
+        """One page of a bank account's VA orders."""
+    def create(
+        self,
+        bank_account_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> VaOrder:
+        """Creates a VA order with its first VA."""
+    def get(self, bank_account_id: str, order_id: str) -> VaOrder:
+        """One VA order."""
+    def cancel(self, bank_account_id: str, order_id: str) -> None:
+        """Cancels an order and its unpaid VAs."""
+    def add_va(
+        self,
+        bank_account_id: str,
+        order_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> VaOrder:
+        """Adds another VA to an order."""
+    def cancel_va(self, bank_account_id: str, order_id: str, va_number: str) -> None:
+        """Cancels one unpaid VA of an order."""
+
+class AsyncVaOrders:
+    """VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank)."""
+    def list(
+        self, bank_account_id: str, *, page: int | None = None, per_page: int | None = None
+    ) -> Awaitable[Page[VaOrder]]:
+        """One page of a bank account's VA orders."""
+    def create(
+        self,
+        bank_account_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> Awaitable[VaOrder]:
+        """Creates a VA order with its first VA."""
+    def get(self, bank_account_id: str, order_id: str) -> Awaitable[VaOrder]:
+        """One VA order."""
+    def cancel(self, bank_account_id: str, order_id: str) -> Awaitable[None]:
+        """Cancels an order and its unpaid VAs."""
+    def add_va(
+        self,
+        bank_account_id: str,
+        order_id: str,
+        *,
+        bank: OrderBank | str | None = None,
+        **fields: Unpack[VaOrderFields],
+    ) -> Awaitable[VaOrder]:
+        """Adds another VA to an order."""
+    def cancel_va(self, bank_account_id: str, order_id: str, va_number: str) -> Awaitable[None]:
+        """Cancels one unpaid VA of an order."""
+
+class V1:
+    """User API v1 (`client.v1`): transactions, bank accounts, BIDV VA orders."""
+    @property
+    def transactions(self) -> V1Transactions: ...
+    @property
+    def bank_accounts(self) -> V1BankAccounts: ...
+    @property
+    def orders(self) -> VaOrders: ...
+
+class AsyncV1:
+    """User API v1 (`client.v1`): transactions, bank accounts, BIDV VA orders."""
+    @property
+    def transactions(self) -> AsyncV1Transactions: ...
+    @property
+    def bank_accounts(self) -> AsyncV1BankAccounts: ...
+    @property
+    def orders(self) -> AsyncVaOrders: ...
+
+class V2Transactions:
+    """User API v2 transactions."""
+    def list(self, **filters: Unpack[V2TransactionFilters]) -> Page[V2Transaction]:
+        """One page of transactions (`page`, `per_page` up to 100)."""
+    def iter(self, **filters: Unpack[V2TransactionFilters]) -> Paginator[V2Transaction]:
+        """Every matching transaction, page by page (oldest first unless sorted)."""
+    def get(self, id: str) -> V2Transaction:
+        """One transaction by id (UUID)."""
+
+class AsyncV2Transactions:
+    """User API v2 transactions."""
+    def list(self, **filters: Unpack[V2TransactionFilters]) -> Awaitable[Page[V2Transaction]]:
+        """One page of transactions (`page`, `per_page` up to 100)."""
+    def iter(self, **filters: Unpack[V2TransactionFilters]) -> AsyncPaginator[V2Transaction]:
+        """Every matching transaction, page by page (oldest first unless sorted)."""
+    def get(self, id: str) -> Awaitable[V2Transaction]:
+        """One transaction by id (UUID)."""
+
+class V2BankAccounts:
+    """User API v2 bank accounts."""
+    def list(self, **filters: Unpack[V2BankAccountFilters]) -> Page[V2BankAccount]:
+        """One page of bank accounts."""
+    def iter(self, **filters: Unpack[V2BankAccountFilters]) -> Paginator[V2BankAccount]:
+        """Every matching bank account, page by page."""
+    def get(self, id: str) -> V2BankAccount:
+        """One bank account by id (UUID)."""
+
+class AsyncV2BankAccounts:
+    """User API v2 bank accounts."""
+    def list(self, **filters: Unpack[V2BankAccountFilters]) -> Awaitable[Page[V2BankAccount]]:
+        """One page of bank accounts."""
+    def iter(self, **filters: Unpack[V2BankAccountFilters]) -> AsyncPaginator[V2BankAccount]:
+        """Every matching bank account, page by page."""
+    def get(self, id: str) -> Awaitable[V2BankAccount]:
+        """One bank account by id (UUID)."""
+
+class V2VirtualAccounts:
+    """Virtual accounts (VAs) of a bank account."""
+    def list(
+        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
+    ) -> Page[V2VirtualAccount]:
+        """One page of a bank account's virtual accounts."""
+    def iter(
+        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
+    ) -> Paginator[V2VirtualAccount]:
+        """Every virtual account of a bank account, page by page."""
+    def get(self, bank_account_id: str, va_id: str) -> V2VirtualAccount:
+        """One virtual account of a bank account."""
+
+class AsyncV2VirtualAccounts:
+    """Virtual accounts (VAs) of a bank account."""
+    def list(
+        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
+    ) -> Awaitable[Page[V2VirtualAccount]]:
+        """One page of a bank account's virtual accounts."""
+    def iter(
+        self, bank_account_id: str, **filters: Unpack[V2VirtualAccountFilters]
+    ) -> AsyncPaginator[V2VirtualAccount]:
+        """Every virtual account of a bank account, page by page."""
+    def get(self, bank_account_id: str, va_id: str) -> Awaitable[V2VirtualAccount]:
+        """One virtual account of a bank account."""
+
+class V2Terminals:
+    """Terminals of a (Vietcombank) bank account."""
+    def list(self, bank_account_id: str) -> builtins.list[Terminal]:
+        """The terminals of a (Vietcombank) bank account."""
+
+class AsyncV2Terminals:
+    """Terminals of a (Vietcombank) bank account."""
+    def list(self, bank_account_id: str) -> Awaitable[builtins.list[Terminal]]:
+        """The terminals of a (Vietcombank) bank account."""
+
+class V2:
+    """User API v2 (`client.v2`): transactions, bank accounts, virtual accounts, terminals, VA orders."""
+    @property
+    def transactions(self) -> V2Transactions: ...
+    @property
+    def bank_accounts(self) -> V2BankAccounts: ...
+    @property
+    def virtual_accounts(self) -> V2VirtualAccounts: ...
+    @property
+    def terminals(self) -> V2Terminals: ...
+    @property
+    def orders(self) -> VaOrders: ...
+
+class AsyncV2:
+    """User API v2 (`client.v2`): transactions, bank accounts, virtual accounts, terminals, VA orders."""
+    @property
+    def transactions(self) -> AsyncV2Transactions: ...
+    @property
+    def bank_accounts(self) -> AsyncV2BankAccounts: ...
+    @property
+    def virtual_accounts(self) -> AsyncV2VirtualAccounts: ...
+    @property
+    def terminals(self) -> AsyncV2Terminals: ...
+    @property
+    def orders(self) -> AsyncVaOrders: ...
+
 class OAuthBankAccounts:
     """OAuth2 bank accounts (scope `bank-account:read`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthBankAccount]: ...
-    def iter(self, **filters: Unpack[OAuthListFilters]) -> Paginator[OAuthBankAccount]: ...
-    def get(self, id: str) -> OAuthBankAccount: ...
-    def sub_accounts(self, bank_account_id: str, **filters: Unpack[OAuthListFilters]) -> Page[OAuthSubAccount]: ...
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthBankAccount]:
+        """One page of bank accounts (scope `bank-account:read`)."""
+    def iter(self, **filters: Unpack[OAuthListFilters]) -> Paginator[OAuthBankAccount]:
+        """Every bank account, page by page."""
+    def get(self, id: str) -> OAuthBankAccount:
+        """One bank account."""
+    def sub_accounts(
+        self, bank_account_id: str, **filters: Unpack[OAuthListFilters]
+    ) -> Page[OAuthSubAccount]:
+        """One page of a bank account's sub-accounts."""
+
+class AsyncOAuthBankAccounts:
+    """OAuth2 bank accounts (scope `bank-account:read`)."""
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthBankAccount]]:
+        """One page of bank accounts (scope `bank-account:read`)."""
+    def iter(self, **filters: Unpack[OAuthListFilters]) -> AsyncPaginator[OAuthBankAccount]:
+        """Every bank account, page by page."""
+    def get(self, id: str) -> Awaitable[OAuthBankAccount]:
+        """One bank account."""
+    def sub_accounts(
+        self, bank_account_id: str, **filters: Unpack[OAuthListFilters]
+    ) -> Awaitable[Page[OAuthSubAccount]]:
+        """One page of a bank account's sub-accounts."""
 
 class OAuthTransactions:
     """OAuth2 transactions (scope `transaction:read`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthTransaction]: ...
-    def iter(self, **filters: Unpack[OAuthListFilters]) -> Paginator[OAuthTransaction]: ...
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthTransaction]:
+        """One page of transactions (scope `transaction:read`)."""
+    def iter(self, **filters: Unpack[OAuthListFilters]) -> Paginator[OAuthTransaction]:
+        """Every matching transaction, page by page."""
+
+class AsyncOAuthTransactions:
+    """OAuth2 transactions (scope `transaction:read`)."""
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthTransaction]]:
+        """One page of transactions (scope `transaction:read`)."""
+    def iter(self, **filters: Unpack[OAuthListFilters]) -> AsyncPaginator[OAuthTransaction]:
+        """Every matching transaction, page by page."""
 
 class OAuthWebhooks:
     """OAuth2 webhooks (scopes `webhook:read`, `webhook:write`, `webhook:delete`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthWebhook]: ...
-    def get(self, id: str) -> OAuthWebhook: ...
-    def create(self, **fields: Unpack[OAuthWebhookFields]) -> OAuthWebhook: ...
-    def update(self, id: str, **fields: Unpack[OAuthWebhookFields]) -> OAuthWebhook: ...
-    def delete(self, id: str) -> None: ...
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Page[OAuthWebhook]:
+        """One page of webhooks (scope `webhook:read`)."""
+    def get(self, id: str) -> OAuthWebhook:
+        """One webhook."""
+    def create(self, **fields: Unpack[OAuthWebhookFields]) -> OAuthWebhook:
+        """Creates a webhook (scope `webhook:write`)."""
+    def update(self, id: str, **fields: Unpack[OAuthWebhookFields]) -> OAuthWebhook:
+        """Changes a webhook (scope `webhook:write`)."""
+    def delete(self, id: str) -> None:
+        """Deletes a webhook (scope `webhook:delete`)."""
+
+class AsyncOAuthWebhooks:
+    """OAuth2 webhooks (scopes `webhook:read`, `webhook:write`, `webhook:delete`)."""
+    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthWebhook]]:
+        """One page of webhooks (scope `webhook:read`)."""
+    def get(self, id: str) -> Awaitable[OAuthWebhook]:
+        """One webhook."""
+    def create(self, **fields: Unpack[OAuthWebhookFields]) -> Awaitable[OAuthWebhook]:
+        """Creates a webhook (scope `webhook:write`)."""
+    def update(self, id: str, **fields: Unpack[OAuthWebhookFields]) -> Awaitable[OAuthWebhook]:
+        """Changes a webhook (scope `webhook:write`)."""
+    def delete(self, id: str) -> Awaitable[None]:
+        """Deletes a webhook (scope `webhook:delete`)."""
+
+class OAuth:
+    """OAuth2: the authorization-code flow and the authorizing user's resources."""
+    def authorization_url(self, scopes: Iterable[str], state: str) -> str:
+        """The URL to send the user to, with the scopes asked for and a `state` to check."""
+    def exchange_code(self, code: str) -> OAuthTokens:
+        """Exchanges the callback's code for tokens, saves them and starts using them."""
+    def me(self) -> Me:
+        """The user who granted access (scope `profile`)."""
+    def company(self) -> dict[str, Any]:
+        """The company, as raw JSON text (scope `company`; shape undocumented)."""
+    @property
+    def bank_accounts(self) -> OAuthBankAccounts: ...
+    @property
+    def transactions(self) -> OAuthTransactions: ...
+    @property
+    def webhooks(self) -> OAuthWebhooks: ...
+
+class AsyncOAuth:
+    """OAuth2: the authorization-code flow and the authorizing user's resources."""
+    def authorization_url(self, scopes: Iterable[str], state: str) -> str:
+        """The URL to send the user to, with the scopes asked for and a `state` to check."""
+    def exchange_code(self, code: str) -> Awaitable[OAuthTokens]:
+        """Exchanges the callback's code for tokens, saves them and starts using them."""
+    def me(self) -> Awaitable[Me]:
+        """The user who granted access (scope `profile`)."""
+    def company(self) -> Awaitable[dict[str, Any]]:
+        """The company, as raw JSON text (scope `company`; shape undocumented)."""
+    @property
+    def bank_accounts(self) -> AsyncOAuthBankAccounts: ...
+    @property
+    def transactions(self) -> AsyncOAuthTransactions: ...
+    @property
+    def webhooks(self) -> AsyncOAuthWebhooks: ...
 
 class LinkTokens:
     """Bank Hub link tokens (hosted bank-linking sessions)."""
@@ -960,38 +1186,113 @@ class LinkTokens:
         purpose: LinkPurpose | str = ...,
         completion_redirect_uri: str | None = None,
         bank_account_xid: str | None = None,
-    ) -> LinkToken: ...
-    def get(self, link_token: str) -> LinkTokenInfo: ...
-    def revoke(self, link_token_xid: str) -> str: ...
+    ) -> LinkToken:
+        """Creates a hosted link session for a company."""
+    def get(self, link_token: str) -> LinkTokenInfo:
+        """A link token's state."""
+    def revoke(self, link_token_xid: str) -> str:
+        """Revokes a link token; returns SePay's message."""
+
+class AsyncLinkTokens:
+    """Bank Hub link tokens (hosted bank-linking sessions)."""
+    def create(
+        self,
+        company_xid: str,
+        *,
+        purpose: LinkPurpose | str = ...,
+        completion_redirect_uri: str | None = None,
+        bank_account_xid: str | None = None,
+    ) -> Awaitable[LinkToken]:
+        """Creates a hosted link session for a company."""
+    def get(self, link_token: str) -> Awaitable[LinkTokenInfo]:
+        """A link token's state."""
+    def revoke(self, link_token_xid: str) -> Awaitable[str]:
+        """Revokes a link token; returns SePay's message."""
 
 class Companies:
     """Bank Hub companies."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[Company]: ...
-    def iter(self, **filters: Unpack[BankHubListFilters]) -> Paginator[Company]: ...
-    def get(self, company_xid: str) -> Company: ...
-    def create(self, full_name: str, *, status: Literal["Active", "Pending"] = "Active") -> str: ...
-    def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> str: ...
-    def counter(self, company_xid: str, *, date: date | str | None = None) -> CompanyCounter: ...
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[Company]:
+        """One page of companies."""
+    def iter(self, **filters: Unpack[BankHubListFilters]) -> Paginator[Company]:
+        """Every company, page by page."""
+    def get(self, company_xid: str) -> Company:
+        """One company."""
+    def create(self, full_name: str, *, status: Literal["Active", "Pending"] = "Active") -> str:
+        """Creates a company (`status`: `Active` or `Pending`); returns its xid."""
+    def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> str:
+        """Changes the fields set (at least one); returns SePay's message."""
+    def counter(self, company_xid: str, *, date: date | str | None = None) -> CompanyCounter:
+        """Transaction counts of a company (optionally for one day, `YYYY-MM-DD`)."""
+
+class AsyncCompanies:
+    """Bank Hub companies."""
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[Company]]:
+        """One page of companies."""
+    def iter(self, **filters: Unpack[BankHubListFilters]) -> AsyncPaginator[Company]:
+        """Every company, page by page."""
+    def get(self, company_xid: str) -> Awaitable[Company]:
+        """One company."""
+    def create(
+        self, full_name: str, *, status: Literal["Active", "Pending"] = "Active"
+    ) -> Awaitable[str]:
+        """Creates a company (`status`: `Active` or `Pending`); returns its xid."""
+    def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> Awaitable[str]:
+        """Changes the fields set (at least one); returns SePay's message."""
+    def counter(
+        self, company_xid: str, *, date: date | str | None = None
+    ) -> Awaitable[CompanyCounter]:
+        """Transaction counts of a company (optionally for one day, `YYYY-MM-DD`)."""
 
 class BankHubBankAccounts:
     """Bank accounts linked through Bank Hub."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[BankHubBankAccount]: ...
-    def get(self, xid: str) -> BankHubBankAccount: ...
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[BankHubBankAccount]:
+        """One page of linked bank accounts."""
+    def get(self, xid: str) -> BankHubBankAccount:
+        """One linked bank account (path by analogy, UNVERIFIED)."""
+
+class AsyncBankHubBankAccounts:
+    """Bank accounts linked through Bank Hub."""
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[BankHubBankAccount]]:
+        """One page of linked bank accounts."""
+    def get(self, xid: str) -> Awaitable[BankHubBankAccount]:
+        """One linked bank account (path by analogy, UNVERIFIED)."""
 
 class BankHubTransactions:
     """Bank Hub transactions."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[BankHubTransaction]: ...
-    def iter(self, **filters: Unpack[BankHubListFilters]) -> Paginator[BankHubTransaction]: ...
-    def get(self, transaction_id: str) -> BankHubTransaction: ...
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Page[BankHubTransaction]:
+        """One page of transactions."""
+    def iter(self, **filters: Unpack[BankHubListFilters]) -> Paginator[BankHubTransaction]:
+        """Every matching transaction, page by page."""
+    def get(self, transaction_id: str) -> BankHubTransaction:
+        """One transaction."""
+
+class AsyncBankHubTransactions:
+    """Bank Hub transactions."""
+    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[BankHubTransaction]]:
+        """One page of transactions."""
+    def iter(self, **filters: Unpack[BankHubListFilters]) -> AsyncPaginator[BankHubTransaction]:
+        """Every matching transaction, page by page."""
+    def get(self, transaction_id: str) -> Awaitable[BankHubTransaction]:
+        """One transaction."""
 
 class MerchantConfigs:
     """The Bank Hub merchant configuration."""
-    def get(self) -> MerchantConfig: ...
-    def update(self, keywords: builtins.list[str]) -> MerchantConfig: ...
+    def get(self) -> MerchantConfig:
+        """The merchant configuration."""
+    def update(self, keywords: builtins.list[str]) -> MerchantConfig:
+        """Sets the memo keywords a transaction must contain to be kept."""
+
+class AsyncMerchantConfigs:
+    """The Bank Hub merchant configuration."""
+    def get(self) -> Awaitable[MerchantConfig]:
+        """The merchant configuration."""
+    def update(self, keywords: builtins.list[str]) -> Awaitable[MerchantConfig]:
+        """Sets the memo keywords a transaction must contain to be kept."""
 
 class BankHubWebhooks:
     """The Bank Hub merchant webhook."""
-    def get(self) -> BankHubWebhook | None: ...
+    def get(self) -> BankHubWebhook | None:
+        """The merchant's webhook (`None` when there is none)."""
     def set(
         self,
         webhook_url: str,
@@ -999,23 +1300,22 @@ class BankHubWebhooks:
         secret_key: str,
         allow_events: builtins.list[str] | None = None,
         active: bool = True,
-    ) -> BankHubWebhook: ...
+    ) -> BankHubWebhook:
+        """Sets the merchant's webhook; SePay sends `secret_key` back with every event."""
 
-class OAuth:
-    """OAuth2: the authorization-code flow and the authorizing user's resources."""
-    def authorization_url(self, scopes: Iterable[str], state: str) -> str:
-        """The URL to send the user's browser to (no request is made)."""
-    def exchange_code(self, code: str) -> OAuthTokens:
-        """Exchanges the callback's `code`; the tokens also go to the token store."""
-    def me(self) -> Me: ...
-    def company(self) -> dict[str, Any]:
-        """The user's company as a dict (SePay does not document its shape)."""
-    @property
-    def bank_accounts(self) -> OAuthBankAccounts: ...
-    @property
-    def transactions(self) -> OAuthTransactions: ...
-    @property
-    def webhooks(self) -> OAuthWebhooks: ...
+class AsyncBankHubWebhooks:
+    """The Bank Hub merchant webhook."""
+    def get(self) -> Awaitable[BankHubWebhook | None]:
+        """The merchant's webhook (`None` when there is none)."""
+    def set(
+        self,
+        webhook_url: str,
+        *,
+        secret_key: str,
+        allow_events: builtins.list[str] | None = None,
+        active: bool = True,
+    ) -> Awaitable[BankHubWebhook]:
+        """Sets the merchant's webhook; SePay sends `secret_key` back with every event."""
 
 class BankHub:
     """Bank Hub: hosted bank linking, companies, linked accounts and transactions."""
@@ -1032,92 +1332,6 @@ class BankHub:
     @property
     def webhook(self) -> BankHubWebhooks: ...
 
-class AsyncOAuthBankAccounts:
-    """OAuth2 bank accounts (scope `bank-account:read`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthBankAccount]]: ...
-    def iter(self, **filters: Unpack[OAuthListFilters]) -> AsyncPaginator[OAuthBankAccount]: ...
-    def get(self, id: str) -> Awaitable[OAuthBankAccount]: ...
-    def sub_accounts(self, bank_account_id: str, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthSubAccount]]: ...
-
-class AsyncOAuthTransactions:
-    """OAuth2 transactions (scope `transaction:read`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthTransaction]]: ...
-    def iter(self, **filters: Unpack[OAuthListFilters]) -> AsyncPaginator[OAuthTransaction]: ...
-
-class AsyncOAuthWebhooks:
-    """OAuth2 webhooks (scopes `webhook:read`, `webhook:write`, `webhook:delete`)."""
-    def list(self, **filters: Unpack[OAuthListFilters]) -> Awaitable[Page[OAuthWebhook]]: ...
-    def get(self, id: str) -> Awaitable[OAuthWebhook]: ...
-    def create(self, **fields: Unpack[OAuthWebhookFields]) -> Awaitable[OAuthWebhook]: ...
-    def update(self, id: str, **fields: Unpack[OAuthWebhookFields]) -> Awaitable[OAuthWebhook]: ...
-    def delete(self, id: str) -> Awaitable[None]: ...
-
-class AsyncLinkTokens:
-    """Bank Hub link tokens (hosted bank-linking sessions)."""
-    def create(
-        self,
-        company_xid: str,
-        *,
-        purpose: LinkPurpose | str = ...,
-        completion_redirect_uri: str | None = None,
-        bank_account_xid: str | None = None,
-    ) -> Awaitable[LinkToken]: ...
-    def get(self, link_token: str) -> Awaitable[LinkTokenInfo]: ...
-    def revoke(self, link_token_xid: str) -> Awaitable[str]: ...
-
-class AsyncCompanies:
-    """Bank Hub companies."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[Company]]: ...
-    def iter(self, **filters: Unpack[BankHubListFilters]) -> AsyncPaginator[Company]: ...
-    def get(self, company_xid: str) -> Awaitable[Company]: ...
-    def create(self, full_name: str, *, status: Literal["Active", "Pending"] = "Active") -> Awaitable[str]: ...
-    def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> Awaitable[str]: ...
-    def counter(self, company_xid: str, *, date: date | str | None = None) -> Awaitable[CompanyCounter]: ...
-
-class AsyncBankHubBankAccounts:
-    """Bank accounts linked through Bank Hub."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[BankHubBankAccount]]: ...
-    def get(self, xid: str) -> Awaitable[BankHubBankAccount]: ...
-
-class AsyncBankHubTransactions:
-    """Bank Hub transactions."""
-    def list(self, **filters: Unpack[BankHubListFilters]) -> Awaitable[Page[BankHubTransaction]]: ...
-    def iter(self, **filters: Unpack[BankHubListFilters]) -> AsyncPaginator[BankHubTransaction]: ...
-    def get(self, transaction_id: str) -> Awaitable[BankHubTransaction]: ...
-
-class AsyncMerchantConfigs:
-    """The Bank Hub merchant configuration."""
-    def get(self) -> Awaitable[MerchantConfig]: ...
-    def update(self, keywords: builtins.list[str]) -> Awaitable[MerchantConfig]: ...
-
-class AsyncBankHubWebhooks:
-    """The Bank Hub merchant webhook."""
-    def get(self) -> Awaitable[BankHubWebhook | None]: ...
-    def set(
-        self,
-        webhook_url: str,
-        *,
-        secret_key: str,
-        allow_events: builtins.list[str] | None = None,
-        active: bool = True,
-    ) -> Awaitable[BankHubWebhook]: ...
-
-class AsyncOAuth:
-    """OAuth2: the authorization-code flow and the authorizing user's resources."""
-    def authorization_url(self, scopes: Iterable[str], state: str) -> str:
-        """The URL to send the user's browser to (no request is made)."""
-    def exchange_code(self, code: str) -> Awaitable[OAuthTokens]:
-        """Exchanges the callback's `code`; the tokens also go to the token store."""
-    def me(self) -> Awaitable[Me]: ...
-    def company(self) -> Awaitable[dict[str, Any]]:
-        """The user's company as a dict (SePay does not document its shape)."""
-    @property
-    def bank_accounts(self) -> AsyncOAuthBankAccounts: ...
-    @property
-    def transactions(self) -> AsyncOAuthTransactions: ...
-    @property
-    def webhooks(self) -> AsyncOAuthWebhooks: ...
-
 class AsyncBankHub:
     """Bank Hub: hosted bank linking, companies, linked accounts and transactions."""
     @property
@@ -1132,6 +1346,74 @@ class AsyncBankHub:
     def merchant_config(self) -> AsyncMerchantConfigs: ...
     @property
     def webhook(self) -> AsyncBankHubWebhooks: ...
+
+class PgOrders:
+    """Payment gateway orders."""
+    def list(self, **filters: Unpack[PgOrderFilters]) -> Page[PgOrder]:
+        """One page of orders."""
+    def iter(self, **filters: Unpack[PgOrderFilters]) -> Paginator[PgOrder]:
+        """Every matching order, page by page."""
+    def get(self, order_id: str) -> PgOrder:
+        """One order by id."""
+    def cancel(self, order_invoice_number: str) -> str:
+        """Cancels an unpaid order; returns SePay's message."""
+    def void(self, order_invoice_number: str) -> str:
+        """Voids a card payment; returns SePay's message."""
+
+class AsyncPgOrders:
+    """Payment gateway orders."""
+    def list(self, **filters: Unpack[PgOrderFilters]) -> Awaitable[Page[PgOrder]]:
+        """One page of orders."""
+    def iter(self, **filters: Unpack[PgOrderFilters]) -> AsyncPaginator[PgOrder]:
+        """Every matching order, page by page."""
+    def get(self, order_id: str) -> Awaitable[PgOrder]:
+        """One order by id."""
+    def cancel(self, order_invoice_number: str) -> Awaitable[str]:
+        """Cancels an unpaid order; returns SePay's message."""
+    def void(self, order_invoice_number: str) -> Awaitable[str]:
+        """Voids a card payment; returns SePay's message."""
+
+class Pg:
+    """Payment gateway (`client.pg`); `checkout` sends nothing (no await)."""
+    def checkout(
+        self,
+        *,
+        order_amount: Money,
+        order_invoice_number: str,
+        order_description: str,
+        operation: PgOperation = "PURCHASE",
+        payment_method: PgPaymentMethod | None = None,
+        customer_id: str | None = None,
+        success_url: str | None = None,
+        error_url: str | None = None,
+        cancel_url: str | None = None,
+        custom_data: str | None = None,
+    ) -> CheckoutForm:
+        """The signed form that sends the buyer to SePay's checkout page."""
+    @property
+    def orders(self) -> PgOrders: ...
+
+class AsyncPg:
+    """Payment gateway (`client.pg`); `checkout` sends nothing (no await)."""
+    def checkout(
+        self,
+        *,
+        order_amount: Money,
+        order_invoice_number: str,
+        order_description: str,
+        operation: PgOperation = "PURCHASE",
+        payment_method: PgPaymentMethod | None = None,
+        customer_id: str | None = None,
+        success_url: str | None = None,
+        error_url: str | None = None,
+        cancel_url: str | None = None,
+        custom_data: str | None = None,
+    ) -> CheckoutForm:
+        """The signed form that sends the buyer to SePay's checkout page."""
+    @property
+    def orders(self) -> AsyncPgOrders: ...
+
+# --- end of generated operations ---
 
 # ---------------------------------------------------------------- clients
 
@@ -1230,142 +1512,6 @@ class AsyncClient:
     def aclose(self) -> Awaitable[None]: ...
     def __aenter__(self) -> Awaitable[Self]: ...
     def __aexit__(self, kind: object, value: object, traceback: object) -> Awaitable[bool]: ...
-
-# ---------------------------------------------------------------- payment gateway
-
-PgOperation = Literal["PURCHASE", "VERIFY"]
-PgPaymentMethod = Literal["CARD", "BANK_TRANSFER", "NAPAS_BANK_TRANSFER"]
-
-@final
-class PgTransaction:
-    """One payment attempt of a payment gateway order."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def payment_method(self) -> str: ...
-    @property
-    def transaction_type(self) -> str: ...
-    @property
-    def transaction_amount(self) -> Decimal: ...
-    @property
-    def transaction_currency(self) -> str: ...
-    @property
-    def transaction_status(self) -> str: ...
-    @property
-    def authentication_status(self) -> str | None: ...
-    @property
-    def card_number(self) -> str | None: ...
-    @property
-    def card_holder_name(self) -> str | None: ...
-    @property
-    def card_brand(self) -> str | None: ...
-    @property
-    def transaction_date(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PgOrder:
-    """A payment gateway order (`order_status` e.g. "CAPTURED", "CANCELLED")."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def customer_id(self) -> str | None: ...
-    @property
-    def order_id(self) -> str: ...
-    @property
-    def order_invoice_number(self) -> str: ...
-    @property
-    def order_status(self) -> str: ...
-    @property
-    def order_amount(self) -> Decimal: ...
-    @property
-    def order_currency(self) -> str: ...
-    @property
-    def order_description(self) -> str: ...
-    @property
-    def authentication_status(self) -> str | None: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    @property
-    def updated_at(self) -> datetime | None: ...
-    @property
-    def transactions(self) -> builtins.list[PgTransaction]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CheckoutForm:
-    """The form to POST to SePay's hosted checkout, fields in signed order."""
-    @property
-    def action(self) -> str: ...
-    @property
-    def fields(self) -> builtins.list[tuple[str, str]]: ...
-    @property
-    def signature(self) -> str: ...
-    def to_html(self, submit_label: str = "Pay") -> str: ...
-    def to_dict(self) -> dict[str, str]: ...
-
-class PgOrderFilters(TypedDict, total=False):
-    q: str | None
-    order_status: str | None
-    customer_id: str | None
-    from_created_at: DateLike | None
-    to_created_at: DateLike | None
-    created_at_sort: SortOrder | None
-    page: int | None
-    per_page: int | None
-    """1-100 (SePay's default 20)."""
-
-class PgOrders:
-    def list(self, **filters: Unpack[PgOrderFilters]) -> Page[PgOrder]: ...
-    def iter(self, **filters: Unpack[PgOrderFilters]) -> Paginator[PgOrder]: ...
-    def get(self, order_id: str) -> PgOrder: ...
-    def cancel(self, order_invoice_number: str) -> str: ...
-    def void(self, order_invoice_number: str) -> str: ...
-
-class AsyncPgOrders:
-    def list(self, **filters: Unpack[PgOrderFilters]) -> Awaitable[Page[PgOrder]]: ...
-    def iter(self, **filters: Unpack[PgOrderFilters]) -> AsyncPaginator[PgOrder]: ...
-    def get(self, order_id: str) -> Awaitable[PgOrder]: ...
-    def cancel(self, order_invoice_number: str) -> Awaitable[str]: ...
-    def void(self, order_invoice_number: str) -> Awaitable[str]: ...
-
-class Pg:
-    """Payment gateway (`client.pg`)."""
-    @property
-    def orders(self) -> PgOrders: ...
-    def checkout(
-        self,
-        *,
-        order_amount: Money,
-        order_invoice_number: str,
-        order_description: str,
-        operation: PgOperation = "PURCHASE",
-        payment_method: PgPaymentMethod | None = None,
-        customer_id: str | None = None,
-        success_url: str | None = None,
-        error_url: str | None = None,
-        cancel_url: str | None = None,
-        custom_data: str | None = None,
-    ) -> CheckoutForm: ...
-
-class AsyncPg:
-    """Payment gateway of an `AsyncClient` (`checkout` needs no await)."""
-    @property
-    def orders(self) -> AsyncPgOrders: ...
-    def checkout(
-        self,
-        *,
-        order_amount: Money,
-        order_invoice_number: str,
-        order_description: str,
-        operation: PgOperation = "PURCHASE",
-        payment_method: PgPaymentMethod | None = None,
-        customer_id: str | None = None,
-        success_url: str | None = None,
-        error_url: str | None = None,
-        cancel_url: str | None = None,
-        custom_data: str | None = None,
-    ) -> CheckoutForm: ...
 
 # ---------------------------------------------------------------- receiving
 
