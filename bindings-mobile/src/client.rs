@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use sepay::{BaseUrls, Environment};
 
-use crate::bankhub::BankHubApi;
+use crate::bank_hub::BankHubApi;
 use crate::error::SePayError;
 use crate::oauth::{ForeignStore, OAuthApi, TokenStore};
 use crate::pg::PgApi;

@@ -31,7 +31,7 @@ macro_rules! page_record {
     };
 }
 
-mod bankhub;
+mod bank_hub;
 mod client;
 mod dedup;
 mod error;
@@ -45,7 +45,7 @@ mod v1;
 mod v2;
 mod webhook;
 
-pub use bankhub::{
+pub use bank_hub::{
     BankHubApi, BankHubBankAccountPage, BankHubBankAccounts, BankHubCompanies, BankHubCompanyPage,
     BankHubLinkTokens, BankHubMerchantConfig, BankHubTransactionPage, BankHubTransactions,
     BankHubWebhook, BankHubWebhooks,

@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use sepay::bankhub::{BankHubTransaction, Company};
+use sepay::bank_hub::{BankHubTransaction, Company};
 use sepay::oauth::{OAuthBankAccount, OAuthTransaction};
-use sepay::page::BoxPaginator;
+use sepay::paging::BoxPaginator;
 use sepay::pg::PgOrder;
 use sepay::userapi::v1::{V1BankAccount, V1Transaction};
 use sepay::userapi::v2::{V2BankAccount, V2Transaction, V2VirtualAccount};

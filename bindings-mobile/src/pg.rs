@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use sepay::page::Page;
+use sepay::paging::Page;
 use sepay::pg::{CheckoutRequest, PgOrder, PgOrderListParams};
 use sepay::Pagination;
 

@@ -9,7 +9,7 @@ use futures::future::BoxFuture;
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
-use sepay::page::BoxPaginator;
+use sepay::paging::BoxPaginator;
 
 use crate::awaitable::Ready;
 use crate::errors::to_pyerr;

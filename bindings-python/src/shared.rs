@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use pyo3::prelude::*;
 use pyo3::IntoPyObjectExt;
-use sepay::page::BoxPaginator;
+use sepay::paging::BoxPaginator;
 
 use crate::errors::{to_pyerr, IntoPyResult};
 use crate::paging::paginator;

@@ -53,7 +53,7 @@ pub fn invalid(operation: &str, name: &str, message: String) -> JsValue {
 /// The camelCase option names of the VA order, OAuth2 and Bank Hub operations
 /// that take an options object (empty for the others).
 pub fn account_option_names(operation: &str) -> Vec<String> {
-    use crate::bankhub as hub;
+    use crate::bank_hub as hub;
     use crate::convert::option_names as names;
     match operation {
         "v1.orders.list" | "v2.orders.list" => names::<crate::orders::OrderListOptions>(),
@@ -76,7 +76,7 @@ pub fn account_option_names(operation: &str) -> Vec<String> {
         | "bank_hub.transactions.iter" => names::<hub::BankHubListOptions>(),
         "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
         "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),
-        "bank_hub.companies.edit" => names::<sepay::bankhub::CompanyEdit>(),
+        "bank_hub.companies.edit" => names::<sepay::bank_hub::CompanyEdit>(),
         "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
         "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
         "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),

@@ -9,7 +9,7 @@
 //! sees an empty crate.
 
 #[cfg(target_arch = "wasm32")]
-mod bankhub;
+mod bank_hub;
 #[cfg(target_arch = "wasm32")]
 mod calls;
 #[cfg(target_arch = "wasm32")]

@@ -11,7 +11,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use sepay::page::{PageSource, Paginator};
+use sepay::paging::{PageSource, Paginator};
 
 use crate::convert::{error, to_js};
 

@@ -12,8 +12,8 @@ use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, MaybeSendSync};
 use crate::operation::{Operation, Surface};
 use crate::operations::{Api, OperationSpec};
-use crate::page::Page;
-use crate::userapi::v2::PagedQuery;
+use crate::paging::NumberedQuery;
+use crate::paging::Page;
 
 /// Decodes a successful answer.
 pub type Decoder<T> = fn(&str, &HttpResponse) -> Result<T>;
@@ -202,7 +202,7 @@ impl<T, I: Input> Call<T, I> {
 fn error_of(api: Option<Api>, operation: &str, response: &HttpResponse) -> Error {
     match api {
         Some(Api::UserApiV1) => crate::userapi::v1::envelope::error(operation, response),
-        Some(Api::BankHub) => crate::bankhub::envelope::error(operation, response),
+        Some(Api::BankHub) => crate::bank_hub::envelope::error(operation, response),
         Some(Api::PgApi) => crate::pg::orders::error(operation, response),
         _ => crate::userapi::v2::envelope::error(operation, response),
     }
@@ -256,7 +256,7 @@ impl<T: MaybeSendSync, I: Input> Operation for Call<T, I> {
     }
 }
 
-impl<T: MaybeSendSync + Clone + PartialEq, I: Input> PagedQuery for Call<Page<T>, I> {
+impl<T: MaybeSendSync + Clone + PartialEq, I: Input> NumberedQuery for Call<Page<T>, I> {
     type Item = T;
     type List = Call<Page<T>, I>;
     fn start(&self) -> (Option<u32>, Option<u32>) {

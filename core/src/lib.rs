@@ -3,7 +3,7 @@
 #![warn(missing_docs)]
 
 pub mod auth;
-pub mod bankhub;
+pub mod bank_hub;
 pub mod call;
 pub mod client;
 pub mod config;
@@ -16,7 +16,7 @@ pub mod money;
 pub mod oauth;
 pub mod operation;
 pub mod operations;
-pub mod page;
+pub mod paging;
 pub mod params;
 pub mod pg;
 pub mod qr;
@@ -38,6 +38,6 @@ pub use config::{BaseUrls, ClientOptions, Environment};
 pub use error::{Error, FieldError, Result};
 pub use limit::RetryPolicy;
 pub use money::Amount;
-pub use page::{Page, Pagination, Paginator};
+pub use paging::{Page, Pagination, Paginator};
 pub use secret::SecretString;
 pub use time::{DateBound, DateTime};

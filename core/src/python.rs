@@ -11,7 +11,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
 
 use crate::money::Amount;
-use crate::page::Pagination;
+use crate::paging::Pagination;
 use crate::userapi::v1::{V1BankAccount, V1Transaction};
 use crate::userapi::v2::{
     SortOrder, Terminal, TransferType, V2BankAccount, V2Transaction, V2VirtualAccount,

@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use common::*;
-use sepay::bankhub::BankHubListParams;
+use sepay::bank_hub::BankHubListParams;
 use sepay::oauth::{
     MemoryTokenStore, OAuthConfig, OAuthListParams, TokenStore, WebhookAuthType, WebhookEventType,
     WebhookParams,

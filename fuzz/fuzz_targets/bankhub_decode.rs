@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
-use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
+use sepay::bank_hub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::operation::Surface;
 use sepay::{Client, Environment};
 use sepay_fuzz::{

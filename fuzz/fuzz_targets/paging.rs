@@ -15,7 +15,7 @@ use std::time::Duration;
 use arbitrary::Unstructured;
 use libfuzzer_sys::fuzz_target;
 use sepay::operation::Surface;
-use sepay::page::{PageSource, Paginator};
+use sepay::paging::{PageSource, Paginator};
 use sepay::{Client, ClientOptions, Environment};
 use sepay_fuzz::{
     block_on, byte, check_error, options, response, response_with_length, without_rate_headers,

@@ -4,7 +4,7 @@
 
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
-use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
+use sepay::bank_hub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::SecretString;
 
 use crate::errors::IntoPyResult;

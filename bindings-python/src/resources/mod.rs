@@ -12,7 +12,7 @@ use sepay::userapi::v2::{
     V2BankAccountListParams, V2TransactionListParams, V2VirtualAccountListParams,
 };
 
-use sepay::bankhub::{BankHubListParams, CompanyEdit};
+use sepay::bank_hub::{BankHubListParams, CompanyEdit};
 use sepay::oauth::{OAuthListParams, WebhookParams};
 use sepay::userapi::orders::VaOrderCreateParams;
 

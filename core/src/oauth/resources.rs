@@ -12,9 +12,10 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::operation::Surface;
 use crate::operations::{op, OperationSpec};
-use crate::page::{Page, Paginator};
+use crate::paging::NumberedPages;
+use crate::paging::{Page, Paginator};
 use crate::time::DateBound;
-use crate::userapi::v2::{envelope, V2Pages};
+use crate::userapi::v2::envelope;
 
 use super::flow::{authorization_url, OAuthTokens, TokenRequest};
 use super::models::{
@@ -190,9 +191,9 @@ impl OAuthBankAccounts<'_> {
     pub fn iter(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<Call<Page<OAuthBankAccount>, OAuthListParams>>> {
+    ) -> Paginator<NumberedPages<Call<Page<OAuthBankAccount>, OAuthListParams>>> {
         let first = page(op!("oauth.bank_accounts.list"), &[], params);
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
     /// One bank account.
@@ -232,9 +233,9 @@ impl OAuthTransactions<'_> {
     pub fn iter(
         &self,
         params: &OAuthListParams,
-    ) -> Paginator<V2Pages<Call<Page<OAuthTransaction>, OAuthListParams>>> {
+    ) -> Paginator<NumberedPages<Call<Page<OAuthTransaction>, OAuthListParams>>> {
         let first = page(op!("oauth.transactions.list"), &[], params);
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 }
 

@@ -11,9 +11,10 @@ use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::money::Amount;
 use crate::operations::op;
-use crate::page::{Page, Pagination, Paginator};
+use crate::paging::NumberedPages;
+use crate::paging::{Page, Pagination, Paginator};
 use crate::time::{wall_clock_opt, DateBound, DateTime};
-use crate::userapi::v2::{SortOrder, V2Pages};
+use crate::userapi::v2::SortOrder;
 use crate::userapi::{text_of, ErrorAnswer};
 
 /// A payment gateway order.
@@ -315,9 +316,9 @@ impl<'a> PgOrders<'a> {
     }
 
     /// Every matching order, page by page.
-    pub fn iter(&self, params: &PgOrderListParams) -> Paginator<V2Pages<ListOrders>> {
+    pub fn iter(&self, params: &PgOrderListParams) -> Paginator<NumberedPages<ListOrders>> {
         let first = ListOrders::list(params.clone());
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
     /// One order by order id or invoice number.

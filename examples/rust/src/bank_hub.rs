@@ -4,7 +4,7 @@
 //!
 //! `cargo run -p sepay-examples --bin bank-hub`
 
-use sepay::bankhub::{BankHubListParams, LinkPurpose};
+use sepay::bank_hub::{BankHubListParams, LinkPurpose};
 use sepay::{BaseUrls, Client};
 
 #[tokio::main]

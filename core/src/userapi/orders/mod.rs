@@ -13,7 +13,7 @@ pub use params::{OrderBank, QrTemplate, VaOrderCreateParams};
 
 use crate::client::Client;
 use crate::error::Result;
-use crate::page::Page;
+use crate::paging::Page;
 
 /// VA order operations of a client on one API version.
 #[derive(Debug, Clone, Copy)]

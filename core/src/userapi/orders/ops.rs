@@ -9,7 +9,7 @@ use crate::call::{Call, Decoder, Input};
 use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::operations::{op, OperationSpec};
-use crate::page::Page;
+use crate::paging::Page;
 use crate::userapi::v2::envelope;
 
 use super::models::VaOrder;

@@ -6,13 +6,13 @@ use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::money::Amount;
 use crate::operations::op;
-use crate::page::Paginator;
+use crate::paging::Paginator;
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::V1BankAccount;
-use super::paging::{SinceIdQuery, V1Pages};
 use super::transactions::{amount, bound, Count};
+use crate::paging::{SinceIdPages, SinceIdQuery};
 
 /// `limit` the iterator uses for bank accounts (SePay's default is 100).
 pub const BANK_ACCOUNT_PAGE: u32 = 100;
@@ -221,8 +221,8 @@ impl<'a> V1BankAccounts<'a> {
     pub fn iter(
         &self,
         params: &V1BankAccountListParams,
-    ) -> Paginator<V1Pages<V1BankAccountListParams>> {
-        Paginator::new(self.client.clone(), V1Pages::new(params.clone()))
+    ) -> Paginator<SinceIdPages<V1BankAccountListParams>> {
+        Paginator::new(self.client.clone(), SinceIdPages::new(params.clone()))
     }
 
     /// One bank account by id.

@@ -4,7 +4,6 @@
 mod bank_accounts;
 pub(crate) mod envelope;
 mod models;
-mod paging;
 mod transactions;
 
 pub use bank_accounts::{
@@ -12,7 +11,6 @@ pub use bank_accounts::{
     V1BankAccountListParams, V1BankAccounts,
 };
 pub use models::{V1BankAccount, V1Transaction};
-pub use paging::V1Pages;
 pub use transactions::{
     CountTransactions, GetTransaction, ListTransactions, V1TransactionCountParams,
     V1TransactionListParams, V1Transactions,

@@ -6,12 +6,12 @@ use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::money::Amount;
 use crate::operations::op;
-use crate::page::Paginator;
+use crate::paging::Paginator;
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::V1Transaction;
-use super::paging::{SinceIdQuery, V1Pages};
+use crate::paging::{SinceIdPages, SinceIdQuery};
 
 /// Largest (and default) `limit` v1 accepts for transactions.
 pub const MAX_TRANSACTION_LIMIT: u32 = 5000;
@@ -232,12 +232,12 @@ impl<'a> V1Transactions<'a> {
     }
 
     /// Every matching transaction, oldest id first, fetched page by page with
-    /// `since_id` (see [`V1Pages`] for the completeness checks).
+    /// `since_id` (see [`SinceIdPages`] for the completeness checks).
     pub fn iter(
         &self,
         params: &V1TransactionListParams,
-    ) -> Paginator<V1Pages<V1TransactionListParams>> {
-        Paginator::new(self.client.clone(), V1Pages::new(params.clone()))
+    ) -> Paginator<SinceIdPages<V1TransactionListParams>> {
+        Paginator::new(self.client.clone(), SinceIdPages::new(params.clone()))
     }
 
     /// One transaction by id.

@@ -5,13 +5,13 @@ use crate::client::Client;
 use crate::error::Result;
 use crate::money::Amount;
 use crate::operations::{spec, OperationSpec};
-use crate::page::{Page, Paginator};
+use crate::paging::{Page, Paginator};
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::{SortOrder, V2BankAccount};
-use super::paging::V2Pages;
 use super::query::Query;
+use crate::paging::NumberedPages;
 
 /// Filters, sorts and paging of `GET /bank-accounts`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
@@ -119,9 +119,12 @@ impl<'a> V2BankAccounts<'a> {
     }
 
     /// Every matching bank account, page by page.
-    pub fn iter(&self, params: &V2BankAccountListParams) -> Paginator<V2Pages<ListBankAccounts>> {
+    pub fn iter(
+        &self,
+        params: &V2BankAccountListParams,
+    ) -> Paginator<NumberedPages<ListBankAccounts>> {
         let first = ListBankAccounts::list(params.clone());
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
     /// One bank account by id (UUID).

@@ -8,7 +8,7 @@ use crate::client::retry_after;
 use crate::decode::{self, summarize};
 use crate::error::{Error, Result};
 use crate::http::HttpResponse;
-use crate::page::{Page, Pagination};
+use crate::paging::{Page, Pagination};
 use crate::userapi::{field_errors, text_of, ErrorAnswer};
 
 #[derive(Deserialize)]

@@ -4,19 +4,17 @@
 mod bank_accounts;
 pub(crate) mod envelope;
 mod models;
-mod paging;
 mod query;
 mod transactions;
 mod virtual_accounts;
 
+pub use crate::paging::MAX_PER_PAGE;
 pub use bank_accounts::{
     GetBankAccount, ListBankAccounts, V2BankAccountListParams, V2BankAccounts,
 };
 pub use models::{
     SortOrder, Terminal, TransferType, V2BankAccount, V2Transaction, V2VirtualAccount,
 };
-pub use paging::{PagedQuery, V2Pages};
-pub use query::MAX_PER_PAGE;
 pub use transactions::{GetTransaction, ListTransactions, V2TransactionListParams, V2Transactions};
 pub use virtual_accounts::{
     GetVirtualAccount, ListTerminals, ListVirtualAccounts, V2Terminals, V2VirtualAccountListParams,

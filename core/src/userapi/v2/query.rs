@@ -6,8 +6,7 @@ use crate::time::DateBound;
 
 use super::models::SortOrder;
 
-/// Largest `per_page` v2 accepts.
-pub const MAX_PER_PAGE: u32 = 100;
+use crate::paging::MAX_PER_PAGE;
 
 /// Query pairs for one request; empty values are dropped when the URL is built.
 pub(crate) struct Query {

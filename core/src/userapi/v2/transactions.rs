@@ -5,13 +5,13 @@ use crate::client::Client;
 use crate::error::Result;
 use crate::money::Amount;
 use crate::operations::{spec, OperationSpec};
-use crate::page::{Page, Paginator};
+use crate::paging::{Page, Paginator};
 use crate::time::DateBound;
 
 use super::envelope;
 use super::models::{SortOrder, TransferType, V2Transaction};
-use super::paging::V2Pages;
 use super::query::Query;
+use crate::paging::NumberedPages;
 
 /// Filters, sorts and paging of `GET /transactions`. Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
@@ -157,7 +157,10 @@ impl<'a> V2Transactions<'a> {
     /// `per_page` is set). Without an explicit sort the walk goes oldest first
     /// (`transaction_date_sort=asc`), so transactions that arrive meanwhile land
     /// after the walk's position instead of shifting earlier pages.
-    pub fn iter(&self, params: &V2TransactionListParams) -> Paginator<V2Pages<ListTransactions>> {
+    pub fn iter(
+        &self,
+        params: &V2TransactionListParams,
+    ) -> Paginator<NumberedPages<ListTransactions>> {
         let mut params = params.clone();
         let unsorted = params.transaction_date_sort.is_none()
             && params.amount_in_sort.is_none()
@@ -167,7 +170,7 @@ impl<'a> V2Transactions<'a> {
         }
         Paginator::new(
             self.client.clone(),
-            V2Pages::new(ListTransactions::list(params)),
+            NumberedPages::new(ListTransactions::list(params)),
         )
     }
 

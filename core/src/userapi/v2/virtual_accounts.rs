@@ -5,12 +5,12 @@ use crate::call::{Call, Input};
 use crate::client::Client;
 use crate::error::Result;
 use crate::operations::{spec, OperationSpec};
-use crate::page::{Page, Paginator};
+use crate::paging::{Page, Paginator};
 
 use super::envelope;
 use super::models::{SortOrder, Terminal, V2VirtualAccount};
-use super::paging::V2Pages;
 use super::query::Query;
+use crate::paging::NumberedPages;
 
 /// Filters and paging of `GET /bank-accounts/{id}/va`.
 #[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
@@ -117,10 +117,10 @@ impl<'a> V2VirtualAccounts<'a> {
         &self,
         bank_account_id: &str,
         params: &V2VirtualAccountListParams,
-    ) -> Paginator<V2Pages<ListVirtualAccounts>> {
+    ) -> Paginator<NumberedPages<ListVirtualAccounts>> {
         Paginator::new(
             self.client.clone(),
-            V2Pages::new(ListVirtualAccounts::list(bank_account_id, params.clone())),
+            NumberedPages::new(ListVirtualAccounts::list(bank_account_id, params.clone())),
         )
     }
 

@@ -1,7 +1,7 @@
 //! Shared helpers for the sandbox integration tests.
 #![allow(dead_code)]
 
-pub mod bankhub;
+pub mod bank_hub;
 pub mod oauth;
 pub mod pg;
 pub mod receiver;

@@ -6,7 +6,7 @@ mod common;
 
 use std::time::Duration;
 
-use common::bankhub::*;
+use common::bank_hub::*;
 use common::*;
 use reqwest::Method;
 use sepay_sandbox::SandboxConfig;

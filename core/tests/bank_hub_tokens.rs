@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use sepay::bankhub::BankHubListParams;
+use sepay::bank_hub::BankHubListParams;
 use sepay::http::{HttpRequest, HttpResponse, Transport, TransportError};
 use sepay::{BaseUrls, Client, ClientOptions, Error};
 

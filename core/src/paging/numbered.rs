@@ -1,15 +1,16 @@
 //! `page` / `per_page` paging for v2 lists.
 
+/// Largest page size SePay accepts on numbered lists.
+pub const MAX_PER_PAGE: u32 = 100;
+
+use super::{Page, PageSource};
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::MaybeSendSync;
 use crate::operation::Operation;
-use crate::page::{Page, PageSource};
-
-use super::query::MAX_PER_PAGE;
 
 /// A v2 list that can be fetched page by page.
-pub trait PagedQuery: Clone + MaybeSendSync {
+pub trait NumberedQuery: Clone + MaybeSendSync {
     /// Item type (compared to notice a server that repeats a page).
     type Item: MaybeSendSync + Clone + PartialEq;
     /// The list operation.
@@ -27,7 +28,7 @@ pub trait PagedQuery: Clone + MaybeSendSync {
 /// that claims more follow, or more than `ClientOptions::max_pages` pages
 /// stop the walk with `Error::Pagination`.
 #[derive(Debug, Clone)]
-pub struct V2Pages<Q: PagedQuery> {
+pub struct NumberedPages<Q: NumberedQuery> {
     query: Q,
     page: u32,
     per_page: u32,
@@ -36,12 +37,12 @@ pub struct V2Pages<Q: PagedQuery> {
     previous_first: Option<Q::Item>,
 }
 
-impl<Q: PagedQuery> V2Pages<Q> {
+impl<Q: NumberedQuery> NumberedPages<Q> {
     /// Pages of `query`, from its `page` (default 1) with its `per_page`
     /// (default 100, the largest SePay allows, to save requests).
     pub fn new(query: Q) -> Self {
         let (page, per_page) = query.start();
-        V2Pages {
+        NumberedPages {
             query,
             page: page.unwrap_or(1).max(1),
             per_page: per_page.unwrap_or(MAX_PER_PAGE),
@@ -54,7 +55,7 @@ impl<Q: PagedQuery> V2Pages<Q> {
 
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl<Q: PagedQuery> PageSource for V2Pages<Q> {
+impl<Q: NumberedQuery> PageSource for NumberedPages<Q> {
     type Item = Q::Item;
 
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Q::Item>>> {

@@ -1,6 +1,14 @@
 //! Pages and the one paginator every list uses. A [`PageSource`] knows how to
-//! fetch the next page of one pagination style; [`Paginator`] turns it into
-//! items, pages or a `Stream`, holding at most one page in memory.
+//! fetch the next page of one pagination style — [`NumberedPages`] (`page` and
+//! a page size: v2, OAuth2, Bank Hub, payment gateway) or [`SinceIdPages`]
+//! (v1) —; [`Paginator`] turns it into items, pages or a `Stream`, holding at
+//! most one page in memory.
+
+mod numbered;
+mod since_id;
+
+pub use numbered::{NumberedPages, NumberedQuery, MAX_PER_PAGE};
+pub use since_id::{SinceIdPages, SinceIdQuery};
 
 use std::collections::VecDeque;
 

@@ -5,7 +5,7 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::bankhub::{BankHubListParams, CompanyEdit, LinkPurpose};
+use sepay::bank_hub::{BankHubListParams, CompanyEdit, LinkPurpose};
 use sepay::SecretString;
 
 use crate::client::{promise, WasmClient};

@@ -10,9 +10,9 @@ use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::HttpResponse;
 use crate::operations::{op, OperationSpec};
-use crate::page::{Page, Paginator};
+use crate::paging::NumberedPages;
+use crate::paging::{Page, Paginator};
 use crate::secret::SecretString;
-use crate::userapi::v2::V2Pages;
 
 use super::envelope;
 use super::models::{
@@ -138,9 +138,9 @@ impl Companies<'_> {
     pub fn iter(
         &self,
         params: &BankHubListParams,
-    ) -> Paginator<V2Pages<Call<Page<Company>, BankHubListParams>>> {
+    ) -> Paginator<NumberedPages<Call<Page<Company>, BankHubListParams>>> {
         let first = page(op!("bank_hub.companies.list"), &[], params);
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
     /// One company.
@@ -219,9 +219,9 @@ impl BankHubTransactions<'_> {
     pub fn iter(
         &self,
         params: &BankHubListParams,
-    ) -> Paginator<V2Pages<Call<Page<BankHubTransaction>, BankHubListParams>>> {
+    ) -> Paginator<NumberedPages<Call<Page<BankHubTransaction>, BankHubListParams>>> {
         let first = page(op!("bank_hub.transactions.list"), &[], params);
-        Paginator::new(self.client.clone(), V2Pages::new(first))
+        Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
     /// One transaction.

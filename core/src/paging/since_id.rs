@@ -11,11 +11,11 @@
 //! ascending, filters the count endpoint cannot apply) stops with
 //! [`Error::Pagination`] instead of returning a partial history.
 
+use super::PageSource;
 use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::MaybeSendSync;
 use crate::operation::Operation;
-use crate::page::PageSource;
 
 /// A v1 list that can be walked with `since_id`.
 pub trait SinceIdQuery: Clone + MaybeSendSync {
@@ -38,7 +38,7 @@ pub trait SinceIdQuery: Clone + MaybeSendSync {
 
 /// Pages of a v1 list (see the module docs for the checks).
 #[derive(Debug, Clone)]
-pub struct V1Pages<Q: SinceIdQuery> {
+pub struct SinceIdPages<Q: SinceIdQuery> {
     query: Q,
     since_id: u64,
     limit: u32,
@@ -48,11 +48,11 @@ pub struct V1Pages<Q: SinceIdQuery> {
     fetched: u32,
 }
 
-impl<Q: SinceIdQuery> V1Pages<Q> {
+impl<Q: SinceIdQuery> SinceIdPages<Q> {
     /// Pages of `query`, starting at its `since_id` (or the first id).
     pub fn new(query: Q) -> Self {
         let (since_id, limit) = query.start();
-        V1Pages {
+        SinceIdPages {
             query,
             since_id,
             limit: limit.max(1),
@@ -81,7 +81,7 @@ impl<Q: SinceIdQuery> V1Pages<Q> {
 
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
-impl<Q: SinceIdQuery> PageSource for V1Pages<Q> {
+impl<Q: SinceIdQuery> PageSource for SinceIdPages<Q> {
     type Item = Q::Item;
 
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Q::Item>>> {

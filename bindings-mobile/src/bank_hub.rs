@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use sepay::bankhub::{
+use sepay::bank_hub::{
     BankHubBankAccount, BankHubListParams, BankHubTransaction, Company, CompanyCounter,
     CompanyEdit, LinkPurpose, LinkToken, LinkTokenInfo, MerchantConfig,
 };
@@ -46,8 +46,8 @@ pub struct BankHubWebhook {
     pub allow_events: Vec<String>,
 }
 
-impl From<sepay::bankhub::BankHubWebhook> for BankHubWebhook {
-    fn from(w: sepay::bankhub::BankHubWebhook) -> Self {
+impl From<sepay::bank_hub::BankHubWebhook> for BankHubWebhook {
+    fn from(w: sepay::bank_hub::BankHubWebhook) -> Self {
         BankHubWebhook {
             webhook_url: w.webhook_url,
             auth_type: w.auth_type,
