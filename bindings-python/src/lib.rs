@@ -25,36 +25,9 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
-    m.add_class::<resources::V1>()?;
-    m.add_class::<resources::AsyncV1>()?;
-    m.add_class::<resources::V2>()?;
-    m.add_class::<resources::AsyncV2>()?;
-    m.add_class::<resources::VaOrders>()?;
-    m.add_class::<resources::AsyncVaOrders>()?;
+    resources::register(m)?;
     m.add_class::<sepay::userapi::orders::VaOrder>()?;
     m.add_class::<sepay::userapi::orders::OrderVa>()?;
-    m.add_class::<resources::OAuth>()?;
-    m.add_class::<resources::AsyncOAuth>()?;
-    m.add_class::<resources::OAuthBankAccounts>()?;
-    m.add_class::<resources::AsyncOAuthBankAccounts>()?;
-    m.add_class::<resources::OAuthTransactions>()?;
-    m.add_class::<resources::AsyncOAuthTransactions>()?;
-    m.add_class::<resources::OAuthWebhooks>()?;
-    m.add_class::<resources::AsyncOAuthWebhooks>()?;
-    m.add_class::<resources::BankHub>()?;
-    m.add_class::<resources::AsyncBankHub>()?;
-    m.add_class::<resources::LinkTokens>()?;
-    m.add_class::<resources::AsyncLinkTokens>()?;
-    m.add_class::<resources::Companies>()?;
-    m.add_class::<resources::AsyncCompanies>()?;
-    m.add_class::<resources::BankHubBankAccounts>()?;
-    m.add_class::<resources::AsyncBankHubBankAccounts>()?;
-    m.add_class::<resources::BankHubTransactions>()?;
-    m.add_class::<resources::AsyncBankHubTransactions>()?;
-    m.add_class::<resources::MerchantConfigs>()?;
-    m.add_class::<resources::AsyncMerchantConfigs>()?;
-    m.add_class::<resources::BankHubWebhooks>()?;
-    m.add_class::<resources::AsyncBankHubWebhooks>()?;
     m.add_class::<sepay::oauth::Me>()?;
     m.add_class::<sepay::oauth::OAuthBank>()?;
     m.add_class::<sepay::oauth::OAuthBankAccount>()?;
@@ -73,18 +46,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sepay::bank_hub::MerchantConfig>()?;
     m.add_class::<sepay::bank_hub::BankHubWebhook>()?;
     m.add_class::<token_store::PyOAuthTokens>()?;
-    m.add_class::<resources::V1Transactions>()?;
-    m.add_class::<resources::AsyncV1Transactions>()?;
-    m.add_class::<resources::V1BankAccounts>()?;
-    m.add_class::<resources::AsyncV1BankAccounts>()?;
-    m.add_class::<resources::V2Transactions>()?;
-    m.add_class::<resources::AsyncV2Transactions>()?;
-    m.add_class::<resources::V2BankAccounts>()?;
-    m.add_class::<resources::AsyncV2BankAccounts>()?;
-    m.add_class::<resources::V2VirtualAccounts>()?;
-    m.add_class::<resources::AsyncV2VirtualAccounts>()?;
-    m.add_class::<resources::V2Terminals>()?;
-    m.add_class::<resources::AsyncV2Terminals>()?;
     m.add_class::<page::Page>()?;
     m.add_class::<paging::Paginator>()?;
     m.add_class::<paging::AsyncPaginator>()?;
@@ -115,10 +76,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 
 /// Payment gateway, inbound notifications and VietQR.
 fn receiving(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_class::<resources::Pg>()?;
-    m.add_class::<resources::AsyncPg>()?;
-    m.add_class::<resources::PgOrders>()?;
-    m.add_class::<resources::AsyncPgOrders>()?;
     m.add_class::<resources::CheckoutForm>()?;
     m.add_class::<sepay::pg::PgOrder>()?;
     m.add_class::<sepay::pg::PgTransaction>()?;

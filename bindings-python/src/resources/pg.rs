@@ -1,36 +1,14 @@
-//! `client.pg`: the payment gateway's signed checkout form and its order API
-//! (needs `pg_merchant_id` / `pg_secret_key` on the client).
+//! `client.pg`: the signed checkout form (hand-written: the order's fields
+//! are keywords and the form is a class of its own); the order API is
+//! generated (`generated.rs`).
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyTuple};
-use sepay::pg::{CheckoutOperation, CheckoutRequest, PaymentMethod, PgOrderListParams};
+use sepay::pg::{CheckoutOperation, CheckoutRequest, PaymentMethod};
 
+use super::Pg;
 use crate::convert::amount;
 use crate::errors::IntoPyResult;
-use crate::page::PageOut;
-use crate::params::params;
-use crate::shared::Ctx;
-
-/// Payment gateway (`client.pg`): `checkout(...)` and `orders`.
-#[pyclass(frozen, subclass, module = "sepay_sdk")]
-pub struct Pg {
-    ctx: Ctx,
-    /// Orders: `list`, `iter`, `get`, `cancel`, `void`.
-    #[pyo3(get)]
-    orders: Py<PyAny>,
-}
-twin!(Pg, AsyncPg, "Payment gateway of an `AsyncClient`.");
-
-impl Pg {
-    pub fn create(py: Python<'_>, ctx: &Ctx) -> PyResult<Py<PyAny>> {
-        let a = ctx.asynchronous;
-        Pg {
-            ctx: ctx.clone(),
-            orders: PgOrders { ctx: ctx.clone() }.instantiate(py, a)?,
-        }
-        .instantiate(py, a)
-    }
-}
 
 const CHECKOUT: &str = "pg.checkout";
 
@@ -158,56 +136,5 @@ impl CheckoutForm {
             self.0.action,
             self.0.fields.len()
         )
-    }
-}
-
-/// Payment gateway orders (`client.pg.orders`).
-#[pyclass(frozen, subclass, module = "sepay_sdk")]
-pub struct PgOrders {
-    ctx: Ctx,
-}
-twin!(
-    PgOrders,
-    AsyncPgOrders,
-    "Payment gateway orders of an `AsyncClient`."
-);
-
-#[pymethods]
-impl PgOrders {
-    /// One page of orders (`page`, `per_page` 1–100, filters).
-    #[pyo3(signature = (**filters))]
-    fn list(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
-        let p: PgOrderListParams = params(py, "pg.orders.list", filters)?;
-        self.ctx.call(py, |c| async move {
-            c.pg().orders().list(&p).await.map(PageOut)
-        })
-    }
-
-    /// Every matching order, page by page.
-    #[pyo3(signature = (**filters))]
-    fn iter(&self, py: Python<'_>, filters: Option<&Bound<'_, PyDict>>) -> PyResult<Py<PyAny>> {
-        let p: PgOrderListParams = params(py, "pg.orders.iter", filters)?;
-        self.ctx
-            .paginate(py, "pg.orders.iter", |c| c.pg().orders().iter(&p).boxed())
-    }
-
-    /// One order by SePay order id (`SEPAY-…`) or invoice number.
-    fn get(&self, py: Python<'_>, order_id: String) -> PyResult<Py<PyAny>> {
-        self.ctx
-            .call(py, |c| async move { c.pg().orders().get(&order_id).await })
-    }
-
-    /// Cancels an unpaid (non-card) order; returns SePay's message.
-    fn cancel(&self, py: Python<'_>, order_invoice_number: String) -> PyResult<Py<PyAny>> {
-        self.ctx.call(py, |c| async move {
-            c.pg().orders().cancel(&order_invoice_number).await
-        })
-    }
-
-    /// Voids a captured card payment; returns SePay's message.
-    fn void(&self, py: Python<'_>, order_invoice_number: String) -> PyResult<Py<PyAny>> {
-        self.ctx.call(py, |c| async move {
-            c.pg().orders().void(&order_invoice_number).await
-        })
     }
 }

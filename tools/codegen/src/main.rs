@@ -3,11 +3,13 @@
 //! current.
 //!
 //! `cargo run -p sepay-codegen -- write` rewrites the generated region of
-//! `bindings-python/python/sepay_sdk/_native.pyi`; `-- check` exits 1 when
-//! the file differs from what `write` would make.
+//! `bindings-python/python/sepay_sdk/_native.pyi` and the Python binding's
+//! operation classes (`bindings-python/src/resources/generated.rs`); `-- check`
+//! exits 1 when a file differs from what `write` would make.
 
 mod layout;
 mod overrides;
+mod pyo3;
 mod python;
 mod region;
 mod types;
@@ -17,6 +19,9 @@ use std::process::ExitCode;
 
 /// The stub file, relative to the workspace root.
 const STUB: &str = "bindings-python/python/sepay_sdk/_native.pyi";
+
+/// The Python binding's generated operation classes.
+const PYO3: &str = "bindings-python/src/resources/generated.rs";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,27 +50,42 @@ fn main() -> ExitCode {
     }
 }
 
-/// Generates the stub classes and writes or compares the file.
+/// Generates every file (or region) and writes or compares it.
 fn run(mode: Mode) -> Result<ExitCode, String> {
-    let path = workspace_root().join(STUB);
-    let current =
-        std::fs::read_to_string(&path).map_err(|e| format!("reading {}: {e}", path.display()))?;
-    let generated = python::stubs(sepay::operations::TABLE)?;
-    let wanted = region::splice(&current, &generated)?;
-    match mode {
-        Mode::Write if wanted != current => {
-            std::fs::write(&path, wanted)
-                .map_err(|e| format!("writing {}: {e}", path.display()))?;
-            println!("wrote {STUB}");
+    let table = sepay::operations::TABLE;
+    let stub = read(STUB)?;
+    let files = [
+        (STUB, region::splice(&stub, &python::stubs(table)?)?, stub),
+        (PYO3, pyo3::source(table)?, read(PYO3).unwrap_or_default()),
+    ];
+    let mut stale = false;
+    for (path, wanted, current) in files {
+        match mode {
+            Mode::Write if wanted != current => {
+                let full = workspace_root().join(path);
+                std::fs::write(&full, wanted)
+                    .map_err(|e| format!("writing {}: {e}", full.display()))?;
+                println!("wrote {path}");
+            }
+            Mode::Write => println!("{path} is current"),
+            Mode::Check if wanted != current => {
+                eprintln!("{path} is stale: run `cargo run -p sepay-codegen -- write`");
+                stale = true;
+            }
+            Mode::Check => {}
         }
-        Mode::Write => println!("{STUB} is current"),
-        Mode::Check if wanted != current => {
-            eprintln!("_native.pyi is stale: run `cargo run -p sepay-codegen -- write`");
-            return Ok(ExitCode::FAILURE);
-        }
-        Mode::Check => {}
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(if stale {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A file of the workspace.
+fn read(path: &str) -> Result<String, String> {
+    let full = workspace_root().join(path);
+    std::fs::read_to_string(&full).map_err(|e| format!("reading {}: {e}", full.display()))
 }
 
 /// The workspace root (this crate lives in `tools/codegen`).

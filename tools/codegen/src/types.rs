@@ -31,6 +31,14 @@ const PARAMS: &[(&str, &str, &str)] = &[
     ("PgOrderListParams", "filters", "PgOrderFilters"),
 ];
 
+/// The `**kwargs` name of a params struct taken as keyword arguments.
+pub fn kwargs_name(rust: &str) -> Option<&'static str> {
+    PARAMS
+        .iter()
+        .find(|(s, _, _)| *s == rust)
+        .map(|(_, kwargs, _)| *kwargs)
+}
+
 /// Models whose Python class is named differently from the Rust type.
 const RENAMED: &[(&str, &str)] = &[("Webhook", "OAuthWebhook")];
 
