@@ -5,13 +5,10 @@ use std::sync::Arc;
 
 use sepay::{BaseUrls, Environment};
 
-use crate::bank_hub::BankHubApi;
 use crate::error::SePayError;
-use crate::oauth::{ForeignStore, OAuthApi, TokenStore};
-use crate::pg::PgApi;
+use crate::generated::{BankHubApi, OAuthApi, PgApi, V1Api, V2Api};
+use crate::oauth::{ForeignStore, TokenStore};
 use crate::seconds::{optional, Seconds};
-use crate::v1::V1Api;
-use crate::v2::V2Api;
 
 /// Wire behaviour of a client. Every field is optional; null keeps the core's
 /// default (30 s timeout, 3 requests per second, 6 attempts within 60 s, ...).

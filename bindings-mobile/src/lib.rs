@@ -35,43 +35,27 @@ mod bank_hub;
 mod client;
 mod dedup;
 mod error;
+mod generated;
 mod oauth;
 mod orders;
 mod paginator;
 mod pg;
 mod qr;
 mod seconds;
-mod v1;
-mod v2;
 mod webhook;
 
-pub use bank_hub::{
-    BankHubApi, BankHubBankAccountPage, BankHubBankAccounts, BankHubCompanies, BankHubCompanyPage,
-    BankHubLinkTokens, BankHubMerchantConfig, BankHubTransactionPage, BankHubTransactions,
-    BankHubWebhook, BankHubWebhooks,
-};
+pub use bank_hub::BankHubWebhook;
 pub use client::{ClientOptions, SePayClient};
 pub use dedup::{DedupStore, DedupStoreError};
 pub use error::SePayError;
+pub use generated::*;
 pub use oauth::{
-    OAuthApi, OAuthBankAccountPage, OAuthBankAccounts, OAuthSubAccountPage, OAuthTokens,
-    OAuthTransactionPage, OAuthTransactions, OAuthWebhook, OAuthWebhookPage, OAuthWebhookParams,
-    OAuthWebhooks, TokenStore, TokenStoreError,
+    OAuthTokens, OAuthWebhook, OAuthWebhookPage, OAuthWebhookParams, TokenStore, TokenStoreError,
 };
 pub use orders::{VaOrderPage, VaOrders};
-pub use paginator::{
-    BankHubCompanyPaginator, BankHubTransactionPaginator, OAuthBankAccountPaginator,
-    OAuthTransactionPaginator, PgOrderPaginator, V1BankAccountPaginator, V1TransactionPaginator,
-    V2BankAccountPaginator, V2TransactionPaginator, V2VirtualAccountPaginator,
-};
-pub use pg::{CheckoutForm, PgApi, PgOrderPage, PgOrders};
+pub use pg::CheckoutForm;
 pub use qr::{vietqr_decode, vietqr_image_url, vietqr_payload};
 pub use seconds::Seconds;
-pub use v1::{V1Api, V1BankAccounts, V1Transactions};
-pub use v2::{
-    V2Api, V2BankAccountPage, V2BankAccounts, V2Terminals, V2TransactionPage, V2Transactions,
-    V2VirtualAccountPage, V2VirtualAccounts,
-};
 pub use webhook::{
     hmac_signature, webhook_error_reply, webhook_retry_later_reply, NameValue,
     ReceivedBankHubEvent, ReceivedBankHubIpn, ReceivedPgIpn, ReceivedWebhook, TokenReply,

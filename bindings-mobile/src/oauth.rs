@@ -1,38 +1,21 @@
-//! OAuth2 (`client.oauth()`): the authorization-code flow, tokens kept in a
-//! user-supplied [`TokenStore`], and the resource API (`me`, `company`,
-//! `bankAccounts()`, `transactions()`, `webhooks()`).
+//! OAuth2 (`client.oauth()`): the hand-written parts — the authorization-code
+//! flow, tokens kept in a user-supplied [`TokenStore`], and webhooks (records
+//! of their own); `me`, `company`, `bankAccounts()` and `transactions()` are
+//! generated (`generated.rs`).
 
 use std::fmt;
 use std::sync::Arc;
 
-use sepay::oauth::{
-    Me, OAuthBankAccount, OAuthListParams, OAuthSubAccount, OAuthTransaction, WebhookAuthType,
-    WebhookEventType,
-};
+use sepay::oauth::{OAuthListParams, WebhookAuthType, WebhookEventType};
 use sepay::uniffi_types::{self, OffsetDateTime};
 use sepay::SecretString;
 
 use crate::error::SePayError;
-use crate::paginator::{OAuthBankAccountPaginator, OAuthTransactionPaginator};
+use crate::generated::{OAuthApi, OAuthWebhooks};
 
 // The core's time type, shared with its records (Kotlin OffsetDateTime, Swift Date).
 uniffi::use_remote_type!(sepay::uniffi_types::OffsetDateTime);
 
-page_record!(
-    OAuthBankAccountPage,
-    OAuthBankAccount,
-    "One page of OAuth2 bank accounts."
-);
-page_record!(
-    OAuthSubAccountPage,
-    OAuthSubAccount,
-    "One page of sub-accounts of a bank account."
-);
-page_record!(
-    OAuthTransactionPage,
-    OAuthTransaction,
-    "One page of OAuth2 transactions."
-);
 page_record!(OAuthWebhookPage, OAuthWebhook, "One page of webhooks.");
 
 /// One SePay user's tokens. `toString()` / `description` masks both tokens;
@@ -269,21 +252,6 @@ impl OAuthWebhookParams {
     }
 }
 
-/// The OAuth2 flow and resource API of a client made by `forOauth` /
-/// `forOauthEmulator`.
-#[derive(uniffi::Object)]
-pub struct OAuthApi {
-    client: sepay::Client,
-}
-
-impl OAuthApi {
-    pub(crate) fn new(client: &sepay::Client) -> Arc<Self> {
-        Arc::new(OAuthApi {
-            client: client.clone(),
-        })
-    }
-}
-
 #[uniffi::export(async_runtime = "tokio")]
 impl OAuthApi {
     /// The URL to send the user's browser to, asking for `scopes` (e.g.
@@ -304,117 +272,6 @@ impl OAuthApi {
             self.client.oauth().exchange_code(&code).await?,
         )))
     }
-
-    /// The authorizing user (scope `profile`).
-    pub async fn me(&self) -> Result<Me, SePayError> {
-        Ok(self.client.oauth().me().await?)
-    }
-
-    /// The user's company as JSON text (scope `company`; SePay does not document its shape).
-    pub async fn company(&self) -> Result<String, SePayError> {
-        Ok(self.client.oauth().company().await?)
-    }
-
-    /// Bank accounts: list, iterate, get, sub-accounts.
-    pub fn bank_accounts(&self) -> Arc<OAuthBankAccounts> {
-        Arc::new(OAuthBankAccounts {
-            client: self.client.clone(),
-        })
-    }
-
-    /// Transactions: list, iterate.
-    pub fn transactions(&self) -> Arc<OAuthTransactions> {
-        Arc::new(OAuthTransactions {
-            client: self.client.clone(),
-        })
-    }
-
-    /// Webhooks: list, get, create, update, delete.
-    pub fn webhooks(&self) -> Arc<OAuthWebhooks> {
-        Arc::new(OAuthWebhooks {
-            client: self.client.clone(),
-        })
-    }
-}
-
-/// Bank accounts seen through OAuth2 (scope `bank-account:read`).
-#[derive(uniffi::Object)]
-pub struct OAuthBankAccounts {
-    client: sepay::Client,
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl OAuthBankAccounts {
-    /// One page of bank accounts.
-    #[uniffi::method(default(params))]
-    pub async fn list(&self, params: OAuthListParams) -> Result<OAuthBankAccountPage, SePayError> {
-        Ok(self
-            .client
-            .oauth()
-            .bank_accounts()
-            .list(&params)
-            .await?
-            .into())
-    }
-
-    /// Every bank account, page by page.
-    #[uniffi::method(default(params))]
-    pub fn iter(&self, params: OAuthListParams) -> Arc<OAuthBankAccountPaginator> {
-        OAuthBankAccountPaginator::new(self.client.oauth().bank_accounts().iter(&params).boxed())
-    }
-
-    /// One bank account by id.
-    pub async fn get(&self, id: String) -> Result<OAuthBankAccount, SePayError> {
-        Ok(self.client.oauth().bank_accounts().get(&id).await?)
-    }
-
-    /// One page of a bank account's sub-accounts (VAs).
-    #[uniffi::method(default(params))]
-    pub async fn sub_accounts(
-        &self,
-        bank_account_id: String,
-        params: OAuthListParams,
-    ) -> Result<OAuthSubAccountPage, SePayError> {
-        let oauth = self.client.oauth();
-        Ok(oauth
-            .bank_accounts()
-            .sub_accounts(&bank_account_id, &params)
-            .await?
-            .into())
-    }
-}
-
-/// Transactions seen through OAuth2 (scope `transaction:read`).
-#[derive(uniffi::Object)]
-pub struct OAuthTransactions {
-    client: sepay::Client,
-}
-
-#[uniffi::export(async_runtime = "tokio")]
-impl OAuthTransactions {
-    /// One page of transactions (newest first).
-    #[uniffi::method(default(params))]
-    pub async fn list(&self, params: OAuthListParams) -> Result<OAuthTransactionPage, SePayError> {
-        Ok(self
-            .client
-            .oauth()
-            .transactions()
-            .list(&params)
-            .await?
-            .into())
-    }
-
-    /// Every matching transaction, page by page.
-    #[uniffi::method(default(params))]
-    pub fn iter(&self, params: OAuthListParams) -> Arc<OAuthTransactionPaginator> {
-        OAuthTransactionPaginator::new(self.client.oauth().transactions().iter(&params).boxed())
-    }
-}
-
-/// Webhooks registered through OAuth2 (scopes `webhook:read` / `:write` / `:delete`).
-#[derive(uniffi::Object)]
-pub struct OAuthWebhooks {
-    client: sepay::Client,
 }
 
 #[uniffi::export(async_runtime = "tokio")]

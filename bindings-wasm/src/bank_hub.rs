@@ -1,46 +1,17 @@
-//! Bank Hub: `client.bankHub` — link tokens, companies, linked bank accounts,
-//! their transactions, the merchant configuration and webhook.
+//! Bank Hub: the hand-written methods of `client.bankHub`, which take one
+//! options object where the table has several inputs (link token and company
+//! creation, the company counter, merchant configuration, webhook settings);
+//! the rest is generated (`generated.rs`).
 
 use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::bank_hub::{BankHubListParams, CompanyEdit, LinkPurpose};
+use sepay::bank_hub::LinkPurpose;
 use sepay::SecretString;
 
 use crate::client::{promise, WasmClient};
 use crate::convert::{error, id_arg, params};
-use crate::pages::Pages;
-
-/// Filters and paging of Bank Hub lists (the core's `BankHubListParams`).
-#[derive(Deserialize)]
-pub struct BankHubListOptions {
-    q: Option<String>,
-    company_xid: Option<String>,
-    bank_account_xid: Option<String>,
-    status: Option<String>,
-    start_transaction_date: Option<String>,
-    end_transaction_date: Option<String>,
-    transfer_type: Option<String>,
-    page: Option<u32>,
-    per_page: Option<u32>,
-}
-
-impl From<BankHubListOptions> for BankHubListParams {
-    fn from(o: BankHubListOptions) -> Self {
-        BankHubListParams {
-            q: o.q,
-            company_xid: o.company_xid,
-            bank_account_xid: o.bank_account_xid,
-            status: o.status,
-            start_transaction_date: o.start_transaction_date,
-            end_transaction_date: o.end_transaction_date,
-            transfer_type: o.transfer_type,
-            page: o.page,
-            per_page: o.per_page,
-        }
-    }
-}
 
 /// `linkTokens.create(...)`.
 #[derive(Deserialize)]
@@ -79,10 +50,6 @@ pub struct WebhookSetOptions {
     active: Option<bool>,
 }
 
-fn list_params(op: &str, options: Option<String>) -> Result<BankHubListParams, JsValue> {
-    params::<BankHubListOptions>(op, options).map(Into::into)
-}
-
 #[wasm_bindgen]
 impl WasmClient {
     pub fn bank_hub_link_tokens_create(&self, options: Option<String>) -> Promise {
@@ -102,63 +69,6 @@ impl WasmClient {
         })
     }
 
-    pub fn bank_hub_link_tokens_get(&self, link_token: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let token = id_arg("bank_hub.link_tokens.get", "linkToken", &link_token)?;
-            c.bank_hub()
-                .link_tokens()
-                .get(&token)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_link_tokens_revoke(&self, link_token_xid: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let xid = id_arg(
-                "bank_hub.link_tokens.revoke",
-                "linkTokenXid",
-                &link_token_xid,
-            )?;
-            c.bank_hub()
-                .link_tokens()
-                .revoke(&xid)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_companies_list(&self, options: Option<String>) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let p = list_params("bank_hub.companies.list", options)?;
-            c.bank_hub()
-                .companies()
-                .list(&p)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_companies_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
-        let p = list_params("bank_hub.companies.iter", options)?;
-        Ok(Pages::new(self.client.bank_hub().companies().iter(&p)))
-    }
-
-    pub fn bank_hub_companies_get(&self, company_xid: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let xid = id_arg("bank_hub.companies.get", "companyXid", &company_xid)?;
-            c.bank_hub()
-                .companies()
-                .get(&xid)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
     pub fn bank_hub_companies_create(&self, options: Option<String>) -> Promise {
         let c = self.client.clone();
         promise(async move {
@@ -166,21 +76,6 @@ impl WasmClient {
             let hub = c.bank_hub();
             hub.companies()
                 .create(&o.full_name, &o.status)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    /// `fields`: the company fields to change.
-    pub fn bank_hub_companies_edit(&self, company_xid: JsValue, fields: Option<String>) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            const OP: &str = "bank_hub.companies.edit";
-            let xid = id_arg(OP, "companyXid", &company_xid)?;
-            let fields: CompanyEdit = params(OP, fields)?;
-            let hub = c.bank_hub();
-            hub.companies()
-                .edit(&xid, &fields)
                 .await
                 .map_err(|e| error(&e))
         })
@@ -204,74 +99,6 @@ impl WasmClient {
         })
     }
 
-    pub fn bank_hub_bank_accounts_list(&self, options: Option<String>) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let p = list_params("bank_hub.bank_accounts.list", options)?;
-            c.bank_hub()
-                .bank_accounts()
-                .list(&p)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_bank_accounts_get(&self, xid: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let xid = id_arg("bank_hub.bank_accounts.get", "xid", &xid)?;
-            c.bank_hub()
-                .bank_accounts()
-                .get(&xid)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_transactions_list(&self, options: Option<String>) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let p = list_params("bank_hub.transactions.list", options)?;
-            c.bank_hub()
-                .transactions()
-                .list(&p)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_transactions_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
-        let p = list_params("bank_hub.transactions.iter", options)?;
-        Ok(Pages::new(self.client.bank_hub().transactions().iter(&p)))
-    }
-
-    pub fn bank_hub_transactions_get(&self, transaction_id: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let id = id_arg(
-                "bank_hub.transactions.get",
-                "transactionId",
-                &transaction_id,
-            )?;
-            c.bank_hub()
-                .transactions()
-                .get(&id)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn bank_hub_merchant_config_get(&self) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            c.bank_hub()
-                .merchant_config()
-                .get()
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
     pub fn bank_hub_merchant_config_update(&self, options: Option<String>) -> Promise {
         let c = self.client.clone();
         promise(async move {
@@ -283,11 +110,6 @@ impl WasmClient {
                 .await
                 .map_err(|e| error(&e))
         })
-    }
-
-    pub fn bank_hub_webhook_get(&self) -> Promise {
-        let c = self.client.clone();
-        promise(async move { c.bank_hub().webhook().get().await.map_err(|e| error(&e)) })
     }
 
     pub fn bank_hub_webhook_set(&self, options: Option<String>) -> Promise {

@@ -7,7 +7,7 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::future_to_promise;
 
-use sepay::{Error, FieldError};
+use sepay::Error;
 
 use crate::convert::error;
 
@@ -60,23 +60,8 @@ pub fn account_option_names(operation: &str) -> Vec<String> {
         "v1.orders.create" | "v1.orders.add_va" | "v2.orders.create" | "v2.orders.add_va" => {
             names::<crate::orders::OrderCreateOptions>()
         }
-        "oauth.bank_accounts.list"
-        | "oauth.bank_accounts.iter"
-        | "oauth.bank_accounts.sub_accounts"
-        | "oauth.transactions.list"
-        | "oauth.transactions.iter"
-        | "oauth.webhooks.list" => names::<crate::oauth::OAuthListOptions>(),
-        "oauth.webhooks.create" | "oauth.webhooks.update" => {
-            names::<crate::oauth::WebhookOptions>()
-        }
-        "bank_hub.companies.list"
-        | "bank_hub.companies.iter"
-        | "bank_hub.bank_accounts.list"
-        | "bank_hub.transactions.list"
-        | "bank_hub.transactions.iter" => names::<hub::BankHubListOptions>(),
         "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
         "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),
-        "bank_hub.companies.edit" => names::<sepay::bank_hub::CompanyEdit>(),
         "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
         "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
         "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),

@@ -21,6 +21,8 @@ mod convert;
 #[cfg(target_arch = "wasm32")]
 mod dedup;
 #[cfg(target_arch = "wasm32")]
+mod generated;
+#[cfg(target_arch = "wasm32")]
 mod oauth;
 #[cfg(target_arch = "wasm32")]
 mod orders;

@@ -1,19 +1,16 @@
 //! Payment gateway: `client.pg.checkout(...)` (the signed form, fields in the
-//! order they are signed) and `client.pg.orders.*`. Requests arrive as JSON
-//! with camelCase keys and become the core's types; the core validates, signs
-//! and renders.
+//! order they are signed). The request arrives as JSON with camelCase keys and
+//! becomes the core's type; the core validates, signs and renders. The order
+//! API (`client.pg.orders.*`) is generated (`generated.rs`).
 
-use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::pg::{CheckoutOperation, CheckoutRequest, PaymentMethod, PgOrderListParams};
-use sepay::userapi::v2::SortOrder;
-use sepay::{Amount, DateBound};
+use sepay::pg::{CheckoutOperation, CheckoutRequest, PaymentMethod};
+use sepay::Amount;
 
-use crate::client::{promise, WasmClient};
-use crate::convert::{error, id_arg, params, to_js};
-use crate::pages::Pages;
+use crate::client::WasmClient;
+use crate::convert::{error, params, to_js};
 
 /// The options object of `client.pg.checkout(...)`. Missing required values
 /// are left empty so the core's checks name them.
@@ -73,35 +70,6 @@ impl From<CheckoutOptions> for CheckoutRequest {
     }
 }
 
-/// The options object of `client.pg.orders.list(...)` / `iter(...)`.
-#[derive(Deserialize, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct OrderListOptions {
-    q: Option<String>,
-    order_status: Option<String>,
-    customer_id: Option<String>,
-    from_created_at: Option<DateBound>,
-    to_created_at: Option<DateBound>,
-    created_at_sort: Option<SortOrder>,
-    page: Option<u32>,
-    per_page: Option<u32>,
-}
-
-impl From<OrderListOptions> for PgOrderListParams {
-    fn from(o: OrderListOptions) -> Self {
-        PgOrderListParams {
-            q: o.q,
-            order_status: o.order_status,
-            customer_id: o.customer_id,
-            from_created_at: o.from_created_at,
-            to_created_at: o.to_created_at,
-            created_at_sort: o.created_at_sort,
-            page: o.page,
-            per_page: o.per_page,
-        }
-    }
-}
-
 /// A signed checkout form.
 #[wasm_bindgen]
 pub struct WasmCheckoutForm {
@@ -126,56 +94,11 @@ impl WasmCheckoutForm {
     }
 }
 
-fn order_params(operation: &str, options: Option<String>) -> Result<PgOrderListParams, JsValue> {
-    Ok(params::<OrderListOptions>(operation, options)?.into())
-}
-
 #[wasm_bindgen]
 impl WasmClient {
     pub fn pg_checkout(&self, options: Option<String>) -> Result<WasmCheckoutForm, JsValue> {
         let request: CheckoutRequest = params::<CheckoutOptions>("pg.checkout", options)?.into();
         let form = self.client.pg().checkout(&request).map_err(|e| error(&e))?;
         Ok(WasmCheckoutForm { form })
-    }
-
-    pub fn pg_orders_list(&self, options: Option<String>) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let p = order_params("pg.orders.list", options)?;
-            c.pg().orders().list(&p).await.map_err(|e| error(&e))
-        })
-    }
-
-    pub fn pg_orders_iter(&self, options: Option<String>) -> Result<Pages, JsValue> {
-        let p = order_params("pg.orders.iter", options)?;
-        Ok(Pages::new(self.client.pg().orders().iter(&p)))
-    }
-
-    pub fn pg_orders_get(&self, id: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let id = id_arg("pg.orders.get", "orderId", &id)?;
-            c.pg().orders().get(&id).await.map_err(|e| error(&e))
-        })
-    }
-
-    pub fn pg_orders_cancel(&self, invoice: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let invoice = id_arg("pg.orders.cancel", "orderInvoiceNumber", &invoice)?;
-            c.pg()
-                .orders()
-                .cancel(&invoice)
-                .await
-                .map_err(|e| error(&e))
-        })
-    }
-
-    pub fn pg_orders_void(&self, invoice: JsValue) -> Promise {
-        let c = self.client.clone();
-        promise(async move {
-            let invoice = id_arg("pg.orders.void", "orderInvoiceNumber", &invoice)?;
-            c.pg().orders().void(&invoice).await.map_err(|e| error(&e))
-        })
     }
 }

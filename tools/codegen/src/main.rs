@@ -13,6 +13,8 @@ mod pyo3;
 mod python;
 mod region;
 mod types;
+mod uniffi;
+mod wasm;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -22,6 +24,18 @@ const STUB: &str = "bindings-python/python/sepay_sdk/_native.pyi";
 
 /// The Python binding's generated operation classes.
 const PYO3: &str = "bindings-python/src/resources/generated.rs";
+
+/// The JavaScript binding's generated client methods.
+const WASM: &str = "bindings-wasm/src/generated.rs";
+
+/// The Kotlin/Swift binding's generated objects.
+const UNIFFI: &str = "bindings-mobile/src/generated.rs";
+
+/// Kotlin `asFlow()` helpers.
+const KOTLIN: &str = "bindings-mobile/kotlin/src/vn/sepay/sdk/Flows.kt";
+
+/// Swift `items()` helpers.
+const SWIFT: &str = "bindings-mobile/swift/SePay/Sources/SePay/AsyncSequences.swift";
 
 /// What the command line asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +71,18 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
     let files = [
         (STUB, region::splice(&stub, &python::stubs(table)?)?, stub),
         (PYO3, pyo3::source(table)?, read(PYO3).unwrap_or_default()),
+        (WASM, wasm::source(table)?, read(WASM).unwrap_or_default()),
+        (
+            UNIFFI,
+            uniffi::source(table)?,
+            read(UNIFFI).unwrap_or_default(),
+        ),
+        (
+            KOTLIN,
+            uniffi::kotlin(table),
+            read(KOTLIN).unwrap_or_default(),
+        ),
+        (SWIFT, uniffi::swift(table), read(SWIFT).unwrap_or_default()),
     ];
     let mut stale = false;
     for (path, wanted, current) in files {

@@ -46,7 +46,7 @@ pub fn source(table: &[OperationSpec]) -> Result<String, String> {
 }
 
 /// Formats Rust source with the workspace's rustfmt settings.
-fn rustfmt(source: &str) -> Result<String, String> {
+pub fn rustfmt(source: &str) -> Result<String, String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let mut child = Command::new("rustfmt")

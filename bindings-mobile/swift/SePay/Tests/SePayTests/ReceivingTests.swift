@@ -82,7 +82,7 @@ final class ReceivingTests: XCTestCase {
             "pg.checkout": { _ = try client.pg().checkout(request: request) },
             "pg.orders.list": { _ = try await client.pg().orders().list() },
             "pg.orders.iter": { _ = try await client.pg().orders().iter().next() },
-            "pg.orders.get": { _ = try? await client.pg().orders().get(id: "NOPE") },
+            "pg.orders.get": { _ = try? await client.pg().orders().get(orderId: "NOPE") },
             "pg.orders.cancel": { _ = try? await client.pg().orders().cancel(orderInvoiceNumber: "NOPE") },
             "pg.orders.void": { _ = try? await client.pg().orders().void(orderInvoiceNumber: "NOPE") },
         ]
@@ -234,7 +234,7 @@ final class ReceivingTests: XCTestCase {
         XCTAssertEqual(ipn.order.orderInvoiceNumber, invoice)
         XCTAssertEqual(ipn.transaction.transactionAmount, 50_000)
         XCTAssertEqual(ipn.notificationType, .orderPaid)
-        let paid = try await client.pg().orders().get(id: invoice)
+        let paid = try await client.pg().orders().get(orderId: invoice)
         XCTAssertEqual(paid.orderStatus, "CAPTURED")
         let e = await sepayError { try await client.pg().orders().cancel(orderInvoiceNumber: invoice) }
         guard case .Validation(_, let status, _, _, _)? = e else { return XCTFail("a paid order cannot be cancelled: \(String(describing: e))") }
@@ -356,7 +356,7 @@ final class ReceivingTests: XCTestCase {
         XCTAssertEqual(ok, 200, "the sandbox accepts the SDK's signature")
 
         let orders = client.pg().orders()
-        let order = try await orders.get(id: invoice)
+        let order = try await orders.get(orderId: invoice)
         XCTAssertEqual(order.orderAmount, 150_000)
         let page = try await orders.list()
         XCTAssertTrue(page.items.contains { $0.orderInvoiceNumber == invoice })
@@ -367,11 +367,11 @@ final class ReceivingTests: XCTestCase {
         guard case .Validation(_, let s, _, _, _)? = voidError else { return XCTFail("\(String(describing: voidError))") }
         XCTAssertEqual(s, 422)
         _ = try await orders.cancel(orderInvoiceNumber: invoice)
-        let cancelled = try await orders.get(id: invoice)
+        let cancelled = try await orders.get(orderId: invoice)
         XCTAssertEqual(cancelled.orderStatus, "CANCELLED")
         let again = await sepayError { try await orders.cancel(orderInvoiceNumber: invoice) }
         guard case .Validation? = again else { return XCTFail("\(String(describing: again))") }
-        let missing = await sepayError { try await orders.get(id: "NOPE-\(UUID().uuidString)") }
+        let missing = await sepayError { try await orders.get(orderId: "NOPE-\(UUID().uuidString)") }
         guard case .NotFound? = missing else { return XCTFail("\(String(describing: missing))") }
         let noPg = try Sandbox.client()
         guard case .Configuration? = sepayErrorSync({ try noPg.pg().checkout(request: request) }) else {
