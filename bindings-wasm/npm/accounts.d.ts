@@ -316,45 +316,6 @@ export interface WebhookOptions {
   requestContentType?: string | null;
 }
 
-/** OAuth2 bank accounts. */
-export interface OAuthBankAccountsApi {
-  list(options?: OAuthListOptions): Promise<Page<OAuthBankAccount>>;
-  iter(options?: OAuthListOptions): ListIterator<OAuthBankAccount>;
-  get(id: string): Promise<OAuthBankAccount>;
-  /** A bank account's sub-accounts (VAs). */
-  subAccounts(bankAccountId: string, options?: OAuthListOptions): Promise<Page<OAuthSubAccount>>;
-}
-
-/** OAuth2 transactions, newest first. */
-export interface OAuthTransactionsApi {
-  list(options?: OAuthListOptions): Promise<Page<OAuthTransaction>>;
-  iter(options?: OAuthListOptions): ListIterator<OAuthTransaction>;
-}
-
-/** OAuth2 webhooks. */
-export interface OAuthWebhooksApi {
-  list(options?: OAuthListOptions): Promise<Page<Webhook>>;
-  get(id: string): Promise<Webhook>;
-  create(options: WebhookOptions): Promise<Webhook>;
-  update(id: string, options: WebhookOptions): Promise<Webhook>;
-  delete(id: string): Promise<void>;
-}
-
-/** OAuth2: the flow, then the user's resources (needs `oauth` credentials on the client). */
-export interface OAuthApi {
-  /** The URL to send the user's browser to; check `state` on the callback. Synchronous. */
-  authorizationUrl(scopes: readonly OAuthScope[], state: string): string;
-  /** Exchanges the callback's `code`, saves the tokens to the store and starts using them. */
-  exchangeCode(code: string): Promise<OAuthTokens>;
-  /** The user (scope `profile`). */
-  me(): Promise<Me>;
-  /** The user's company (scope `company`). */
-  company(): Promise<OAuthCompany>;
-  readonly bankAccounts: OAuthBankAccountsApi;
-  readonly transactions: OAuthTransactionsApi;
-  readonly webhooks: OAuthWebhooksApi;
-}
-
 // ---------------------------------------------------------------- Bank Hub
 
 /** Bank Hub merchant credentials (client id and secret from SePay). The secret is never printed. */
@@ -552,42 +513,4 @@ export interface BankHubWebhookSetOptions {
   allowEvents?: string[] | null;
   /** Default true. */
   active?: boolean | null;
-}
-
-/** Bank Hub (needs `bankHub` credentials on the client; its token is fetched and renewed for you). */
-export interface BankHubApi {
-  readonly linkTokens: {
-    create(options: LinkTokenCreateOptions): Promise<LinkToken>;
-    get(linkToken: string): Promise<LinkTokenInfo>;
-    /** Resolves to SePay's message. */
-    revoke(linkTokenXid: string): Promise<string>;
-  };
-  readonly companies: {
-    list(options?: BankHubListOptions): Promise<Page<Company>>;
-    iter(options?: BankHubListOptions): ListIterator<Company>;
-    get(companyXid: string): Promise<Company>;
-    /** Resolves to the new company's xid. */
-    create(options: CompanyCreateOptions): Promise<string>;
-    /** Resolves to SePay's message. */
-    edit(companyXid: string, fields: CompanyEditFields): Promise<string>;
-    counter(companyXid: string, options?: CompanyCounterOptions): Promise<CompanyCounter>;
-  };
-  readonly bankAccounts: {
-    list(options?: BankHubListOptions): Promise<Page<BankHubBankAccount>>;
-    get(xid: string): Promise<BankHubBankAccount>;
-  };
-  readonly transactions: {
-    list(options?: BankHubListOptions): Promise<Page<BankHubTransaction>>;
-    iter(options?: BankHubListOptions): ListIterator<BankHubTransaction>;
-    get(transactionId: string): Promise<BankHubTransaction>;
-  };
-  readonly merchantConfig: {
-    get(): Promise<MerchantConfig>;
-    update(options: MerchantConfigUpdateOptions): Promise<MerchantConfig>;
-  };
-  readonly webhook: {
-    /** `null` until one is set. */
-    get(): Promise<BankHubWebhook | null>;
-    set(options: BankHubWebhookSetOptions): Promise<BankHubWebhook>;
-  };
 }

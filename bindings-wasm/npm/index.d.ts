@@ -3,7 +3,14 @@
 // package's tests compile these declarations against objects the core really
 // returned and against the option names the core accepts, so they cannot drift.
 
-import type { BankHubApi, BankHubCredentials, OAuthApi, OAuthCredentials, TokenStore, V2VaOrderCreateOptions, VaOrdersApi } from "./accounts.js";
+import type {
+  BankHubBankAccount, BankHubCredentials, BankHubListOptions, BankHubTransaction, BankHubWebhook,
+  BankHubWebhookSetOptions, Company, CompanyCounter, CompanyCounterOptions, CompanyCreateOptions,
+  CompanyEditFields, LinkToken, LinkTokenCreateOptions, LinkTokenInfo, Me, MerchantConfig,
+  MerchantConfigUpdateOptions, OAuthBankAccount, OAuthCompany, OAuthCredentials, OAuthListOptions,
+  OAuthScope, OAuthSubAccount, OAuthTokens, OAuthTransaction, TokenStore, V2VaOrderCreateOptions,
+  VaOrdersApi, Webhook, WebhookOptions,
+} from "./accounts.js";
 
 export * from "./accounts.js";
 
@@ -434,11 +441,13 @@ export declare class ListIterator<T> implements AsyncIterable<T> {
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>;
 }
 
+// --- generated from sepay::operations::TABLE by tools/codegen: do not edit ---
+
 /** User API v1 transactions. */
 export interface V1TransactionsApi {
-  /** One request: at most `limit` transactions. */
+  /** One batch of transactions (`limit` up to 5000, newest first). */
   list(options?: V1TransactionListOptions): Promise<V1Transaction[]>;
-  /** Every matching transaction, oldest id first, checked complete page by page. */
+  /** Every matching transaction, oldest first, checked against the count endpoint. */
   iter(options?: V1TransactionListOptions): ListIterator<V1Transaction>;
   /** One transaction by id. */
   get(id: string): Promise<V1Transaction>;
@@ -448,9 +457,9 @@ export interface V1TransactionsApi {
 
 /** User API v1 bank accounts. */
 export interface V1BankAccountsApi {
-  /** One request. */
+  /** One batch of bank accounts. */
   list(options?: V1BankAccountListOptions): Promise<V1BankAccount[]>;
-  /** Every matching bank account, oldest id first. */
+  /** Every matching bank account, oldest first, checked against the count endpoint. */
   iter(options?: V1BankAccountListOptions): ListIterator<V1BankAccount>;
   /** One bank account by id. */
   get(id: string): Promise<V1BankAccount>;
@@ -458,19 +467,21 @@ export interface V1BankAccountsApi {
   count(options?: V1BankAccountCountOptions): Promise<number>;
 }
 
-/** User API v1 (legacy; prefer v2 for new integrations). */
+/** User API v1 (`client.v1`): transactions, bank accounts, BIDV VA orders. */
 export interface V1Api {
+  /** User API v1 transactions. */
   readonly transactions: V1TransactionsApi;
+  /** User API v1 bank accounts. */
   readonly bankAccounts: V1BankAccountsApi;
-  /** BIDV VA orders (`bankAccountId`: the v1 numeric id). */
+  /** VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank). */
   readonly orders: VaOrdersApi;
 }
 
 /** User API v2 transactions. */
 export interface V2TransactionsApi {
-  /** One page. */
+  /** One page of transactions (`page`, `per_page` up to 100). */
   list(options?: V2TransactionListOptions): Promise<Page<V2Transaction>>;
-  /** Every matching transaction (oldest first unless a sort is given). */
+  /** Every matching transaction, page by page (oldest first unless sorted). */
   iter(options?: V2TransactionListOptions): ListIterator<V2Transaction>;
   /** One transaction by id (UUID). */
   get(id: string): Promise<V2Transaction>;
@@ -478,39 +489,195 @@ export interface V2TransactionsApi {
 
 /** User API v2 bank accounts. */
 export interface V2BankAccountsApi {
-  /** One page. */
+  /** One page of bank accounts. */
   list(options?: V2BankAccountListOptions): Promise<Page<V2BankAccount>>;
-  /** Every matching bank account. */
+  /** Every matching bank account, page by page. */
   iter(options?: V2BankAccountListOptions): ListIterator<V2BankAccount>;
   /** One bank account by id (UUID). */
   get(id: string): Promise<V2BankAccount>;
 }
 
-/** User API v2 virtual accounts of a bank account. */
+/** Virtual accounts (VAs) of a bank account. */
 export interface V2VirtualAccountsApi {
   /** One page of a bank account's virtual accounts. */
   list(bankAccountId: string, options?: V2VirtualAccountListOptions): Promise<Page<V2VirtualAccount>>;
-  /** Every virtual account of a bank account. */
+  /** Every virtual account of a bank account, page by page. */
   iter(bankAccountId: string, options?: V2VirtualAccountListOptions): ListIterator<V2VirtualAccount>;
-  /** One virtual account. */
+  /** One virtual account of a bank account. */
   get(bankAccountId: string, vaId: string): Promise<V2VirtualAccount>;
 }
 
-/** User API v2 Vietcombank terminals of a bank account. */
+/** Terminals of a (Vietcombank) bank account. */
 export interface V2TerminalsApi {
-  /** The terminals (their `tid` is needed to create VCB orders). */
+  /** The terminals of a (Vietcombank) bank account. */
   list(bankAccountId: string): Promise<Terminal[]>;
 }
 
-/** User API v2. */
+/** User API v2 (`client.v2`): transactions, bank accounts, virtual accounts, terminals, VA orders. */
 export interface V2Api {
+  /** User API v2 transactions. */
   readonly transactions: V2TransactionsApi;
+  /** User API v2 bank accounts. */
   readonly bankAccounts: V2BankAccountsApi;
+  /** Virtual accounts (VAs) of a bank account. */
   readonly virtualAccounts: V2VirtualAccountsApi;
+  /** Terminals of a (Vietcombank) bank account. */
   readonly terminals: V2TerminalsApi;
-  /** VA orders (BIDV, Vietcombank, Sacombank; `bank` is required). */
+  /** VA orders of `client.v1` (BIDV only) or `client.v2` (BIDV, Vietcombank, Sacombank). */
   readonly orders: VaOrdersApi<V2VaOrderCreateOptions>;
 }
+
+/** OAuth2 bank accounts (scope `bank-account:read`). */
+export interface OAuthBankAccountsApi {
+  /** One page of bank accounts (scope `bank-account:read`). */
+  list(options?: OAuthListOptions): Promise<Page<OAuthBankAccount>>;
+  /** Every bank account, page by page. */
+  iter(options?: OAuthListOptions): ListIterator<OAuthBankAccount>;
+  /** One bank account. */
+  get(id: string): Promise<OAuthBankAccount>;
+  /** One page of a bank account's sub-accounts. */
+  subAccounts(bankAccountId: string, options?: OAuthListOptions): Promise<Page<OAuthSubAccount>>;
+}
+
+/** OAuth2 transactions (scope `transaction:read`). */
+export interface OAuthTransactionsApi {
+  /** One page of transactions (scope `transaction:read`). */
+  list(options?: OAuthListOptions): Promise<Page<OAuthTransaction>>;
+  /** Every matching transaction, page by page. */
+  iter(options?: OAuthListOptions): ListIterator<OAuthTransaction>;
+}
+
+/** OAuth2 webhooks (scopes `webhook:read`, `webhook:write`, `webhook:delete`). */
+export interface OAuthWebhooksApi {
+  /** One page of webhooks (scope `webhook:read`). */
+  list(options?: OAuthListOptions): Promise<Page<Webhook>>;
+  /** One webhook. */
+  get(id: string): Promise<Webhook>;
+  /** Creates a webhook (scope `webhook:write`). */
+  create(options: WebhookOptions): Promise<Webhook>;
+  /** Changes a webhook (scope `webhook:write`). */
+  update(id: string, options: WebhookOptions): Promise<Webhook>;
+  /** Deletes a webhook (scope `webhook:delete`). */
+  delete(id: string): Promise<void>;
+}
+
+/** OAuth2: the authorization-code flow and the authorizing user's resources. */
+export interface OAuthApi {
+  /** The URL to send the user to, with the scopes asked for and a `state` to check. */
+  authorizationUrl(scopes: readonly OAuthScope[], state: string): string;
+  /** Exchanges the callback's code for tokens, saves them and starts using them. */
+  exchangeCode(code: string): Promise<OAuthTokens>;
+  /** The user who granted access (scope `profile`). */
+  me(): Promise<Me>;
+  /** The company, as raw JSON text (scope `company`; shape undocumented). */
+  company(): Promise<OAuthCompany>;
+  /** OAuth2 bank accounts (scope `bank-account:read`). */
+  readonly bankAccounts: OAuthBankAccountsApi;
+  /** OAuth2 transactions (scope `transaction:read`). */
+  readonly transactions: OAuthTransactionsApi;
+  /** OAuth2 webhooks (scopes `webhook:read`, `webhook:write`, `webhook:delete`). */
+  readonly webhooks: OAuthWebhooksApi;
+}
+
+/** Bank Hub link tokens (hosted bank-linking sessions). */
+export interface BankHubLinkTokensApi {
+  /** Creates a hosted link session for a company. */
+  create(options: LinkTokenCreateOptions): Promise<LinkToken>;
+  /** A link token's state. */
+  get(linkToken: string): Promise<LinkTokenInfo>;
+  /** Revokes a link token; returns SePay's message. */
+  revoke(linkTokenXid: string): Promise<string>;
+}
+
+/** Bank Hub companies. */
+export interface BankHubCompaniesApi {
+  /** One page of companies. */
+  list(options?: BankHubListOptions): Promise<Page<Company>>;
+  /** Every company, page by page. */
+  iter(options?: BankHubListOptions): ListIterator<Company>;
+  /** One company. */
+  get(companyXid: string): Promise<Company>;
+  /** Creates a company (`status`: `Active` or `Pending`); returns its xid. */
+  create(options: CompanyCreateOptions): Promise<string>;
+  /** Changes the fields set (at least one); returns SePay's message. */
+  edit(companyXid: string, fields: CompanyEditFields): Promise<string>;
+  /** Transaction counts of a company (optionally for one day, `YYYY-MM-DD`). */
+  counter(companyXid: string, options?: CompanyCounterOptions): Promise<CompanyCounter>;
+}
+
+/** Bank accounts linked through Bank Hub. */
+export interface BankHubBankAccountsApi {
+  /** One page of linked bank accounts. */
+  list(options?: BankHubListOptions): Promise<Page<BankHubBankAccount>>;
+  /** One linked bank account (path by analogy, UNVERIFIED). */
+  get(xid: string): Promise<BankHubBankAccount>;
+}
+
+/** Bank Hub transactions. */
+export interface BankHubTransactionsApi {
+  /** One page of transactions. */
+  list(options?: BankHubListOptions): Promise<Page<BankHubTransaction>>;
+  /** Every matching transaction, page by page. */
+  iter(options?: BankHubListOptions): ListIterator<BankHubTransaction>;
+  /** One transaction. */
+  get(transactionId: string): Promise<BankHubTransaction>;
+}
+
+/** The Bank Hub merchant configuration. */
+export interface BankHubMerchantConfigApi {
+  /** The merchant configuration. */
+  get(): Promise<MerchantConfig>;
+  /** Sets the memo keywords a transaction must contain to be kept. */
+  update(options: MerchantConfigUpdateOptions): Promise<MerchantConfig>;
+}
+
+/** The Bank Hub merchant webhook. */
+export interface BankHubWebhookApi {
+  /** The merchant's webhook (`None` when there is none). */
+  get(): Promise<BankHubWebhook | null>;
+  /** Sets the merchant's webhook; SePay sends `secret_key` back with every event. */
+  set(options: BankHubWebhookSetOptions): Promise<BankHubWebhook>;
+}
+
+/** Bank Hub: hosted bank linking, companies, linked accounts and transactions. */
+export interface BankHubApi {
+  /** Bank Hub link tokens (hosted bank-linking sessions). */
+  readonly linkTokens: BankHubLinkTokensApi;
+  /** Bank Hub companies. */
+  readonly companies: BankHubCompaniesApi;
+  /** Bank accounts linked through Bank Hub. */
+  readonly bankAccounts: BankHubBankAccountsApi;
+  /** Bank Hub transactions. */
+  readonly transactions: BankHubTransactionsApi;
+  /** The Bank Hub merchant configuration. */
+  readonly merchantConfig: BankHubMerchantConfigApi;
+  /** The Bank Hub merchant webhook. */
+  readonly webhook: BankHubWebhookApi;
+}
+
+/** Payment gateway orders. */
+export interface PgOrdersApi {
+  /** One page of orders. */
+  list(options?: PgOrderListOptions): Promise<Page<PgOrder>>;
+  /** Every matching order, page by page. */
+  iter(options?: PgOrderListOptions): ListIterator<PgOrder>;
+  /** One order by id. */
+  get(orderId: string): Promise<PgOrder>;
+  /** Cancels an unpaid order; returns SePay's message. */
+  cancel(orderInvoiceNumber: string): Promise<string>;
+  /** Voids a card payment; returns SePay's message. */
+  void(orderInvoiceNumber: string): Promise<string>;
+}
+
+/** Payment gateway (`client.pg`); `checkout` sends nothing (no await). */
+export interface PgApi {
+  /** The signed form that sends the buyer to SePay's checkout page. */
+  checkout(request: CheckoutRequest): CheckoutForm;
+  /** Payment gateway orders. */
+  readonly orders: PgOrdersApi;
+}
+
+// --- end of generated operations ---
 
 /** A SePay client. Every call returns a Promise; one rate limiter serves them all. */
 export declare class Client {
@@ -653,32 +820,6 @@ export interface PgOrderListOptions {
   page?: number | null;
   /** Page size (1–100, default 20). */
   perPage?: number | null;
-}
-
-/** Payment gateway orders (Basic auth with the merchant id and secret key). */
-export interface PgOrdersApi {
-  /** One page. */
-  list(options?: PgOrderListOptions): Promise<Page<PgOrder>>;
-  /** Every matching order, page by page. */
-  iter(options?: PgOrderListOptions): ListIterator<PgOrder>;
-  /** One order by SePay order id or invoice number. */
-  get(orderId: string): Promise<PgOrder>;
-  /** Cancels an unpaid (non-card) order; resolves to SePay's message. */
-  cancel(orderInvoiceNumber: string): Promise<string>;
-  /** Voids a captured card payment; resolves to SePay's message. */
-  void(orderInvoiceNumber: string): Promise<string>;
-}
-
-/** The payment gateway (needs `paymentGateway` credentials on the client). */
-export interface PgApi {
-  /**
-   * The signed checkout form for `request`.
-   * @throws {ConfigurationError} when the client has no payment gateway credentials.
-   * @throws {ValidationError} for a request SePay would refuse.
-   */
-  checkout(request: CheckoutRequest): CheckoutForm;
-  /** Orders. */
-  readonly orders: PgOrdersApi;
 }
 
 // ---------------------------------------------------------------- receiving webhooks

@@ -13,6 +13,7 @@ mod pyo3;
 mod python;
 mod region;
 mod types;
+mod typescript;
 mod uniffi;
 mod wasm;
 
@@ -27,6 +28,9 @@ const PYO3: &str = "bindings-python/src/resources/generated.rs";
 
 /// The JavaScript binding's generated client methods.
 const WASM: &str = "bindings-wasm/src/generated.rs";
+
+/// The JavaScript package's type declarations.
+const DTS: &str = "bindings-wasm/npm/index.d.ts";
 
 /// The Kotlin/Swift binding's generated objects.
 const UNIFFI: &str = "bindings-mobile/src/generated.rs";
@@ -68,10 +72,16 @@ fn main() -> ExitCode {
 fn run(mode: Mode) -> Result<ExitCode, String> {
     let table = sepay::operations::TABLE;
     let stub = read(STUB)?;
+    let dts = read(DTS)?;
     let files = [
         (STUB, region::splice(&stub, &python::stubs(table)?)?, stub),
         (PYO3, pyo3::source(table)?, read(PYO3).unwrap_or_default()),
         (WASM, wasm::source(table)?, read(WASM).unwrap_or_default()),
+        (
+            DTS,
+            typescript::splice(&dts, &typescript::declarations(table)?)?,
+            dts,
+        ),
         (
             UNIFFI,
             uniffi::source(table)?,
