@@ -8,6 +8,7 @@
 //! exits 1 when a file differs from what `write` would make.
 
 mod layout;
+mod names;
 mod overrides;
 mod pyo3;
 mod python;

@@ -212,10 +212,7 @@ struct Arg {
 }
 
 fn arg(op: &OperationSpec, input: &str) -> Result<Arg, String> {
-    let (name, rust) = input
-        .split_once(':')
-        .map(|(n, t)| (n.trim(), t.trim()))
-        .ok_or_else(|| format!("{}: input without a type: `{input}`", op.name))?;
+    let (name, rust) = crate::names::input(op.name, input)?;
     if let Some(kwargs) = types::kwargs_name(rust) {
         return Ok(Arg {
             signature: format!("**{kwargs}"),

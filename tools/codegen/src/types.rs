@@ -1,6 +1,7 @@
 //! Rust type text (as written in the table) to Python annotations: every
 //! mapping rule, once.
 
+use crate::names::generic;
 /// Rust params structs taken as keyword arguments: the struct, the name of
 /// the `**kwargs` parameter, and the TypedDict in `_native.pyi` that types it.
 const PARAMS: &[(&str, &str, &str)] = &[
@@ -122,13 +123,6 @@ pub fn py_params(inputs: &[&str]) -> Result<Vec<String>, String> {
         }
     }
     Ok(out)
-}
-
-/// `T` of `Name<T>`.
-fn generic<'a>(rust: &'a str, name: &str) -> Option<&'a str> {
-    rust.strip_prefix(name)?
-        .strip_prefix('<')?
-        .strip_suffix('>')
 }
 
 /// `T` of `[T]`.

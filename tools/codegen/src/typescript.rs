@@ -4,6 +4,7 @@
 //! option interfaces stay hand-written next to it.
 
 use crate::layout;
+use crate::names::{camel, generic, pascal};
 use sepay::operations::{OperationSpec, Shape};
 
 /// The TypeScript parameter of a params struct: its options interface and
@@ -83,36 +84,6 @@ pub const BEGIN: &str =
 /// See [`BEGIN`].
 pub const END: &str = "// --- end of generated operations ---";
 
-/// `bank_account_id` → `bankAccountId`.
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// `bank_hub` → `BankHub`, `oauth` → `OAuth`.
-fn pascal(snake: &str) -> String {
-    if snake == "oauth" {
-        return "OAuth".into();
-    }
-    let c = camel(snake);
-    let mut chars = c.chars();
-    chars
-        .next()
-        .map(|f| f.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// The interface of a surface (`V2Api`) or resource (`V2TransactionsApi`).
 fn interface(surface: &str, resource: &str) -> String {
     match (surface, resource) {
@@ -121,13 +92,6 @@ fn interface(surface: &str, resource: &str) -> String {
         ("v2", "orders") => "VaOrdersApi<V2VaOrderCreateOptions>".into(),
         _ => format!("{}{}Api", pascal(surface), pascal(resource)),
     }
-}
-
-/// `T` of `Name<T>`.
-fn generic<'a>(rust: &'a str, name: &str) -> Option<&'a str> {
-    rust.strip_prefix(name)?
-        .strip_prefix('<')?
-        .strip_suffix('>')
 }
 
 /// The TypeScript type of a Rust output type.
@@ -157,10 +121,7 @@ fn method(op: &OperationSpec) -> Result<String, String> {
         None => {
             let mut params: Vec<String> = Vec::new();
             for input in op.inputs {
-                let (name, rust) = input
-                    .split_once(':')
-                    .map(|(n, t)| (n.trim(), t.trim()))
-                    .ok_or_else(|| format!("{}: input without a type", op.name))?;
+                let (name, rust) = crate::names::input(op.name, input)?;
                 match OPTIONS.iter().find(|(r, _, _)| *r == rust) {
                     Some((_, ts, true)) => params.push(format!("options?: {ts}")),
                     Some((_, ts, false)) => {

@@ -7,6 +7,7 @@
 //! through binding types of their own).
 
 use crate::layout;
+use crate::names::{generic, pascal};
 use crate::types;
 use sepay::operations::{OperationSpec, Shape};
 
@@ -53,22 +54,6 @@ pub fn is_hand_written(name: &str) -> bool {
     })
 }
 
-/// `bank_hub` → `BankHub`, `oauth` → `OAuth`, `v2` → `V2`.
-fn pascal(snake: &str) -> String {
-    if snake == "oauth" {
-        return "OAuth".into();
-    }
-    snake
-        .split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
 /// The object of a surface (`V2Api`) or resource (`V2VirtualAccounts`).
 fn object_name(surface: &str, resource: &str) -> String {
     match (surface, resource) {
@@ -85,13 +70,6 @@ fn item_stem(item: &str) -> &str {
         .iter()
         .find(|(from, _)| *from == item)
         .map_or(item, |(_, to)| to)
-}
-
-/// `T` of `Name<T>`.
-fn generic<'a>(rust: &'a str, name: &str) -> Option<&'a str> {
-    rust.strip_prefix(name)?
-        .strip_prefix('<')?
-        .strip_suffix('>')
 }
 
 const HEADER: &str = "\
@@ -245,10 +223,7 @@ fn method(op: &OperationSpec) -> Result<String, String> {
     let mut pass: Vec<String> = Vec::new();
     let mut defaults: Vec<String> = Vec::new();
     for input in op.inputs {
-        let (name, rust) = input
-            .split_once(':')
-            .map(|(n, t)| (n.trim(), t.trim()))
-            .ok_or_else(|| format!("{}: input without a type: `{input}`", op.name))?;
+        let (name, rust) = crate::names::input(op.name, input)?;
         let (param, arg) = match rust {
             "&str" => (format!("{name}: String"), format!("&{name}")),
             "Option<&str>" => {

@@ -7,6 +7,7 @@
 //! hand in the sibling modules (their JavaScript signature differs from the
 //! table: an options object instead of positional inputs, or a conversion).
 
+use crate::names::camel;
 use crate::types;
 use sepay::operations::{OperationSpec, Shape};
 
@@ -92,23 +93,6 @@ fn export_name(op: &str) -> String {
     op.replace('.', "_")
 }
 
-/// `bank_account_id` → `bankAccountId`.
-fn camel(snake: &str) -> String {
-    let mut out = String::new();
-    let mut upper = false;
-    for c in snake.chars() {
-        if c == '_' {
-            upper = true;
-        } else if upper {
-            out.extend(c.to_uppercase());
-            upper = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
 /// One generated method.
 fn method(op: &OperationSpec) -> Result<String, String> {
     let (surface, resource, action) = op.parts();
@@ -116,10 +100,7 @@ fn method(op: &OperationSpec) -> Result<String, String> {
     let mut prepare: Vec<String> = Vec::new();
     let mut pass: Vec<String> = Vec::new();
     for input in op.inputs {
-        let (name, rust) = input
-            .split_once(':')
-            .map(|(n, t)| (n.trim(), t.trim()))
-            .ok_or_else(|| format!("{}: input without a type: `{input}`", op.name))?;
+        let (name, rust) = crate::names::input(op.name, input)?;
         if types::kwargs_name(rust).is_some() {
             params.push("options: Option<String>".into());
             prepare.push(format!("let {name}: {rust} = params(OP, options)?;"));

@@ -1,0 +1,64 @@
+//! Name and type-text helpers shared by every emitter.
+
+/// `bank_account_id` → `bankAccountId`.
+pub fn camel(snake: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in snake.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `bank_hub` → `BankHub`, `oauth` → `OAuth`, `v2` → `V2`.
+pub fn pascal(snake: &str) -> String {
+    if snake == "oauth" {
+        return "OAuth".into();
+    }
+    let c = camel(snake);
+    let mut chars = c.chars();
+    chars
+        .next()
+        .map(|f| f.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `T` of `Name<T>`.
+pub fn generic<'a>(rust: &'a str, name: &str) -> Option<&'a str> {
+    rust.strip_prefix(name)?
+        .strip_prefix('<')?
+        .strip_suffix('>')
+}
+
+/// A table input `name: RustType` split in two.
+pub fn input<'a>(op: &str, input: &'a str) -> Result<(&'a str, &'a str), String> {
+    input
+        .split_once(':')
+        .map(|(n, t)| (n.trim(), t.trim()))
+        .ok_or_else(|| format!("{op}: input without a type: `{input}`"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn converts_names() {
+        assert_eq!(camel("bank_account_id"), "bankAccountId");
+        assert_eq!(pascal("bank_hub"), "BankHub");
+        assert_eq!(pascal("oauth"), "OAuth");
+        assert_eq!(pascal("merchant_config"), "MerchantConfig");
+        assert_eq!(
+            generic("Page<V2Transaction>", "Page"),
+            Some("V2Transaction")
+        );
+        assert_eq!(input("x", "id: &str").unwrap(), ("id", "&str"));
+    }
+}
