@@ -10,7 +10,9 @@ use crate::auth::token::{TokenCache, TokenProvider};
 use crate::config::{BaseUrls, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
-use crate::http::{HttpRequest, HttpResponse, ReqwestTransport, Transport, TransportErrorKind};
+use crate::http::{
+    HttpRequest, HttpResponse, MaybeSendSync, ReqwestTransport, Transport, TransportErrorKind,
+};
 use crate::limit::{Jitter, RateLimiter};
 use crate::operation::{Operation, Surface};
 use crate::secret::SecretString;
@@ -273,20 +275,26 @@ impl Client {
     /// retry, decode. A 401 on a surface with expiring tokens renews the token
     /// once and repeats the call.
     pub async fn execute<O: Operation>(&self, op: &O) -> Result<O::Output> {
-        let base = op.request(&self.inner.urls)?;
+        let request = op.request(&self.inner.urls)?;
+        let response = self.exchange(op, request).await?;
+        op.decode(&response)
+    }
+
+    /// Everything between the request and its final response, written once
+    /// for every operation type (only building the request and decoding the
+    /// answer are per operation), so the retry loop is compiled once.
+    async fn exchange(&self, op: &dyn Exchange, base: HttpRequest) -> Result<HttpResponse> {
         let mut renewed = false;
         loop {
             let mut request = base.clone();
             let bearer = self.authorize(op, &mut request).await?;
-            let result = self.send(op, request).await;
-            match (&result, bearer) {
-                (Err(Error::Authentication { status: 401, .. }), Some((cache, token)))
-                    if !renewed =>
-                {
+            let response = self.send(op, request).await?;
+            match bearer {
+                Some((cache, token)) if response.status == 401 && !renewed => {
                     cache.reject(&token).await;
                     renewed = true;
                 }
-                _ => return result,
+                _ => return Ok(response),
             }
         }
     }
@@ -294,7 +302,7 @@ impl Client {
     /// Sends with the retry policy. Everything the call waits for (the
     /// limiter, a pause SePay asked for, backoff, each attempt) fits in
     /// `retry.max_elapsed`: a wait that would not fit ends the call at once.
-    async fn send<O: Operation>(&self, op: &O, request: HttpRequest) -> Result<O::Output> {
+    async fn send(&self, op: &dyn Exchange, request: HttpRequest) -> Result<HttpResponse> {
         let policy = &self.inner.options.retry;
         let started = Instant::now();
         let deadline = started + policy.max_elapsed;
@@ -317,7 +325,7 @@ impl Client {
             let left = deadline.saturating_duration_since(Instant::now());
             let timeout = self.inner.options.timeout.min(left);
             let failure = match self.attempt(op, request.clone(), timeout).await {
-                Ok(response) => return op.decode(&response),
+                Ok(response) => return Ok(response),
                 Err(f) => f,
             };
             // Never a hot loop: even `Retry-After: 0` waits at least the backoff.
@@ -339,9 +347,9 @@ impl Client {
 
     /// Adds the operation's credentials; returns the token cache and token used
     /// when the surface has expiring tokens.
-    async fn authorize<O: Operation>(
+    async fn authorize(
         &self,
-        op: &O,
+        op: &dyn Exchange,
         request: &mut HttpRequest,
     ) -> Result<Option<(Arc<TokenCache>, SecretString)>> {
         let missing =
@@ -393,9 +401,9 @@ impl Client {
 
     /// One exchange. `Ok` means a response that the operation should decode
     /// (success or a final error answer); `Err` a failure that may be retried.
-    async fn attempt<O: Operation>(
+    async fn attempt(
         &self,
-        op: &O,
+        op: &dyn Exchange,
         request: HttpRequest,
         timeout: Duration,
     ) -> std::result::Result<HttpResponse, Failure> {
@@ -476,6 +484,29 @@ impl Client {
                     .pause_for(scope, Duration::from_secs_f64(reset.min(60.0)));
             }
         }
+    }
+}
+
+/// What the send loop needs to know about an operation, without its types.
+trait Exchange: MaybeSendSync {
+    fn name(&self) -> &'static str;
+    fn surface(&self) -> Surface;
+    fn idempotent(&self) -> bool;
+    fn error(&self, response: &HttpResponse) -> Error;
+}
+
+impl<O: Operation> Exchange for O {
+    fn name(&self) -> &'static str {
+        Operation::name(self)
+    }
+    fn surface(&self) -> Surface {
+        Operation::surface(self)
+    }
+    fn idempotent(&self) -> bool {
+        Operation::idempotent(self)
+    }
+    fn error(&self, response: &HttpResponse) -> Error {
+        Operation::error(self, response)
     }
 }
 
