@@ -86,10 +86,20 @@ macro_rules! resource {
 pub(crate) use resource;
 
 /// Query pairs and a body given as they are (OAuth2, Bank Hub).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct Fields {
     query: Vec<(&'static str, String)>,
     body: Option<Value>,
+}
+
+/// The body is never printed: it may carry a secret (a webhook's key).
+impl fmt::Debug for Fields {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Fields")
+            .field("query", &self.query)
+            .field("body", &self.body.as_ref().map(|_| "****"))
+            .finish()
+    }
 }
 
 impl Input for Fields {
@@ -275,5 +285,20 @@ pub(crate) fn no_content(operation: &str, response: &HttpResponse) -> Result<()>
         Ok(())
     } else {
         Err(crate::userapi::v2::envelope::error(operation, response))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::operations::op;
+
+    #[test]
+    fn a_body_is_never_printed() {
+        let call: Call<Value> = Call::new(op!("bank_hub.webhook.set"), &[], |_, _| Ok(Value::Null))
+            .with_body(serde_json::json!({ "secret_key": "s3cr3t-key" }));
+        let shown = format!("{call:?}");
+        assert!(!shown.contains("s3cr3t"), "{shown}");
+        assert!(shown.contains("bank_hub.webhook.set"), "{shown}");
     }
 }
