@@ -10,7 +10,8 @@ use wasm_bindgen::prelude::*;
 use sepay::bank_hub::LinkPurpose;
 use sepay::SecretString;
 
-use crate::client::{promise, WasmClient};
+use crate::calls::promise;
+use crate::client::WasmClient;
 use crate::convert::{error, id_arg, params};
 
 /// `linkTokens.create(...)`.

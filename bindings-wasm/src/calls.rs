@@ -1,15 +1,26 @@
-//! Small helpers shared by the VA order, OAuth2 and Bank Hub methods.
+//! Small helpers shared by the client's methods: a core call as a Promise,
+//! arguments read from JSON, validation errors.
 
 use std::future::Future;
 
 use js_sys::Promise;
 use serde::de::DeserializeOwned;
+use serde::Serialize;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::future_to_promise;
 
 use sepay::Error;
 
-use crate::convert::error;
+use crate::convert::{error, to_js};
+
+/// Runs a core call as a Promise resolving to its JSON-shaped result.
+pub fn promise<T, F>(call: F) -> Promise
+where
+    T: Serialize,
+    F: Future<Output = Result<T, JsValue>> + 'static,
+{
+    future_to_promise(async move { to_js(&call.await?) })
+}
 
 /// Runs a core call that answers nothing as a Promise of `undefined`.
 pub fn unit<F>(call: F) -> Promise
@@ -48,23 +59,4 @@ pub fn invalid(operation: &str, name: &str, message: String) -> JsValue {
         &crate::convert::camel(name),
         message,
     ))
-}
-
-/// The camelCase option names of the VA order, OAuth2 and Bank Hub operations
-/// that take an options object (empty for the others).
-pub fn account_option_names(operation: &str) -> Vec<String> {
-    use crate::bank_hub as hub;
-    use crate::convert::option_names as names;
-    match operation {
-        "v1.orders.list" | "v2.orders.list" => names::<crate::orders::OrderListOptions>(),
-        "v1.orders.create" | "v1.orders.add_va" | "v2.orders.create" | "v2.orders.add_va" => {
-            names::<crate::orders::OrderCreateOptions>()
-        }
-        "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
-        "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),
-        "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
-        "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
-        "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),
-        _ => Vec::new(),
-    }
 }

@@ -12,8 +12,8 @@ use sepay::pg::*;
 use sepay::userapi::v1::*;
 use sepay::userapi::v2::*;
 
-use crate::calls::unit;
-use crate::client::{promise, WasmClient};
+use crate::calls::{promise, unit};
+use crate::client::WasmClient;
 use crate::convert::{error, id_arg, option_names as names, params};
 use crate::pages::Pages;
 

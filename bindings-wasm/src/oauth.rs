@@ -6,8 +6,8 @@ use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-use crate::calls::json_arg;
-use crate::client::{promise, WasmClient};
+use crate::calls::{json_arg, promise};
+use crate::client::WasmClient;
 use crate::convert::{error, id_arg};
 use crate::token_store::tokens_to_js;
 

@@ -8,8 +8,8 @@ use wasm_bindgen::prelude::*;
 use sepay::userapi::orders::{OrderBank, Orders, QrTemplate, VaOrderCreateParams};
 use sepay::{Amount, Client};
 
-use crate::calls::{missing, unit};
-use crate::client::{promise, WasmClient};
+use crate::calls::{missing, promise, unit};
+use crate::client::WasmClient;
 use crate::convert::{error, id_arg, params};
 
 /// Paging of an order list.

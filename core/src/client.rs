@@ -11,7 +11,7 @@ use crate::config::{BaseUrls, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
 use crate::http::{
-    HttpRequest, HttpResponse, MaybeSendSync, ReqwestTransport, Transport, TransportErrorKind,
+    DefaultTransport, HttpRequest, HttpResponse, MaybeSendSync, Transport, TransportErrorKind,
 };
 use crate::limit::{Jitter, RateLimiter};
 use crate::operation::{Operation, Surface};
@@ -167,7 +167,7 @@ impl ClientBuilder {
         let custom_transport = self.transport.is_some();
         let transport = match self.transport {
             Some(t) => t,
-            None => Arc::new(ReqwestTransport::new(&self.options)?),
+            None => Arc::new(DefaultTransport::new(&self.options)?),
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -233,7 +233,7 @@ impl Client {
         let transport: Arc<dyn Transport> = if inner.custom_transport {
             inner.transport.clone()
         } else {
-            Arc::new(ReqwestTransport::new(&inner.options)?)
+            Arc::new(DefaultTransport::new(&inner.options)?)
         };
         Ok(Client {
             inner: Arc::new(Inner {

@@ -1,17 +1,23 @@
 //! Requests and responses as plain values, and the transport seam between them.
 
+#[cfg(target_arch = "wasm32")]
+mod fetch;
 mod request;
 #[cfg(not(target_arch = "wasm32"))]
 mod reqwest_native;
-#[cfg(target_arch = "wasm32")]
-mod reqwest_wasm;
 pub mod rt;
 
+#[cfg(target_arch = "wasm32")]
+pub use fetch::FetchTransport;
+/// The transport a client uses unless given another (`ClientBuilder::transport`).
+#[cfg(target_arch = "wasm32")]
+pub use fetch::FetchTransport as DefaultTransport;
 pub use request::{path_arg, HttpRequest, HttpResponse, Method};
 #[cfg(not(target_arch = "wasm32"))]
 pub use reqwest_native::ReqwestTransport;
-#[cfg(target_arch = "wasm32")]
-pub use reqwest_wasm::ReqwestTransport;
+/// The transport a client uses unless given another (`ClientBuilder::transport`).
+#[cfg(not(target_arch = "wasm32"))]
+pub use reqwest_native::ReqwestTransport as DefaultTransport;
 
 use std::fmt;
 

@@ -18,14 +18,14 @@ use crate::error::Result;
 
 /// Sends requests through the global `fetch`.
 #[derive(Debug, Clone)]
-pub struct ReqwestTransport {
+pub struct FetchTransport {
     max_body: usize,
 }
 
-impl ReqwestTransport {
+impl FetchTransport {
     /// A transport configured from the client options.
     pub fn new(options: &ClientOptions) -> Result<Self> {
-        Ok(ReqwestTransport {
+        Ok(FetchTransport {
             max_body: options.max_response_bytes,
         })
     }
@@ -136,7 +136,7 @@ fn abort_controller() -> AbortOnDrop {
     AbortOnDrop(controller)
 }
 
-impl ReqwestTransport {
+impl FetchTransport {
     fn too_large(&self) -> TransportError {
         failure(
             TransportErrorKind::TooLarge {
@@ -184,7 +184,7 @@ impl ReqwestTransport {
 }
 
 #[async_trait::async_trait(?Send)]
-impl Transport for ReqwestTransport {
+impl Transport for FetchTransport {
     async fn send(&self, request: HttpRequest) -> Result<HttpResponse, TransportError> {
         let other = |e: JsValue| failure(TransportErrorKind::Other, describe(&e));
         let global = js_sys::global();
