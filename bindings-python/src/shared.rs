@@ -9,7 +9,7 @@ use pyo3::IntoPyObjectExt;
 use sepay::paging::BoxPaginator;
 
 use crate::errors::{to_pyerr, IntoPyResult};
-use crate::paging::paginator;
+use crate::paginator::paginator;
 use crate::runtime::{awaitable, block_on, gone, with_python};
 
 /// The core client of one Python client object, rebuilt in a forked child and

@@ -15,7 +15,7 @@ use sepay::userapi::v2::*;
 use crate::calls::{promise, unit};
 use crate::client::WasmClient;
 use crate::convert::{error, id_arg, option_names as names, params};
-use crate::pages::Pages;
+use crate::paginator::Pages;
 
 #[wasm_bindgen]
 impl WasmClient {

@@ -29,7 +29,7 @@ mod option_names;
 #[cfg(target_arch = "wasm32")]
 mod orders;
 #[cfg(target_arch = "wasm32")]
-mod pages;
+mod paginator;
 #[cfg(target_arch = "wasm32")]
 mod pg;
 #[cfg(target_arch = "wasm32")]

@@ -395,5 +395,5 @@ model!(VietQr {
 });
 
 // ------------------------------------------------------------ accounts & auth
-// VA orders, OAuth2 and Bank Hub models, in `python/accounts.rs`.
-mod accounts;
+// VA orders, OAuth2 and Bank Hub models, in `python/orders_oauth_bank_hub.rs`.
+mod orders_oauth_bank_hub;

@@ -59,7 +59,7 @@ use sepay::userapi::v2::*;
 use crate::calls::{promise, unit};
 use crate::client::WasmClient;
 use crate::convert::{error, id_arg, option_names as names, params};
-use crate::pages::Pages;
+use crate::paginator::Pages;
 ";
 
 /// Whether an operation's method is hand-written.
