@@ -10,11 +10,9 @@ use crate::auth::token::{TokenCache, TokenProvider};
 use crate::config::{BaseUrls, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
-use crate::http::{
-    DefaultTransport, HttpRequest, HttpResponse, MaybeSendSync, Transport, TransportErrorKind,
-};
+use crate::http::{DefaultTransport, HttpRequest, HttpResponse, Transport, TransportErrorKind};
 use crate::limit::{Jitter, RateLimiter};
-use crate::operation::{Operation, Surface};
+use crate::operation::{Exchange, Operation, Sender, Surface};
 use crate::secret::SecretString;
 
 /// A SePay API client. Cheap to clone; clones share the connection pool and the
@@ -275,15 +273,17 @@ impl Client {
     /// retry, decode. A 401 on a surface with expiring tokens renews the token
     /// once and repeats the call.
     pub async fn execute<O: Operation>(&self, op: &O) -> Result<O::Output> {
-        let request = op.request(&self.inner.urls)?;
-        let response = self.exchange(op, request).await?;
-        op.decode(&response)
+        crate::operation::run(self, op).await
     }
 
     /// Everything between the request and its final response, written once
     /// for every operation type (only building the request and decoding the
     /// answer are per operation), so the retry loop is compiled once.
-    async fn exchange(&self, op: &dyn Exchange, base: HttpRequest) -> Result<HttpResponse> {
+    async fn exchange_once_renewed(
+        &self,
+        op: &dyn Exchange,
+        base: HttpRequest,
+    ) -> Result<HttpResponse> {
         let mut renewed = false;
         loop {
             let mut request = base.clone();
@@ -487,26 +487,17 @@ impl Client {
     }
 }
 
-/// What the send loop needs to know about an operation, without its types.
-trait Exchange: MaybeSendSync {
-    fn name(&self) -> &'static str;
-    fn surface(&self) -> Surface;
-    fn idempotent(&self) -> bool;
-    fn error(&self, response: &HttpResponse) -> Error;
-}
-
-impl<O: Operation> Exchange for O {
-    fn name(&self) -> &'static str {
-        Operation::name(self)
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+impl Sender for Client {
+    fn base_urls(&self) -> &BaseUrls {
+        &self.inner.urls
     }
-    fn surface(&self) -> Surface {
-        Operation::surface(self)
+    async fn exchange(&self, op: &dyn Exchange, request: HttpRequest) -> Result<HttpResponse> {
+        self.exchange_once_renewed(op, request).await
     }
-    fn idempotent(&self) -> bool {
-        Operation::idempotent(self)
-    }
-    fn error(&self, response: &HttpResponse) -> Error {
-        Operation::error(self, response)
+    fn to_shared(&self) -> Arc<dyn Sender> {
+        Arc::new(self.clone())
     }
 }
 

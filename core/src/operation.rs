@@ -1,6 +1,8 @@
 //! Operations are values: each builds an [`HttpRequest`] from typed parameters
 //! and decodes an [`HttpResponse`] into typed models. Both halves are pure.
 
+use std::sync::Arc;
+
 use crate::config::BaseUrls;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, MaybeSendSync};
@@ -49,4 +51,53 @@ pub trait Operation: MaybeSendSync {
     fn idempotent(&self) -> bool {
         true
     }
+}
+
+/// What sending needs to know about an operation, without its types (so the
+/// send loop is compiled once for every operation).
+pub trait Exchange: MaybeSendSync {
+    /// [`Operation::name`].
+    fn name(&self) -> &'static str;
+    /// [`Operation::surface`].
+    fn surface(&self) -> Surface;
+    /// [`Operation::idempotent`].
+    fn idempotent(&self) -> bool;
+    /// [`Operation::error`].
+    fn error(&self, response: &HttpResponse) -> Error;
+}
+
+impl<O: Operation> Exchange for O {
+    fn name(&self) -> &'static str {
+        Operation::name(self)
+    }
+    fn surface(&self) -> Surface {
+        Operation::surface(self)
+    }
+    fn idempotent(&self) -> bool {
+        Operation::idempotent(self)
+    }
+    fn error(&self, response: &HttpResponse) -> Error {
+        Operation::error(self, response)
+    }
+}
+
+/// What sends requests: the client, as credential providers see it (so token
+/// renewal does not depend on the client type).
+#[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
+#[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
+pub trait Sender: MaybeSendSync {
+    /// The base URLs requests are built against.
+    fn base_urls(&self) -> &BaseUrls;
+    /// The final response to `request` for `op`: credentials, rate limit,
+    /// retries of what is safe to retry.
+    async fn exchange(&self, op: &dyn Exchange, request: HttpRequest) -> Result<HttpResponse>;
+    /// An owned handle, for work that outlives the caller (a detached renewal).
+    fn to_shared(&self) -> Arc<dyn Sender>;
+}
+
+/// Runs `op` through `sender`: build the request, exchange, decode.
+pub async fn run<O: Operation>(sender: &dyn Sender, op: &O) -> Result<O::Output> {
+    let request = op.request(sender.base_urls())?;
+    let response = sender.exchange(op, request).await?;
+    op.decode(&response)
 }

@@ -215,7 +215,7 @@ pub struct OneToken;
 impl TokenProvider for OneToken {
     async fn fetch(
         &self,
-        _client: &Client,
+        _sender: &dyn sepay::operation::Sender,
         stale: Option<&AccessToken>,
     ) -> sepay::Result<AccessToken> {
         match stale {

@@ -8,9 +8,9 @@ use std::time::Duration;
 
 use futures::future::Shared;
 
-use crate::client::Client;
 use crate::error::{Error, Result};
 use crate::http::MaybeSendSync;
+use crate::operation::Sender;
 use crate::secret::SecretString;
 
 /// A bearer token and when it stops working.
@@ -59,7 +59,7 @@ impl AccessToken {
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 pub trait TokenProvider: MaybeSendSync + fmt::Debug {
     /// A new token; `stale` is the one being replaced, if any.
-    async fn fetch(&self, client: &Client, stale: Option<&AccessToken>) -> Result<AccessToken>;
+    async fn fetch(&self, sender: &dyn Sender, stale: Option<&AccessToken>) -> Result<AccessToken>;
 }
 
 /// One cached token per surface of a client, shared by its clones and tasks.
@@ -147,7 +147,7 @@ impl TokenCache {
 
     /// A valid token, fetched when there is none or it is about to expire.
     /// Concurrent callers share the one fetch in flight and its outcome.
-    pub async fn get(&self, client: &Client) -> Result<SecretString> {
+    pub async fn get(&self, sender: &dyn Sender) -> Result<SecretString> {
         let fetch = {
             let mut s = lock(&self.state);
             if let Some(c) = s.current.as_ref().filter(|c| !c.needs_renewal(self.margin)) {
@@ -155,7 +155,7 @@ impl TokenCache {
             }
             match s.inflight.as_ref().filter(|(pid, ..)| *pid == process_id()) {
                 Some((_, _, fetch)) => fetch.clone(),
-                None => self.start_fetch(&mut s, client),
+                None => self.start_fetch(&mut s, sender),
             }
         };
         match fetch.await {
@@ -165,15 +165,15 @@ impl TokenCache {
     }
 
     /// Starts a renewal as a detached task that updates the cache itself.
-    fn start_fetch(&self, s: &mut State, client: &Client) -> Fetch {
+    fn start_fetch(&self, s: &mut State, sender: &dyn Sender) -> Fetch {
         s.generation += 1;
         let generation = s.generation;
         let stale = s.current.as_ref().map(|c| c.token.clone());
         let provider = self.provider.clone();
         let state = self.state.clone();
-        let client = client.clone();
+        let sender = sender.to_shared();
         let task = async move {
-            let result = provider.fetch(&client, stale.as_ref()).await;
+            let result = provider.fetch(&*sender, stale.as_ref()).await;
             let mut s = lock(&state);
             if let Ok(token) = &result {
                 s.current = Some(Cached {

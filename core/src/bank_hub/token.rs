@@ -8,12 +8,11 @@ use base64::Engine;
 use serde::Deserialize;
 
 use crate::auth::{AccessToken, TokenProvider};
-use crate::client::Client;
 use crate::config::BaseUrls;
 use crate::decode;
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, Method};
-use crate::operation::{Operation, Surface};
+use crate::operation::{run, Operation, Sender, Surface};
 use crate::secret::SecretString;
 
 use super::envelope;
@@ -100,7 +99,11 @@ impl BankHubTokens {
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 impl TokenProvider for BankHubTokens {
-    async fn fetch(&self, client: &Client, _stale: Option<&AccessToken>) -> Result<AccessToken> {
-        client.execute(&self.0).await
+    async fn fetch(
+        &self,
+        sender: &dyn Sender,
+        _stale: Option<&AccessToken>,
+    ) -> Result<AccessToken> {
+        run(sender, &self.0).await
     }
 }

@@ -11,12 +11,11 @@ use serde::Deserialize;
 use url::Url;
 
 use crate::auth::{AccessToken, TokenProvider};
-use crate::client::Client;
 use crate::config::BaseUrls;
 use crate::decode::{self, summarize};
 use crate::error::{Error, Result};
 use crate::http::{HttpRequest, HttpResponse, MaybeSendSync, Method};
-use crate::operation::{Operation, Surface};
+use crate::operation::{run, Operation, Sender, Surface};
 use crate::secret::SecretString;
 use crate::userapi::text_of;
 
@@ -307,7 +306,7 @@ impl fmt::Debug for OAuthProvider {
 #[cfg_attr(not(target_arch = "wasm32"), async_trait::async_trait)]
 #[cfg_attr(target_arch = "wasm32", async_trait::async_trait(?Send))]
 impl TokenProvider for OAuthProvider {
-    async fn fetch(&self, client: &Client, stale: Option<&AccessToken>) -> Result<AccessToken> {
+    async fn fetch(&self, sender: &dyn Sender, stale: Option<&AccessToken>) -> Result<AccessToken> {
         let held = self.held.get();
         let stored = match held {
             // Tokens the store does not have yet win over what it holds.
@@ -346,9 +345,7 @@ impl TokenProvider for OAuthProvider {
                 code: None,
                 message: "the access token expired and no refresh token is stored".into(),
             })?;
-        let mut tokens = client
-            .execute(&TokenRequest::refresh(&self.config, &refresh))
-            .await?;
+        let mut tokens = run(sender, &TokenRequest::refresh(&self.config, &refresh)).await?;
         if tokens.refresh_token.is_none() {
             tokens.refresh_token = Some(refresh);
         }
