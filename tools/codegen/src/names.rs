@@ -45,6 +45,18 @@ pub fn input<'a>(op: &str, input: &'a str) -> Result<(&'a str, &'a str), String>
         .ok_or_else(|| format!("{op}: input without a type: `{input}`"))
 }
 
+/// Whether `name` is in `list`: an entry ending in `.` covers every operation
+/// below it (`v1.orders.`), any other entry one operation.
+pub fn listed(list: &[(&str, &str)], name: &str) -> bool {
+    list.iter().any(|(entry, _)| {
+        if entry.ends_with('.') {
+            name.starts_with(entry)
+        } else {
+            name == *entry
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +72,8 @@ mod tests {
             Some("V2Transaction")
         );
         assert_eq!(input("x", "id: &str").unwrap(), ("id", "&str"));
+        let list = [("v1.orders.", ""), ("pg.checkout", "")];
+        assert!(listed(&list, "v1.orders.create") && listed(&list, "pg.checkout"));
+        assert!(!listed(&list, "pg.orders.get"));
     }
 }

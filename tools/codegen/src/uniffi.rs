@@ -45,13 +45,7 @@ const ITEM_NAMES: &[(&str, &str)] = &[("Company", "BankHubCompany")];
 
 /// Whether an operation's method is hand-written.
 pub fn is_hand_written(name: &str) -> bool {
-    HAND_WRITTEN.iter().any(|(prefix, _)| {
-        if prefix.ends_with('.') {
-            name.starts_with(prefix)
-        } else {
-            name == *prefix
-        }
-    })
+    crate::names::listed(HAND_WRITTEN, name)
 }
 
 /// The object of a surface (`V2Api`) or resource (`V2VirtualAccounts`).

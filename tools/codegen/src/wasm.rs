@@ -64,13 +64,7 @@ use crate::paginator::Pages;
 
 /// Whether an operation's method is hand-written.
 pub fn is_hand_written(name: &str) -> bool {
-    HAND_WRITTEN.iter().any(|(prefix, _)| {
-        if prefix.ends_with('.') {
-            name.starts_with(prefix)
-        } else {
-            name == *prefix
-        }
-    })
+    crate::names::listed(HAND_WRITTEN, name)
 }
 
 /// The whole generated file, formatted by rustfmt.
