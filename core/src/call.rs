@@ -248,10 +248,13 @@ impl<T: MaybeSendSync, I: Input> Operation for Call<T, I> {
         }
         let query = self.input.query(name)?;
         let base = http.api.base(urls);
-        let mut request = match self.input.body(name)? {
-            Some(body) => HttpRequest::json(http.method, base, &segments, &body),
-            None => HttpRequest::get(base, &segments, &query),
-        };
+        // The query goes on the URL whether or not there is a body.
+        let mut request = HttpRequest::get(base, &segments, &query);
+        if let Some(body) = self.input.body(name)? {
+            let url = request.url;
+            request = HttpRequest::json(http.method, base, &[], &body);
+            request.url = url;
+        }
         request.method = http.method;
         Ok(request)
     }
@@ -292,6 +295,25 @@ pub(crate) fn no_content(operation: &str, response: &HttpResponse) -> Result<()>
 mod tests {
     use super::*;
     use crate::operations::op;
+
+    #[test]
+    fn a_query_is_kept_next_to_a_body() {
+        let call: Call<Value> = Call::new(op!("bank_hub.webhook.set"), &[], |_, _| Ok(Value::Null))
+            .with_query("lang", "vi".into())
+            .with_body(serde_json::json!({ "active": 1 }));
+        let request = call
+            .request(&crate::config::BaseUrls::for_environment(
+                crate::config::Environment::Live,
+            ))
+            .unwrap();
+        assert_eq!(request.method, crate::http::Method::Post);
+        assert!(
+            request.url.as_str().ends_with("/webhook?lang=vi"),
+            "{}",
+            request.url
+        );
+        assert_eq!(request.body.as_deref(), Some(&br#"{"active":1}"#[..]));
+    }
 
     #[test]
     fn a_body_is_never_printed() {
