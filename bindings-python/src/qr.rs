@@ -1,5 +1,5 @@
 //! VietQR (`sepay_sdk.vietqr`): the EMVCo payload of a bank-transfer QR, its
-//! decoding, and SePay's `qr.sepay.vn` image URL. All the rules are the core's.
+//! decoding, and SePay's QR image URL. All the rules and URLs are the core's.
 
 use pyo3::prelude::*;
 use sepay::qr::{self, VietQr, VietQrService};

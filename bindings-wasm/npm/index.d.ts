@@ -394,7 +394,7 @@ export interface RetryOptions {
   maxBackoffMs?: number;
 }
 
-/** The payment gateway merchant id and secret key (my.sepay.vn → Payment Gateway). */
+/** The payment gateway merchant id and secret key (SePay dashboard → Payment Gateway). */
 export interface PaymentGatewayCredentials {
   /** e.g. `SP-TEST-XXXXXXX`. */
   merchantId: string;
@@ -404,7 +404,7 @@ export interface PaymentGatewayCredentials {
 
 /** Options of `new Client(...)`. Choose exactly one of `environment` and `baseUrl`. */
 export interface ClientOptions {
-  /** The User API token (from my.sepay.vn → API Access). Never printed. Optional for a client that only uses `pg`, `oauth` or `bankHub`. */
+  /** The User API token (from the SePay dashboard → API Access). Never printed. Optional for a client that only uses `pg`, `oauth` or `bankHub`. */
   token?: string;
   /** Payment gateway credentials, for `client.pg`. The secret key is never printed. */
   paymentGateway?: PaymentGatewayCredentials;
@@ -1224,7 +1224,7 @@ export declare function vietqrPayload(qr: VietQrInput): string;
  */
 export declare function vietqrDecode(payload: string): VietQr;
 
-/** The `https://qr.sepay.vn/img?...` image URL of a transfer. */
+/** SePay's QR image URL of a transfer (built by the core). */
 export declare function vietqrImageUrl(options: VietQrImageOptions): string;
 
 /** Every client-less function of the core, by name (`"webhook.receive"`, `"qr.payload"`, ...). */

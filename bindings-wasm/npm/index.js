@@ -149,7 +149,7 @@ export function vietqrDecode(payload) {
   return sync(() => coreVietqrDecode(String(payload)));
 }
 
-/** The `https://qr.sepay.vn/img?...` image URL of a transfer. */
+/** SePay's QR image URL of a transfer (built by the core). */
 export function vietqrImageUrl(options) {
   return sync(() => coreVietqrImageUrl(encode(options)));
 }

@@ -1,5 +1,5 @@
 //! VietQR: the EMVCo payload (built and decoded by the core) and the
-//! `qr.sepay.vn` image URL. Arguments arrive as JSON objects with camelCase keys.
+//! QR image URL (built by the core). Arguments arrive as JSON objects with camelCase keys.
 
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -84,7 +84,7 @@ pub fn vietqr_decode(payload: &str) -> Result<JsValue, JsValue> {
     to_js(&VietQrOptions::from(qr))
 }
 
-/// The `qr.sepay.vn` image URL (JSON of the options).
+/// SePay's QR image URL (JSON of the options), built by the core.
 #[wasm_bindgen(js_name = vietqrImageUrl)]
 pub fn vietqr_image_url(options: Option<String>) -> Result<String, JsValue> {
     let o: ImageUrlOptions = params("qr.image_url", options)?;

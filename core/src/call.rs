@@ -250,12 +250,10 @@ impl<T: MaybeSendSync, I: Input> Operation for Call<T, I> {
         let base = http.api.base(urls);
         // The query goes on the URL whether or not there is a body.
         let mut request = HttpRequest::get(base, &segments, &query);
-        if let Some(body) = self.input.body(name)? {
-            let url = request.url;
-            request = HttpRequest::json(http.method, base, &[], &body);
-            request.url = url;
-        }
         request.method = http.method;
+        if let Some(body) = self.input.body(name)? {
+            request.set_json(&body);
+        }
         Ok(request)
     }
     fn decode(&self, response: &HttpResponse) -> Result<T> {

@@ -1845,4 +1845,4 @@ def vietqr_image_url(
     memo: str | None = None,
     template: Literal["compact", "qronly"] | None = None,
 ) -> str:
-    """The `https://qr.sepay.vn/img` URL of a QR image."""
+    """SePay's QR image URL (built by the core)."""

@@ -1,5 +1,5 @@
 """VietQR: the EMVCo payload of a bank-transfer QR code (to render offline),
-reading one back, and SePay's ``qr.sepay.vn`` image URL.
+reading one back, and SePay's QR image URL (built by the core).
 
 >>> payload("970416", "257678859", amount=1000, memo="Chuyen tien")[:20]
 '00020101021238530010'

@@ -97,9 +97,14 @@ impl HttpRequest {
     pub fn json(method: Method, base: &Url, segments: &[&str], body: &serde_json::Value) -> Self {
         let mut request = HttpRequest::get(base, segments, &[]);
         request.method = method;
-        request.set_header("content-type", "application/json".into());
-        request.body = Some(Bytes::from(body.to_string()));
+        request.set_json(body);
         request
+    }
+
+    /// Sends `body` as JSON (content type and body).
+    pub fn set_json(&mut self, body: &serde_json::Value) {
+        self.set_header("content-type", "application/json".into());
+        self.body = Some(Bytes::from(body.to_string()));
     }
 
     /// The value of a header (case-insensitive).
