@@ -7,6 +7,7 @@ mod client;
 mod config;
 mod convert;
 mod errors;
+mod models;
 mod page;
 mod paginator;
 mod params;
@@ -15,6 +16,7 @@ mod resources;
 mod runtime;
 mod shared;
 mod token_store;
+mod values;
 mod webhooks;
 
 use pyo3::prelude::*;
@@ -25,37 +27,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
+    models::register(m)?;
     resources::register(m)?;
-    m.add_class::<sepay::userapi::orders::VaOrder>()?;
-    m.add_class::<sepay::userapi::orders::OrderVa>()?;
-    m.add_class::<sepay::oauth::Me>()?;
-    m.add_class::<sepay::oauth::OAuthBank>()?;
-    m.add_class::<sepay::oauth::OAuthBankAccount>()?;
-    m.add_class::<sepay::oauth::OAuthSubAccount>()?;
-    m.add_class::<sepay::oauth::OAuthTransaction>()?;
-    m.add_class::<sepay::oauth::Webhook>()?;
-    m.add_class::<sepay::bank_hub::LinkToken>()?;
-    m.add_class::<sepay::bank_hub::LinkTokenInfo>()?;
-    m.add_class::<sepay::bank_hub::LinkSession>()?;
-    m.add_class::<sepay::bank_hub::Company>()?;
-    m.add_class::<sepay::bank_hub::CounterDay>()?;
-    m.add_class::<sepay::bank_hub::CounterTotal>()?;
-    m.add_class::<sepay::bank_hub::CompanyCounter>()?;
-    m.add_class::<sepay::bank_hub::BankHubBankAccount>()?;
-    m.add_class::<sepay::bank_hub::BankHubTransaction>()?;
-    m.add_class::<sepay::bank_hub::MerchantConfig>()?;
-    m.add_class::<sepay::bank_hub::BankHubWebhook>()?;
     m.add_class::<token_store::PyOAuthTokens>()?;
     m.add_class::<page::Page>()?;
     m.add_class::<paginator::Paginator>()?;
     m.add_class::<paginator::AsyncPaginator>()?;
-    m.add_class::<sepay::userapi::v1::V1Transaction>()?;
-    m.add_class::<sepay::userapi::v1::V1BankAccount>()?;
-    m.add_class::<sepay::userapi::v2::V2Transaction>()?;
-    m.add_class::<sepay::userapi::v2::V2BankAccount>()?;
-    m.add_class::<sepay::userapi::v2::V2VirtualAccount>()?;
-    m.add_class::<sepay::userapi::v2::Terminal>()?;
-    m.add_class::<sepay::Pagination>()?;
     receiving(m)?;
     m.add(
         "OPERATIONS",
@@ -77,22 +54,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
 /// Payment gateway, inbound notifications and VietQR.
 fn receiving(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<resources::CheckoutForm>()?;
-    m.add_class::<sepay::pg::PgOrder>()?;
-    m.add_class::<sepay::pg::PgTransaction>()?;
     m.add_class::<webhooks::WebhookReceiver>()?;
     m.add_class::<webhooks::WebhookTokenIssuer>()?;
     m.add_class::<webhooks::WebhookReply>()?;
     m.add_class::<webhooks::Received>()?;
     m.add_function(wrap_pyfunction!(webhooks::error_reply, m)?)?;
     m.add_function(wrap_pyfunction!(webhooks::hmac_signature, m)?)?;
-    m.add_class::<sepay::webhook::WebhookEvent>()?;
-    m.add_class::<sepay::webhook::PgIpn>()?;
-    m.add_class::<sepay::webhook::PgIpnOrder>()?;
-    m.add_class::<sepay::webhook::PgIpnTransaction>()?;
-    m.add_class::<sepay::webhook::BankHubIpn>()?;
-    m.add_class::<sepay::webhook::BankHubEvent>()?;
-    m.add_class::<sepay::webhook::BankHubEventMetadata>()?;
-    m.add_class::<sepay::qr::VietQr>()?;
     m.add_function(wrap_pyfunction!(qr::vietqr_payload, m)?)?;
     m.add_function(wrap_pyfunction!(qr::vietqr_decode, m)?)?;
     m.add_function(wrap_pyfunction!(qr::vietqr_image_url, m)?)?;

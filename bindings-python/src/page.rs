@@ -2,7 +2,8 @@
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
-use sepay::Pagination;
+
+use crate::values::{IntoPy, ToPy};
 
 /// One page of a list: its `items` and SePay's `pagination` metadata.
 /// Iterating a page walks its items only; use `iter()` for every page.
@@ -11,9 +12,9 @@ pub struct Page {
     /// The items on this page.
     #[pyo3(get)]
     items: Py<PyList>,
-    /// Totals and page numbers, when SePay sent them.
+    /// Totals and page numbers (`Pagination`), when SePay sent them.
     #[pyo3(get)]
-    pagination: Option<Pagination>,
+    pagination: Option<Py<PyAny>>,
 }
 
 #[pymethods]
@@ -47,7 +48,7 @@ impl Page {
         let dict = PyDict::new(py);
         dict.set_item("items", items)?;
         let pagination = match &self.pagination {
-            Some(p) => Some(Bound::new(py, *p)?.call_method0("to_dict")?),
+            Some(p) => Some(p.bind(py).call_method0("to_dict")?),
             None => None,
         };
         dict.set_item("pagination", pagination)?;
@@ -56,7 +57,7 @@ impl Page {
 
     fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
         let pagination = match &self.pagination {
-            Some(p) => Bound::new(py, *p)?.repr()?.to_string(),
+            Some(p) => p.bind(py).repr()?.to_string(),
             None => "None".to_string(),
         };
         Ok(format!(
@@ -69,19 +70,22 @@ impl Page {
 /// A core page on its way to Python.
 pub struct PageOut<T>(pub sepay::Page<T>);
 
-impl<'py, T> IntoPyObject<'py> for PageOut<T>
-where
-    T: IntoPyObject<'py>,
-{
-    type Target = Page;
-    type Output = Bound<'py, Page>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, Page>> {
-        let page = Page {
-            items: PyList::new(py, self.0.items)?.unbind(),
-            pagination: self.0.pagination,
+impl<T: IntoPy> IntoPy for PageOut<T> {
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        let items = self
+            .0
+            .items
+            .into_iter()
+            .map(|item| item.into_py(py))
+            .collect::<PyResult<Vec<_>>>()?;
+        let pagination = match &self.0.pagination {
+            Some(p) => Some(p.to_py(py)?.unbind()),
+            None => None,
         };
-        Bound::new(py, page)
+        let page = Page {
+            items: PyList::new(py, items)?.unbind(),
+            pagination,
+        };
+        Ok(Bound::new(py, page)?.into_any())
     }
 }

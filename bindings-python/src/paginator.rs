@@ -8,13 +8,13 @@ use std::sync::{Arc, Mutex};
 use futures::future::BoxFuture;
 use pyo3::exceptions::PyStopAsyncIteration;
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use sepay::paging::BoxPaginator;
 
 use crate::awaitable::Ready;
 use crate::errors::to_pyerr;
 use crate::runtime::{awaitable, block_on, gone, with_python};
 use crate::shared::Shared;
+use crate::values::IntoPy;
 
 /// A page of items not yet converted to Python objects.
 pub trait Batch: Send {
@@ -24,10 +24,12 @@ pub trait Batch: Send {
 
 impl<T> Batch for Vec<T>
 where
-    T: for<'py> IntoPyObject<'py> + Send,
+    T: IntoPy + Send,
 {
     fn into_py(self: Box<Self>, py: Python<'_>) -> PyResult<Vec<Py<PyAny>>> {
-        self.into_iter().map(|item| item.into_py_any(py)).collect()
+        self.into_iter()
+            .map(|item| Ok(IntoPy::into_py(item, py)?.unbind()))
+            .collect()
     }
 }
 
@@ -39,7 +41,7 @@ pub trait Pages: Send {
 
 impl<T> Pages for BoxPaginator<T>
 where
-    T: for<'py> IntoPyObject<'py> + Send + Sync + 'static,
+    T: IntoPy + Send + Sync + 'static,
 {
     fn next_batch(&mut self) -> BoxFuture<'_, sepay::Result<Option<Box<dyn Batch>>>> {
         Box::pin(async move {

@@ -43,8 +43,8 @@ pub fn vietqr_payload(
 /// Reads a VietQR payload back (CRC and structure checked) into a `VietQR`;
 /// a bad payload raises `DecodeError`.
 #[pyfunction]
-pub fn vietqr_decode(py: Python<'_>, payload: &str) -> PyResult<VietQr> {
-    VietQr::decode(payload).py_err(py)
+pub fn vietqr_decode<'py>(py: Python<'py>, payload: &str) -> PyResult<Bound<'py, PyAny>> {
+    crate::values::IntoPy::into_py(VietQr::decode(payload).py_err(py)?, py)
 }
 
 /// The image URL of a QR code (built by the core): `bank` is a bank name

@@ -5,12 +5,12 @@ use std::future::Future;
 use std::sync::{Arc, Mutex};
 
 use pyo3::prelude::*;
-use pyo3::IntoPyObjectExt;
 use sepay::paging::BoxPaginator;
 
 use crate::errors::{to_pyerr, IntoPyResult};
 use crate::paginator::paginator;
 use crate::runtime::{awaitable, block_on, gone, with_python};
+use crate::values::{IntoPy, Out};
 
 /// The core client of one Python client object, rebuilt in a forked child and
 /// dropped (closing its connections) by `close()`.
@@ -86,18 +86,19 @@ impl Ctx {
     ) -> PyResult<Py<PyAny>>
     where
         F: Future<Output = sepay::Result<T>> + Send + 'static,
-        T: for<'py> IntoPyObject<'py> + Send + 'static,
+        T: IntoPy + Send + 'static,
     {
         let future = run(self.shared.client().py_err(py)?);
         if self.asynchronous {
             let future = async move {
                 future
                     .await
+                    .map(Out)
                     .map_err(|e| with_python(|py| to_pyerr(py, e)).unwrap_or_else(gone))
             };
             Ok(awaitable(py, future)?.unbind())
         } else {
-            block_on(py, future)?.py_err(py)?.into_py_any(py)
+            Ok(block_on(py, future)?.py_err(py)?.into_py(py)?.unbind())
         }
     }
 
@@ -109,7 +110,7 @@ impl Ctx {
         make: impl FnOnce(&sepay::Client) -> BoxPaginator<T>,
     ) -> PyResult<Py<PyAny>>
     where
-        T: for<'py> IntoPyObject<'py> + Send + Sync + 'static,
+        T: IntoPy + Send + Sync + 'static,
     {
         let pages = make(&self.shared.client().py_err(py)?);
         paginator(

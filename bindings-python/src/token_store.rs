@@ -29,6 +29,12 @@ pub struct PyOAuthTokens {
     scope: Option<String>,
 }
 
+impl crate::values::IntoPy for PyOAuthTokens {
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        Ok(Bound::new(py, self)?.into_any())
+    }
+}
+
 #[pymethods]
 impl PyOAuthTokens {
     #[new]

@@ -25,9 +25,6 @@ pub mod time;
 pub mod userapi;
 pub mod webhook;
 
-#[cfg(feature = "python")]
-mod python;
-
 #[cfg(feature = "uniffi")]
 uniffi::setup_scaffolding!("sepay");
 #[cfg(feature = "uniffi")]

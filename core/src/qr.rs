@@ -14,8 +14,9 @@ pub const NAPAS_GUID: &str = "A000000727";
 const OP: &str = "qr.payload";
 const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_IBM_3740);
 
-/// Transfer to a bank account or to a card number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Transfer to a bank account or to a card number (`"account"`, `"card"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VietQrService {
     /// `QRIBFTTA`: to an account number.
@@ -27,10 +28,6 @@ pub enum VietQrService {
 /// What a VietQR code asks the payer's bank to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct VietQr {
     /// The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank).
     pub bank_bin: String,

@@ -29,7 +29,6 @@ DateLike = date | str
 Money = Decimal | int | str
 """An exact amount: `Decimal`, `int` or decimal text."""
 SortOrder = Literal["asc", "desc"]
-TransferType = Literal["in", "out"]
 
 OPERATIONS: tuple[str, ...]
 """Every operation of the core, e.g. "v2.transactions.iter"."""
@@ -39,180 +38,1076 @@ __version__: str
 
 # ---------------------------------------------------------------- models
 
+# --- generated from the core's model structs by tools/codegen: do not edit ---
+
+VietQrService = Literal["account", "card"]
+"""Transfer to a bank account or to a card number (`"account"`, `"card"`)."""
+TransferType = Literal["in", "out"]
+"""Direction of a transaction."""
+BankHubTransferType = Literal["credit", "debit"]
+"""Direction in a Bank Hub IPN (`credit`/`debit`, unlike `in`/`out` elsewhere)."""
+BankHubEventName = Literal[
+    "LINK_TOKEN_CREATED",
+    "LINK_TOKEN_REVOKED",
+    "LINK_TOKEN_EXPIRED",
+    "LINK_SESSION_INITIALIZED",
+    "LINK_SESSION_REINITIALIZED",
+    "LINK_SESSION_STATE_CHANGED",
+    "LINK_SESSION_COMPLETED",
+    "LINK_SESSION_FAILED",
+    "LINK_SESSION_ABANDONED",
+    "LINK_SESSION_EXPIRED",
+    "BANK_ACCOUNT_LINKED",
+    "BANK_ACCOUNT_UNLINKED",
+    "BANK_ACCOUNT_INACTIVATED",
+]
+"""The 13 documented linking lifecycle events."""
+PgNotificationType = Literal["ORDER_PAID", "RENEWAL_ORDER_PAID", "TRANSACTION_VOID"]
+"""What happened."""
+
+@final
+class LinkToken:
+    """A hosted bank-linking session to open in a WebView (`link-token/create`)."""
+    @property
+    def xid(self) -> str:
+        """Link token id."""
+    @property
+    def hosted_link_url(self) -> str:
+        """The page to embed."""
+    @property
+    def link_token(self) -> str:
+        """The token (UUID)."""
+    @property
+    def expires_at(self) -> datetime | None:
+        """Expiry (+07:00)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class LinkTokenInfo:
+    """A link token's state (`link-token/get`)."""
+    @property
+    def xid(self) -> str:
+        """Link token id."""
+    @property
+    def purpose(self) -> LinkPurpose:
+        """Purpose."""
+    @property
+    def status(self) -> str:
+        """e.g. `Active`."""
+    @property
+    def completion_redirect_uri(self) -> str | None:
+        """Where the WebView goes at the end."""
+    @property
+    def session_count(self) -> int:
+        """Sessions started with it."""
+    @property
+    def expires_at(self) -> datetime | None:
+        """Expiry."""
+    @property
+    def sessions(self) -> builtins.list[LinkSession]:
+        """Sessions, each with its `state` (e.g. `PENDING`) and `status`."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class LinkSession:
+    """One linking session."""
+    @property
+    def xid(self) -> str:
+        """Session id."""
+    @property
+    def state(self) -> str:
+        """e.g. `PENDING`."""
+    @property
+    def status(self) -> str | None:
+        """Status text."""
+    @property
+    def finished_at(self) -> datetime | None:
+        """Finished at."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Company:
+    """A company (an end customer of the platform)."""
+    @property
+    def xid(self) -> str:
+        """Company id."""
+    @property
+    def full_name(self) -> str:
+        """Name."""
+    @property
+    def status(self) -> str:
+        """`Active` / `Pending`."""
+    @property
+    def active(self) -> bool:
+        """Active."""
+    @property
+    def created_at(self) -> datetime | None:
+        """Created."""
+    @property
+    def updated_at(self) -> datetime | None:
+        """Updated."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CounterDay:
+    """Transaction counts of one day."""
+    @property
+    def date(self) -> str:
+        """`YYYY-MM-DD`."""
+    @property
+    def transaction(self) -> int:
+        """All transactions."""
+    @property
+    def transaction_in(self) -> int:
+        """Money in."""
+    @property
+    def transaction_out(self) -> int:
+        """Money out."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CounterTotal:
+    """Counts totals."""
+    @property
+    def transaction(self) -> int:
+        """All transactions."""
+    @property
+    def transaction_in(self) -> int:
+        """Money in."""
+    @property
+    def transaction_out(self) -> int:
+        """Money out."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class CompanyCounter:
+    """`company/counter/{xid}`."""
+    @property
+    def dates(self) -> builtins.list[CounterDay]:
+        """Per day."""
+    @property
+    def total(self) -> CounterTotal:
+        """Totals."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BankHubBankAccount:
+    """A linked bank account."""
+    @property
+    def xid(self) -> str:
+        """Account id."""
+    @property
+    def company_xid(self) -> str | None:
+        """Owning company."""
+    @property
+    def brand_name(self) -> str:
+        """Bank brand."""
+    @property
+    def account_holder_name(self) -> str:
+        """Holder."""
+    @property
+    def account_number(self) -> str:
+        """Number."""
+    @property
+    def accumulated(self) -> Decimal:
+        """Balance (a decimal string on the wire)."""
+    @property
+    def account_type(self) -> str | None:
+        """e.g. `individual`."""
+    @property
+    def bank_api_connected(self) -> bool:
+        """Bank API connected."""
+    @property
+    def active(self) -> bool:
+        """Active."""
+    @property
+    def last_transaction(self) -> datetime | None:
+        """Last transaction."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BankHubTransaction:
+    """A Bank Hub transaction."""
+    @property
+    def transaction_id(self) -> str:
+        """Id."""
+    @property
+    def transaction_date(self) -> datetime | None:
+        """When (+07:00)."""
+    @property
+    def bank_account_xid(self) -> str | None:
+        """Bank account id."""
+    @property
+    def company_xid(self) -> str | None:
+        """Company id."""
+    @property
+    def brand_name(self) -> str:
+        """Bank brand."""
+    @property
+    def account_number(self) -> str:
+        """Account number."""
+    @property
+    def va(self) -> str | None:
+        """Virtual account, if any."""
+    @property
+    def reference_number(self) -> str | None:
+        """Bank reference."""
+    @property
+    def transfer_type(self) -> TransferType:
+        """In or out."""
+    @property
+    def amount(self) -> Decimal:
+        """Amount."""
+    @property
+    def transaction_content(self) -> str:
+        """Memo."""
+    @property
+    def payment_code(self) -> str | None:
+        """Payment code, if recognised."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class MerchantConfig:
+    """Merchant configuration."""
+    @property
+    def transaction_whitelist_remark_keywords(self) -> builtins.list[str]:
+        """Only transactions whose memo contains one of these are kept."""
+    @property
+    def logo_url(self) -> str | None:
+        """Logo shown in the hosted link page."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BankHubWebhook:
+    """The merchant's one webhook."""
+    @property
+    def webhook_url(self) -> str:
+        """Target."""
+    @property
+    def auth_type(self) -> str:
+        """`SECRET_KEY`."""
+    @property
+    def secret_key(self) -> str | None:
+        """Secret sent as `X-Secret-Key` (SePay returns it masked except right after setting it)."""
+    @property
+    def request_content_type(self) -> str:
+        """e.g. `application/json`."""
+    @property
+    def active(self) -> bool:
+        """Active."""
+    @property
+    def allow_events(self) -> builtins.list[str]:
+        """Events delivered (`["*"]` = all)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Me:
+    """The authorizing user (`GET /me`)."""
+    @property
+    def id(self) -> str:
+        """User id."""
+    @property
+    def first_name(self) -> str | None:
+        """First name."""
+    @property
+    def last_name(self) -> str | None:
+        """Last name."""
+    @property
+    def email(self) -> str | None:
+        """Email."""
+    @property
+    def phone(self) -> str | None:
+        """Phone."""
+    @property
+    def avatar(self) -> str | None:
+        """Avatar URL."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OAuthBank:
+    """The bank of an account."""
+    @property
+    def short_name(self) -> str:
+        """e.g. `Vietcombank`."""
+    @property
+    def full_name(self) -> str:
+        """Full name."""
+    @property
+    def code(self) -> str:
+        """e.g. `VCB`."""
+    @property
+    def bin(self) -> str:
+        """NAPAS BIN, e.g. `970436`."""
+    @property
+    def icon_url(self) -> str | None:
+        """Icon URL."""
+    @property
+    def logo_url(self) -> str | None:
+        """Logo URL."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OAuthBankAccount:
+    """A bank account seen through OAuth2."""
+    @property
+    def id(self) -> str:
+        """Id."""
+    @property
+    def label(self) -> str:
+        """Label."""
+    @property
+    def account_holder_name(self) -> str:
+        """Holder name."""
+    @property
+    def account_number(self) -> str:
+        """Account number."""
+    @property
+    def accumulated(self) -> Decimal:
+        """Balance."""
+    @property
+    def active(self) -> bool:
+        """Active."""
+    @property
+    def created_at(self) -> datetime | None:
+        """Created."""
+    @property
+    def bank(self) -> OAuthBank | None:
+        """Bank."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OAuthWebhook:
+    """A webhook registered in SePay."""
+    @property
+    def id(self) -> str:
+        """Id."""
+    @property
+    def bank_account_id(self) -> str:
+        """Bank account it watches."""
+    @property
+    def name(self) -> str:
+        """Name."""
+    @property
+    def event_type(self) -> WebhookEventType:
+        """Which transactions."""
+    @property
+    def authen_type(self) -> WebhookAuthType:
+        """Authentication mode."""
+    @property
+    def webhook_url(self) -> str:
+        """Target URL."""
+    @property
+    def is_verify_payment(self) -> bool:
+        """Only verified payments."""
+    @property
+    def skip_if_no_code(self) -> bool:
+        """Skip transactions without a payment code."""
+    @property
+    def only_va(self) -> bool:
+        """Only virtual-account transactions."""
+    @property
+    def active(self) -> bool:
+        """Active."""
+    @property
+    def request_content_type(self) -> str:
+        """Body format, e.g. `Json`."""
+    @property
+    def api_key(self) -> str | None:
+        """The API key SePay sends (API-key mode); masked when printed."""
+    @property
+    def bank_sub_account_ids(self) -> builtins.list[str]:
+        """Sub-accounts it is limited to."""
+    @property
+    def created_at(self) -> datetime | None:
+        """Created."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OAuthSubAccount:
+    """A sub-account (VA) of a bank account. SePay does not document this object;
+    fields beyond `id` are read when present."""
+    @property
+    def id(self) -> str:
+        """Id."""
+    @property
+    def account_number(self) -> str | None:
+        """Sub-account number."""
+    @property
+    def label(self) -> str | None:
+        """Label."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OAuthTransaction:
+    """A transaction seen through OAuth2 (field names as in User API v1; the
+    OAuth2 response body is not documented beyond its filters — UNVERIFIED)."""
+    @property
+    def id(self) -> str:
+        """Id."""
+    @property
+    def transaction_date(self) -> datetime | None:
+        """When (+07:00)."""
+    @property
+    def account_number(self) -> str:
+        """Account number."""
+    @property
+    def amount_in(self) -> Decimal:
+        """Money in."""
+    @property
+    def amount_out(self) -> Decimal:
+        """Money out."""
+    @property
+    def accumulated(self) -> Decimal:
+        """Balance after."""
+    @property
+    def transaction_content(self) -> str:
+        """Memo."""
+    @property
+    def reference_number(self) -> str | None:
+        """Bank reference."""
+    @property
+    def code(self) -> str | None:
+        """Payment code."""
+    @property
+    def bank_account_id(self) -> str | None:
+        """Bank account id."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class Pagination:
+    """SePay's page metadata (`meta.pagination`)."""
+    @property
+    def total(self) -> int:
+        """Items matching in total."""
+    @property
+    def per_page(self) -> int:
+        """Page size."""
+    @property
+    def current_page(self) -> int:
+        """This page's number (1-based)."""
+    @property
+    def last_page(self) -> int:
+        """Number of the last page."""
+    @property
+    def has_more(self) -> bool | None:
+        """Whether a later page exists (computed from the page numbers when absent)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgOrder:
+    """A payment gateway order."""
+    @property
+    def id(self) -> str:
+        """SePay's internal id."""
+    @property
+    def customer_id(self) -> str | None:
+        """Your customer id, if given at checkout."""
+    @property
+    def order_id(self) -> str:
+        """SePay's order code, e.g. `SEPAY-68B01673A77FF`."""
+    @property
+    def order_invoice_number(self) -> str:
+        """Your invoice number."""
+    @property
+    def order_status(self) -> str:
+        """`CAPTURED` (paid), `CANCELLED`, `AUTHENTICATION_NOT_NEEDED` (awaiting payment), ..."""
+    @property
+    def order_amount(self) -> Decimal:
+        """Amount."""
+    @property
+    def order_currency(self) -> str:
+        """`VND`."""
+    @property
+    def order_description(self) -> str:
+        """Description."""
+    @property
+    def authentication_status(self) -> str | None:
+        """3-D Secure result, if any."""
+    @property
+    def created_at(self) -> datetime | None:
+        """Created (+07:00)."""
+    @property
+    def updated_at(self) -> datetime | None:
+        """Last changed (+07:00)."""
+    @property
+    def transactions(self) -> builtins.list[PgTransaction]:
+        """Payment attempts."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgTransaction:
+    """One payment attempt of an order."""
+    @property
+    def id(self) -> str:
+        """Id."""
+    @property
+    def payment_method(self) -> str:
+        """`CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`."""
+    @property
+    def transaction_type(self) -> str:
+        """e.g. `PAYMENT`."""
+    @property
+    def transaction_amount(self) -> Decimal:
+        """Amount."""
+    @property
+    def transaction_currency(self) -> str:
+        """`VND`."""
+    @property
+    def transaction_status(self) -> str:
+        """e.g. `APPROVED`."""
+    @property
+    def authentication_status(self) -> str | None:
+        """3-D Secure result."""
+    @property
+    def card_number(self) -> str | None:
+        """Masked card number."""
+    @property
+    def card_holder_name(self) -> str | None:
+        """Card holder."""
+    @property
+    def card_brand(self) -> str | None:
+        """Card brand."""
+    @property
+    def transaction_date(self) -> datetime | None:
+        """When (+07:00)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class VietQr:
+    """What a VietQR code asks the payer's bank to do."""
+    @property
+    def bank_bin(self) -> str:
+        """The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank)."""
+    @property
+    def account(self) -> str:
+        """Account (or card) number."""
+    @property
+    def amount(self) -> Decimal | None:
+        """Whole dong; `None` makes a static QR where the payer types the amount."""
+    @property
+    def memo(self) -> str | None:
+        """Transfer memo (printable ASCII, at most 99 characters); put the payment
+        code here so SePay recognises the payment."""
+    @property
+    def service(self) -> VietQrService:
+        """Account or card."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class VaOrder:
+    """A VA order."""
+    @property
+    def id(self) -> str:
+        """Order id (UUID)."""
+    @property
+    def order_code(self) -> str:
+        """Your order code (alphanumeric), or SePay's generated one."""
+    @property
+    def amount(self) -> Decimal | None:
+        """Amount due; `None` accepts any amount (BIDV)."""
+    @property
+    def paid_amount(self) -> Decimal | None:
+        """Amount received so far."""
+    @property
+    def status(self) -> VaOrderStatus:
+        """State."""
+    @property
+    def va_number(self) -> str | None:
+        """The (first) VA number to pay into."""
+    @property
+    def va_holder_name(self) -> str | None:
+        """Name shown for the VA."""
+    @property
+    def bank_name(self) -> str:
+        """Bank, e.g. `BIDV`."""
+    @property
+    def account_holder_name(self) -> str | None:
+        """Holder of the underlying account."""
+    @property
+    def account_number(self) -> str | None:
+        """The underlying account number."""
+    @property
+    def expired_at(self) -> datetime | None:
+        """When the VA stops accepting payment."""
+    @property
+    def created_at(self) -> datetime | None:
+        """Created."""
+    @property
+    def qr_code(self) -> str | None:
+        """QR image as a data URL, when requested."""
+    @property
+    def qr_code_url(self) -> str | None:
+        """QR image URL, when requested."""
+    @property
+    def virtual_accounts(self) -> builtins.list[OrderVa]:
+        """Every VA of the order, when SePay lists them."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class OrderVa:
+    """One virtual account of an order."""
+    @property
+    def va_number(self) -> str:
+        """VA number."""
+    @property
+    def amount(self) -> Decimal | None:
+        """Amount this VA accepts; `None` = any."""
+    @property
+    def paid_amount(self) -> Decimal | None:
+        """Amount received."""
+    @property
+    def status(self) -> VaStatus:
+        """State."""
+    @property
+    def va_holder_name(self) -> str | None:
+        """Name shown for the VA."""
+    @property
+    def expired_at(self) -> datetime | None:
+        """Expiry."""
+    def to_dict(self) -> dict[str, Any]: ...
+
 @final
 class V1Transaction:
     """A bank transaction as User API v1 reports it."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """SePay's transaction id (numeric, kept as text)."""
     @property
-    def bank_brand_name(self) -> str: ...
+    def bank_brand_name(self) -> str:
+        """Bank brand, e.g. `Vietcombank`."""
     @property
-    def account_number(self) -> str: ...
+    def account_number(self) -> str:
+        """Account number the transaction belongs to."""
     @property
-    def transaction_date(self) -> datetime: ...
+    def transaction_date(self) -> datetime:
+        """When the bank booked it (+07:00)."""
     @property
-    def amount_in(self) -> Decimal: ...
+    def amount_in(self) -> Decimal:
+        """Money in."""
     @property
-    def amount_out(self) -> Decimal: ...
+    def amount_out(self) -> Decimal:
+        """Money out."""
     @property
-    def accumulated(self) -> Decimal: ...
+    def accumulated(self) -> Decimal:
+        """Balance after the transaction (0 when the bank does not report it)."""
     @property
-    def transaction_content(self) -> str: ...
+    def transaction_content(self) -> str:
+        """Transfer memo."""
     @property
-    def reference_number(self) -> str | None: ...
+    def reference_number(self) -> str | None:
+        """Bank reference number."""
     @property
-    def code(self) -> str | None: ...
+    def code(self) -> str | None:
+        """Payment code SePay recognised in the memo."""
     @property
-    def sub_account(self) -> str | None: ...
+    def sub_account(self) -> str | None:
+        """Sub-account / virtual account number."""
     @property
-    def bank_account_id(self) -> str: ...
+    def bank_account_id(self) -> str:
+        """SePay's id of the bank account."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class V1BankAccount:
     """A bank account as User API v1 reports it."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """SePay's bank account id (numeric, kept as text)."""
     @property
-    def account_holder_name(self) -> str: ...
+    def account_holder_name(self) -> str:
+        """Holder name."""
     @property
-    def account_number(self) -> str: ...
+    def account_number(self) -> str:
+        """Account number."""
     @property
-    def accumulated(self) -> Decimal: ...
+    def accumulated(self) -> Decimal:
+        """Current balance as SePay knows it."""
     @property
-    def last_transaction(self) -> datetime | None: ...
+    def last_transaction(self) -> datetime | None:
+        """Time of the last transaction, if any."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """Label given in SePay (may be empty)."""
     @property
-    def active(self) -> bool: ...
+    def active(self) -> bool:
+        """Whether the account is active (`"1"` on the wire)."""
     @property
-    def created_at(self) -> datetime | None: ...
+    def created_at(self) -> datetime | None:
+        """When the account was added to SePay."""
     @property
-    def bank_short_name(self) -> str: ...
+    def bank_short_name(self) -> str:
+        """Bank short name, e.g. `VietinBank`."""
     @property
-    def bank_full_name(self) -> str: ...
+    def bank_full_name(self) -> str:
+        """Bank full name."""
     @property
-    def bank_bin(self) -> str: ...
+    def bank_bin(self) -> str:
+        """Bank BIN (NAPAS), e.g. `970415`."""
     @property
-    def bank_code(self) -> str: ...
+    def bank_code(self) -> str:
+        """Bank code, e.g. `ICB`."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class V2Transaction:
     """A bank transaction as User API v2 reports it."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """Transaction id (UUID)."""
     @property
-    def transaction_date(self) -> datetime: ...
+    def transaction_date(self) -> datetime:
+        """When the bank booked it (+07:00)."""
     @property
-    def account_number(self) -> str: ...
+    def account_number(self) -> str:
+        """Account number."""
     @property
-    def va(self) -> str | None: ...
+    def va(self) -> str | None:
+        """Virtual account number, if the money came through one."""
     @property
-    def transfer_type(self) -> TransferType: ...
+    def transfer_type(self) -> TransferType:
+        """In or out."""
     @property
-    def amount_in(self) -> Decimal: ...
+    def amount_in(self) -> Decimal:
+        """Money in."""
     @property
-    def amount_out(self) -> Decimal: ...
+    def amount_out(self) -> Decimal:
+        """Money out."""
     @property
-    def accumulated(self) -> Decimal: ...
+    def accumulated(self) -> Decimal:
+        """Balance after the transaction (0 when unknown)."""
     @property
-    def transaction_content(self) -> str: ...
+    def transaction_content(self) -> str:
+        """Transfer memo."""
     @property
-    def reference_number(self) -> str | None: ...
+    def reference_number(self) -> str | None:
+        """Bank reference number."""
     @property
-    def code(self) -> str | None: ...
+    def code(self) -> str | None:
+        """Payment code recognised in the memo."""
     @property
-    def bank_brand_name(self) -> str: ...
+    def bank_brand_name(self) -> str:
+        """Bank brand, e.g. `ACB`."""
     @property
-    def bank_account_id(self) -> str: ...
+    def bank_account_id(self) -> str:
+        """Bank account id (UUID)."""
     @property
-    def va_id(self) -> str | None: ...
+    def va_id(self) -> str | None:
+        """Virtual account id (UUID), if any."""
     @property
-    def webhook_success(self) -> int: ...
+    def webhook_success(self) -> int:
+        """Webhook delivery result as SePay reports it (documented 0/1, seen 8)."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class V2BankAccount:
     """A bank account as User API v2 reports it."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """Bank account id (UUID)."""
     @property
-    def account_holder_name(self) -> str: ...
+    def account_holder_name(self) -> str:
+        """Holder name."""
     @property
-    def account_number(self) -> str: ...
+    def account_number(self) -> str:
+        """Account number."""
     @property
-    def accumulated(self) -> Decimal: ...
+    def accumulated(self) -> Decimal:
+        """Current balance as SePay knows it."""
     @property
-    def last_transaction(self) -> datetime | None: ...
+    def last_transaction(self) -> datetime | None:
+        """Time of the last transaction, if any."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """Label (may be empty)."""
     @property
-    def account_type(self) -> str | None: ...
+    def account_type(self) -> str | None:
+        """Account type as SePay names it, e.g. `personal`."""
     @property
-    def active(self) -> bool: ...
+    def active(self) -> bool:
+        """Whether the account is active."""
     @property
-    def created_at(self) -> datetime | None: ...
+    def created_at(self) -> datetime | None:
+        """When it was added to SePay."""
     @property
-    def bank_short_name(self) -> str: ...
+    def bank_short_name(self) -> str:
+        """Bank short name, e.g. `ACB`."""
     @property
-    def bank_full_name(self) -> str: ...
+    def bank_full_name(self) -> str:
+        """Bank full name."""
     @property
-    def bank_bin(self) -> str: ...
+    def bank_bin(self) -> str:
+        """Bank BIN."""
     @property
-    def bank_code(self) -> str: ...
+    def bank_code(self) -> str:
+        """Bank code."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class V2VirtualAccount:
     """A virtual account (VA) under a bank account."""
     @property
-    def id(self) -> str: ...
+    def id(self) -> str:
+        """VA id (UUID)."""
     @property
-    def va(self) -> str: ...
+    def va(self) -> str:
+        """VA number."""
     @property
-    def sub_holder_name(self) -> str | None: ...
+    def sub_holder_name(self) -> str | None:
+        """Holder name shown for the VA."""
     @property
-    def label(self) -> str: ...
+    def label(self) -> str:
+        """Label."""
     @property
-    def active(self) -> bool: ...
+    def active(self) -> bool:
+        """Whether the VA is active."""
     @property
-    def official(self) -> bool: ...
+    def official(self) -> bool:
+        """Official bank VA (true) or SePay's virtual one (false)."""
     @property
-    def is_static(self) -> bool: ...
+    def is_static(self) -> bool:
+        """Static VA (true) or per-order (false)."""
     @property
-    def bank_account_id(self) -> str: ...
+    def bank_account_id(self) -> str:
+        """Parent bank account id (UUID)."""
     @property
-    def created_at(self) -> datetime | None: ...
+    def created_at(self) -> datetime | None:
+        """Created."""
     @property
-    def updated_at(self) -> datetime | None: ...
+    def updated_at(self) -> datetime | None:
+        """Last changed."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class Terminal:
-    """A Vietcombank terminal (its `tid` is needed to create VCB orders)."""
+    """A Vietcombank terminal (its `tid` is needed to create VCB orders).
+    SePay does not document this object; only `tid` is relied upon."""
     @property
-    def id(self) -> str | None: ...
+    def id(self) -> str | None:
+        """SePay's id of the terminal, if sent."""
     @property
-    def tid(self) -> str: ...
+    def tid(self) -> str:
+        """The raw VCB terminal id, e.g. `20933557`."""
     @property
-    def name(self) -> str | None: ...
+    def name(self) -> str | None:
+        """Display name, if sent."""
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
-class Pagination:
-    """SePay's page metadata."""
+class BankHubIpn:
+    """A Bank Hub balance-change IPN."""
     @property
-    def total(self) -> int: ...
+    def gateway(self) -> str:
+        """Bank brand."""
     @property
-    def per_page(self) -> int: ...
+    def transaction_date(self) -> datetime:
+        """When (+07:00)."""
     @property
-    def current_page(self) -> int: ...
+    def account_number(self) -> str:
+        """Account number."""
     @property
-    def last_page(self) -> int: ...
+    def bank_account_xid(self) -> str | None:
+        """Bank account xid."""
     @property
-    def has_more(self) -> bool | None: ...
+    def va(self) -> str | None:
+        """Virtual account, if any."""
+    @property
+    def payment_code(self) -> str | None:
+        """Payment code recognised, if any."""
+    @property
+    def content(self) -> str:
+        """Memo."""
+    @property
+    def transfer_type(self) -> BankHubTransferType:
+        """Credit or debit."""
+    @property
+    def amount(self) -> Decimal:
+        """Amount."""
+    @property
+    def reference_code(self) -> str | None:
+        """Bank reference."""
+    @property
+    def accumulated(self) -> Decimal:
+        """Balance after (SePay: "currently not supported, default 0")."""
+    @property
+    def transaction_id(self) -> str:
+        """Transaction id; the deduplication key."""
     def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BankHubEvent:
+    """A Bank Hub webhook event."""
+    @property
+    def timestamp(self) -> int:
+        """Unix seconds."""
+    @property
+    def xid(self) -> str:
+        """Event id; the deduplication key."""
+    @property
+    def version(self) -> str:
+        """Envelope version, e.g. `1.0`."""
+    @property
+    def event(self) -> BankHubEventName:
+        """What happened."""
+    @property
+    def metadata(self) -> BankHubEventMetadata:
+        """Event details."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class BankHubEventMetadata:
+    """Details of a Bank Hub event (fields present depend on the event)."""
+    @property
+    def purpose(self) -> str | None:
+        """`LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`."""
+    @property
+    def link_token_xid(self) -> str | None:
+        """Link token xid."""
+    @property
+    def link_session_xid(self) -> str | None:
+        """Link session xid."""
+    @property
+    def bank_account_xid(self) -> str | None:
+        """Bank account xid."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class WebhookEvent:
+    """One bank transaction as a user webhook reports it."""
+    @property
+    def id(self) -> str:
+        """SePay's transaction id; the key for deduplication."""
+    @property
+    def gateway(self) -> str:
+        """Bank brand, e.g. `Vietcombank`."""
+    @property
+    def transaction_date(self) -> datetime:
+        """Bank-side time (+07:00)."""
+    @property
+    def account_number(self) -> str:
+        """Account number."""
+    @property
+    def code(self) -> str | None:
+        """Payment code SePay recognised in the memo."""
+    @property
+    def content(self) -> str:
+        """Transfer memo."""
+    @property
+    def transfer_type(self) -> TransferType:
+        """In or out."""
+    @property
+    def transfer_amount(self) -> Decimal:
+        """Amount transferred."""
+    @property
+    def accumulated(self) -> Decimal:
+        """Balance after the transaction (0 when unknown)."""
+    @property
+    def sub_account(self) -> str | None:
+        """Sub-account / virtual account number."""
+    @property
+    def reference_code(self) -> str | None:
+        """Bank reference."""
+    @property
+    def description(self) -> str:
+        """Full bank notification text."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgIpn:
+    """A payment gateway IPN."""
+    @property
+    def timestamp(self) -> int:
+        """Unix seconds when SePay sent it."""
+    @property
+    def notification_type(self) -> PgNotificationType:
+        """What happened."""
+    @property
+    def order(self) -> PgIpnOrder:
+        """The order."""
+    @property
+    def transaction(self) -> PgIpnTransaction:
+        """The payment transaction."""
+    @property
+    def customer(self) -> str | None:
+        """The customer object as raw JSON (shape not documented), if sent."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgIpnOrder:
+    """The order inside a PG IPN."""
+    @property
+    def id(self) -> str:
+        """SePay's order id."""
+    @property
+    def order_id(self) -> str | None:
+        """SePay's order code, e.g. `NPSETVI00101000042R`."""
+    @property
+    def order_status(self) -> str:
+        """e.g. `CAPTURED`."""
+    @property
+    def order_currency(self) -> str:
+        """`VND`."""
+    @property
+    def order_amount(self) -> Decimal:
+        """Order amount."""
+    @property
+    def order_invoice_number(self) -> str:
+        """The merchant's invoice number."""
+    @property
+    def order_description(self) -> str:
+        """Description."""
+    @property
+    def custom_data(self) -> str | None:
+        """`custom_data` as raw JSON text."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
+class PgIpnTransaction:
+    """The transaction inside a PG IPN."""
+    @property
+    def id(self) -> str:
+        """SePay's transaction id."""
+    @property
+    def payment_method(self) -> str:
+        """`CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`."""
+    @property
+    def transaction_id(self) -> str | None:
+        """Gateway transaction id."""
+    @property
+    def transaction_type(self) -> str:
+        """e.g. `PAYMENT`."""
+    @property
+    def transaction_date(self) -> datetime | None:
+        """When (+07:00)."""
+    @property
+    def transaction_status(self) -> str:
+        """e.g. `APPROVED`."""
+    @property
+    def transaction_amount(self) -> Decimal:
+        """Amount."""
+    @property
+    def transaction_currency(self) -> str:
+        """`VND`."""
+    @property
+    def authentication_status(self) -> str | None:
+        """3-D Secure result."""
+    @property
+    def card_number(self) -> str | None:
+        """Masked card number."""
+    @property
+    def card_holder_name(self) -> str | None:
+        """Card holder."""
+    @property
+    def card_expiry(self) -> str | None:
+        """Card expiry as sent."""
+    @property
+    def card_funding_method(self) -> str | None:
+        """`CREDIT` / `DEBIT`."""
+    @property
+    def card_brand(self) -> str | None:
+        """`VISA`, `MASTERCARD`, ..."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+# --- end of generated models ---
 
 @final
 class Page(Generic[_T]):
@@ -322,58 +1217,6 @@ class V2VirtualAccountFilters(TypedDict, total=False):
 
 # ---------------------------------------------------------------- VA orders
 
-@final
-class OrderVa:
-    """One virtual account of a VA order."""
-    @property
-    def va_number(self) -> str: ...
-    @property
-    def amount(self) -> Decimal | None: ...
-    @property
-    def paid_amount(self) -> Decimal | None: ...
-    @property
-    def status(self) -> VaStatus: ...
-    @property
-    def va_holder_name(self) -> str | None: ...
-    @property
-    def expired_at(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class VaOrder:
-    """A VA order: an order with its own virtual account(s) and amount."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def order_code(self) -> str: ...
-    @property
-    def amount(self) -> Decimal | None: ...
-    @property
-    def paid_amount(self) -> Decimal | None: ...
-    @property
-    def status(self) -> VaOrderStatus: ...
-    @property
-    def va_number(self) -> str | None: ...
-    @property
-    def va_holder_name(self) -> str | None: ...
-    @property
-    def bank_name(self) -> str: ...
-    @property
-    def account_holder_name(self) -> str | None: ...
-    @property
-    def account_number(self) -> str | None: ...
-    @property
-    def expired_at(self) -> datetime | None: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    @property
-    def qr_code(self) -> str | None: ...
-    @property
-    def qr_code_url(self) -> str | None: ...
-    @property
-    def virtual_accounts(self) -> builtins.list[OrderVa]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
 class VaOrderFields(TypedDict, total=False):
     """Fields of a new VA order (or of a VA added to one); bank rules are checked before sending."""
     order_code: str | None
@@ -413,305 +1256,6 @@ class OAuthTokens:
         """Unix seconds."""
     @property
     def scope(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Me:
-    """The authorizing SePay user (`oauth.me()`)."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def first_name(self) -> str | None: ...
-    @property
-    def last_name(self) -> str | None: ...
-    @property
-    def email(self) -> str | None: ...
-    @property
-    def phone(self) -> str | None: ...
-    @property
-    def avatar(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OAuthBank:
-    """The bank of an OAuth2 bank account."""
-    @property
-    def short_name(self) -> str: ...
-    @property
-    def full_name(self) -> str: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def bin(self) -> str: ...
-    @property
-    def icon_url(self) -> str | None: ...
-    @property
-    def logo_url(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OAuthBankAccount:
-    """A bank account seen through OAuth2."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def label(self) -> str: ...
-    @property
-    def account_holder_name(self) -> str: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def accumulated(self) -> Decimal: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    @property
-    def bank(self) -> OAuthBank | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OAuthSubAccount:
-    """A sub-account (VA) of a bank account seen through OAuth2."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def account_number(self) -> str | None: ...
-    @property
-    def label(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OAuthTransaction:
-    """A transaction seen through OAuth2."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def transaction_date(self) -> datetime | None: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def amount_in(self) -> Decimal: ...
-    @property
-    def amount_out(self) -> Decimal: ...
-    @property
-    def accumulated(self) -> Decimal: ...
-    @property
-    def transaction_content(self) -> str: ...
-    @property
-    def reference_number(self) -> str | None: ...
-    @property
-    def code(self) -> str | None: ...
-    @property
-    def bank_account_id(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class OAuthWebhook:
-    """A webhook registered in SePay through OAuth2 (`api_key` masked)."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def bank_account_id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def event_type(self) -> WebhookEventType: ...
-    @property
-    def authen_type(self) -> WebhookAuthType: ...
-    @property
-    def webhook_url(self) -> str: ...
-    @property
-    def is_verify_payment(self) -> bool: ...
-    @property
-    def skip_if_no_code(self) -> bool: ...
-    @property
-    def only_va(self) -> bool: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def request_content_type(self) -> str: ...
-    @property
-    def api_key(self) -> str | None: ...
-    @property
-    def bank_sub_account_ids(self) -> builtins.list[str]: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class LinkToken:
-    """A hosted Bank Hub linking session: open `hosted_link_url` in a WebView."""
-    @property
-    def xid(self) -> str: ...
-    @property
-    def hosted_link_url(self) -> str: ...
-    @property
-    def link_token(self) -> str: ...
-    @property
-    def expires_at(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class LinkSession:
-    """One linking session of a link token."""
-    @property
-    def xid(self) -> str: ...
-    @property
-    def state(self) -> str: ...
-    @property
-    def status(self) -> str | None: ...
-    @property
-    def finished_at(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class LinkTokenInfo:
-    """A link token's state (`link_tokens.get`)."""
-    @property
-    def xid(self) -> str: ...
-    @property
-    def purpose(self) -> LinkPurpose: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def completion_redirect_uri(self) -> str | None: ...
-    @property
-    def session_count(self) -> int: ...
-    @property
-    def expires_at(self) -> datetime | None: ...
-    @property
-    def sessions(self) -> builtins.list[LinkSession]: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class Company:
-    """A Bank Hub company (an end customer of the platform)."""
-    @property
-    def xid(self) -> str: ...
-    @property
-    def full_name(self) -> str: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    @property
-    def updated_at(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CounterDay:
-    """Transaction counts of one day."""
-    @property
-    def date(self) -> str: ...
-    @property
-    def transaction(self) -> int: ...
-    @property
-    def transaction_in(self) -> int: ...
-    @property
-    def transaction_out(self) -> int: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CounterTotal:
-    """Transaction count totals."""
-    @property
-    def transaction(self) -> int: ...
-    @property
-    def transaction_in(self) -> int: ...
-    @property
-    def transaction_out(self) -> int: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class CompanyCounter:
-    """Transaction counts of a company (`companies.counter`)."""
-    @property
-    def dates(self) -> builtins.list[CounterDay]: ...
-    @property
-    def total(self) -> CounterTotal: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubBankAccount:
-    """A bank account linked through Bank Hub."""
-    @property
-    def xid(self) -> str: ...
-    @property
-    def company_xid(self) -> str | None: ...
-    @property
-    def brand_name(self) -> str: ...
-    @property
-    def account_holder_name(self) -> str: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def accumulated(self) -> Decimal: ...
-    @property
-    def account_type(self) -> str | None: ...
-    @property
-    def bank_api_connected(self) -> bool: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def last_transaction(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubTransaction:
-    """A Bank Hub transaction."""
-    @property
-    def transaction_id(self) -> str: ...
-    @property
-    def transaction_date(self) -> datetime | None: ...
-    @property
-    def bank_account_xid(self) -> str | None: ...
-    @property
-    def company_xid(self) -> str | None: ...
-    @property
-    def brand_name(self) -> str: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def va(self) -> str | None: ...
-    @property
-    def reference_number(self) -> str | None: ...
-    @property
-    def transfer_type(self) -> TransferType: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def transaction_content(self) -> str: ...
-    @property
-    def payment_code(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class MerchantConfig:
-    """The Bank Hub merchant configuration."""
-    @property
-    def transaction_whitelist_remark_keywords(self) -> builtins.list[str]: ...
-    @property
-    def logo_url(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubWebhook:
-    """The Bank Hub merchant webhook (`secret_key` masked)."""
-    @property
-    def webhook_url(self) -> str: ...
-    @property
-    def auth_type(self) -> str: ...
-    @property
-    def secret_key(self) -> str | None: ...
-    @property
-    def request_content_type(self) -> str: ...
-    @property
-    def active(self) -> bool: ...
-    @property
-    def allow_events(self) -> builtins.list[str]: ...
     def to_dict(self) -> dict[str, Any]: ...
 
 class OAuthListFilters(TypedDict, total=False):
@@ -769,62 +1313,6 @@ class CompanyEditFields(TypedDict, total=False):
 
 PgOperation = Literal["PURCHASE", "VERIFY"]
 PgPaymentMethod = Literal["CARD", "BANK_TRANSFER", "NAPAS_BANK_TRANSFER"]
-
-@final
-class PgTransaction:
-    """One payment attempt of a payment gateway order."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def payment_method(self) -> str: ...
-    @property
-    def transaction_type(self) -> str: ...
-    @property
-    def transaction_amount(self) -> Decimal: ...
-    @property
-    def transaction_currency(self) -> str: ...
-    @property
-    def transaction_status(self) -> str: ...
-    @property
-    def authentication_status(self) -> str | None: ...
-    @property
-    def card_number(self) -> str | None: ...
-    @property
-    def card_holder_name(self) -> str | None: ...
-    @property
-    def card_brand(self) -> str | None: ...
-    @property
-    def transaction_date(self) -> datetime | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PgOrder:
-    """A payment gateway order (`order_status` e.g. "CAPTURED", "CANCELLED")."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def customer_id(self) -> str | None: ...
-    @property
-    def order_id(self) -> str: ...
-    @property
-    def order_invoice_number(self) -> str: ...
-    @property
-    def order_status(self) -> str: ...
-    @property
-    def order_amount(self) -> Decimal: ...
-    @property
-    def order_currency(self) -> str: ...
-    @property
-    def order_description(self) -> str: ...
-    @property
-    def authentication_status(self) -> str | None: ...
-    @property
-    def created_at(self) -> datetime | None: ...
-    @property
-    def updated_at(self) -> datetime | None: ...
-    @property
-    def transactions(self) -> builtins.list[PgTransaction]: ...
-    def to_dict(self) -> dict[str, Any]: ...
 
 @final
 class CheckoutForm:
@@ -1527,161 +2015,6 @@ Headers = _HeaderItems | Iterable[tuple[str | bytes, str | bytes]]
 Body = bytes | bytearray | memoryview | str
 """The raw request body."""
 
-@final
-class WebhookEvent:
-    """A user webhook: one bank transaction."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def gateway(self) -> str: ...
-    @property
-    def transaction_date(self) -> datetime: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def code(self) -> str | None: ...
-    @property
-    def content(self) -> str: ...
-    @property
-    def transfer_type(self) -> TransferType: ...
-    @property
-    def transfer_amount(self) -> Decimal: ...
-    @property
-    def accumulated(self) -> Decimal: ...
-    @property
-    def sub_account(self) -> str | None: ...
-    @property
-    def reference_code(self) -> str | None: ...
-    @property
-    def description(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PgIpnOrder:
-    """The order inside a payment gateway IPN."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def order_id(self) -> str | None: ...
-    @property
-    def order_status(self) -> str: ...
-    @property
-    def order_currency(self) -> str: ...
-    @property
-    def order_amount(self) -> Decimal: ...
-    @property
-    def order_invoice_number(self) -> str: ...
-    @property
-    def order_description(self) -> str: ...
-    @property
-    def custom_data(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PgIpnTransaction:
-    """The transaction inside a payment gateway IPN."""
-    @property
-    def id(self) -> str: ...
-    @property
-    def payment_method(self) -> str: ...
-    @property
-    def transaction_id(self) -> str | None: ...
-    @property
-    def transaction_type(self) -> str: ...
-    @property
-    def transaction_date(self) -> datetime | None: ...
-    @property
-    def transaction_status(self) -> str: ...
-    @property
-    def transaction_amount(self) -> Decimal: ...
-    @property
-    def transaction_currency(self) -> str: ...
-    @property
-    def authentication_status(self) -> str | None: ...
-    @property
-    def card_number(self) -> str | None: ...
-    @property
-    def card_holder_name(self) -> str | None: ...
-    @property
-    def card_expiry(self) -> str | None: ...
-    @property
-    def card_funding_method(self) -> str | None: ...
-    @property
-    def card_brand(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class PgIpn:
-    """A payment gateway IPN (`X-Secret-Key`)."""
-    @property
-    def timestamp(self) -> int: ...
-    @property
-    def notification_type(self) -> Literal["ORDER_PAID", "RENEWAL_ORDER_PAID", "TRANSACTION_VOID"]: ...
-    @property
-    def order(self) -> PgIpnOrder: ...
-    @property
-    def transaction(self) -> PgIpnTransaction: ...
-    @property
-    def customer(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubIpn:
-    """A Bank Hub balance-change IPN."""
-    @property
-    def gateway(self) -> str: ...
-    @property
-    def transaction_date(self) -> datetime: ...
-    @property
-    def account_number(self) -> str: ...
-    @property
-    def bank_account_xid(self) -> str | None: ...
-    @property
-    def va(self) -> str | None: ...
-    @property
-    def payment_code(self) -> str | None: ...
-    @property
-    def content(self) -> str: ...
-    @property
-    def transfer_type(self) -> Literal["credit", "debit"]: ...
-    @property
-    def amount(self) -> Decimal: ...
-    @property
-    def reference_code(self) -> str | None: ...
-    @property
-    def accumulated(self) -> Decimal: ...
-    @property
-    def transaction_id(self) -> str: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubEventMetadata:
-    """Details of a Bank Hub event (which fields are set depends on the event)."""
-    @property
-    def purpose(self) -> str | None: ...
-    @property
-    def link_token_xid(self) -> str | None: ...
-    @property
-    def link_session_xid(self) -> str | None: ...
-    @property
-    def bank_account_xid(self) -> str | None: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
-@final
-class BankHubEvent:
-    """A Bank Hub linking lifecycle event, e.g. "BANK_ACCOUNT_LINKED"."""
-    @property
-    def timestamp(self) -> int: ...
-    @property
-    def xid(self) -> str: ...
-    @property
-    def version(self) -> str: ...
-    @property
-    def event(self) -> str: ...
-    @property
-    def metadata(self) -> BankHubEventMetadata: ...
-    def to_dict(self) -> dict[str, Any]: ...
-
 _E = TypeVar("_E", WebhookEvent, PgIpn, BankHubIpn, BankHubEvent)
 
 @final
@@ -1808,21 +2141,6 @@ def hmac_signature(secret: str, timestamp: int, body: Body) -> str:
     """`sha256=<hex HMAC-SHA256(secret, "{timestamp}.{body}")>`."""
 
 # ---------------------------------------------------------------- VietQR
-
-@final
-class VietQr:
-    """What a VietQR code asks the payer's bank to do."""
-    @property
-    def bank_bin(self) -> str: ...
-    @property
-    def account(self) -> str: ...
-    @property
-    def amount(self) -> Decimal | None: ...
-    @property
-    def memo(self) -> str | None: ...
-    @property
-    def service(self) -> Literal["account", "card"]: ...
-    def to_dict(self) -> dict[str, Any]: ...
 
 def vietqr_payload(
     bank_bin: str,

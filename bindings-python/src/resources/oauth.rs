@@ -8,16 +8,13 @@ use pyo3::prelude::*;
 use super::OAuth;
 use crate::errors::IntoPyResult;
 use crate::token_store::PyOAuthTokens;
+use crate::values::IntoPy;
 
 /// JSON text from the core on its way to Python: `json.loads(text)`.
 pub struct Json(pub String);
 
-impl<'py> IntoPyObject<'py> for Json {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = PyErr;
-
-    fn into_pyobject(self, py: Python<'py>) -> PyResult<Self::Output> {
+impl IntoPy for Json {
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         py.import("json")?.call_method1("loads", (self.0,))
     }
 }

@@ -9,17 +9,14 @@ use crate::errors::IntoPyResult;
 use crate::page::PageOut;
 use crate::params::params;
 use crate::shared::Ctx;
+use crate::values::IntoPy;
 
 /// A core `()` on its way to Python: `None`.
 pub struct Unit;
 
-impl<'py> IntoPyObject<'py> for Unit {
-    type Target = PyAny;
-    type Output = Bound<'py, PyAny>;
-    type Error = std::convert::Infallible;
-
-    fn into_pyobject(self, py: Python<'py>) -> Result<Self::Output, Self::Error> {
-        Ok(py.None().into_bound(py))
+impl IntoPy for Unit {
+    fn into_py(self, py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        ().into_py(py)
     }
 }
 

@@ -72,7 +72,7 @@ impl WebhookReceiver {
         receive: impl FnOnce(&core::WebhookReceiver) -> sepay::Result<core::Received<T>>,
     ) -> PyResult<Received>
     where
-        T: for<'py> IntoPyObject<'py>,
+        T: crate::values::IntoPy,
     {
         begin();
         let received = finish(py, receive(&self.inner))?;

@@ -70,11 +70,10 @@ pub struct Received {
 impl Received {
     pub fn new<T>(py: Python<'_>, r: core::Received<T>) -> PyResult<Self>
     where
-        T: for<'py> IntoPyObject<'py>,
+        T: crate::values::IntoPy,
     {
-        use pyo3::IntoPyObjectExt;
         Ok(Received {
-            event: r.event.into_py_any(py)?,
+            event: r.event.into_py(py)?.unbind(),
             key: r.key,
             delivery: r.delivery.as_str(),
             duplicate: r.duplicate,

@@ -12,10 +12,6 @@ use crate::userapi::v2::TransferType;
 /// A hosted bank-linking session to open in a WebView (`link-token/create`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct LinkToken {
     /// Link token id.
     pub xid: String,
@@ -42,10 +38,6 @@ pub enum LinkPurpose {
 /// A link token's state (`link-token/get`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct LinkTokenInfo {
     /// Link token id.
     pub xid: String,
@@ -71,10 +63,6 @@ pub struct LinkTokenInfo {
 /// One linking session.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct LinkSession {
     /// Session id.
     pub xid: String,
@@ -92,10 +80,6 @@ pub struct LinkSession {
 /// A company (an end customer of the platform).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct Company {
     /// Company id.
     pub xid: String,
@@ -118,10 +102,6 @@ pub struct Company {
 /// Transaction counts of one day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct CounterDay {
     /// `YYYY-MM-DD`.
     pub date: String,
@@ -136,10 +116,6 @@ pub struct CounterDay {
 /// Counts totals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct CounterTotal {
     /// All transactions.
     pub transaction: u64,
@@ -152,10 +128,6 @@ pub struct CounterTotal {
 /// `company/counter/{xid}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct CompanyCounter {
     /// Per day.
     pub dates: Vec<CounterDay>,
@@ -166,10 +138,6 @@ pub struct CompanyCounter {
 /// A linked bank account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubBankAccount {
     /// Account id.
     pub xid: String,
@@ -204,10 +172,6 @@ pub struct BankHubBankAccount {
 /// A Bank Hub transaction.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -248,10 +212,6 @@ pub struct BankHubTransaction {
 /// Merchant configuration.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct MerchantConfig {
     /// Only transactions whose memo contains one of these are kept.
     #[serde(default)]
@@ -263,10 +223,6 @@ pub struct MerchantConfig {
 
 /// The merchant's one webhook.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubWebhook {
     /// Target.
     pub webhook_url: String,

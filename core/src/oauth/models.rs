@@ -11,10 +11,6 @@ use crate::time::{wall_clock_opt, DateTime};
 /// The authorizing user (`GET /me`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct Me {
     /// User id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -39,10 +35,6 @@ pub struct Me {
 /// The bank of an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct OAuthBank {
     /// e.g. `Vietcombank`.
     #[serde(default)]
@@ -67,10 +59,6 @@ pub struct OAuthBank {
 /// A bank account seen through OAuth2.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct OAuthBankAccount {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -129,10 +117,6 @@ pub enum WebhookAuthType {
 }
 
 /// A webhook registered in SePay.
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, eq, name = "OAuthWebhook", module = "sepay_sdk")
-)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Webhook {
     /// Id.
@@ -246,10 +230,6 @@ impl WebhookParams {
 /// fields beyond `id` are read when present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct OAuthSubAccount {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -271,10 +251,6 @@ pub struct OAuthSubAccount {
 /// OAuth2 response body is not documented beyond its filters — UNVERIFIED).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct OAuthTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]

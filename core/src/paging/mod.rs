@@ -21,10 +21,6 @@ use crate::http::MaybeSendSync;
 
 /// SePay's page metadata (`meta.pagination`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Pagination {
     /// Items matching in total.

@@ -20,10 +20,6 @@ use crate::userapi::{text_of, ErrorAnswer};
 /// A payment gateway order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct PgOrder {
     /// SePay's internal id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -62,10 +58,6 @@ pub struct PgOrder {
 /// One payment attempt of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct PgTransaction {
     /// Id.
     #[serde(deserialize_with = "id::deserialize")]

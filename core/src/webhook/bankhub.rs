@@ -22,10 +22,6 @@ pub enum BankHubTransferType {
 /// A Bank Hub balance-change IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubIpn {
     /// Bank brand.
     #[serde(default)]
@@ -87,10 +83,6 @@ pub enum BankHubEventName {
 /// A Bank Hub webhook event.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubEvent {
     /// Unix seconds.
     pub timestamp: i64,
@@ -110,10 +102,6 @@ pub struct BankHubEvent {
 /// Details of a Bank Hub event (fields present depend on the event).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct BankHubEventMetadata {
     /// `LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`.
     #[serde(default, deserialize_with = "opt_text::deserialize")]

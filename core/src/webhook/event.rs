@@ -16,10 +16,6 @@ use super::form::{form_to_json, BodyEncoding, BodyKind};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct WebhookEvent {
     /// SePay's transaction id; the key for deduplication.
     #[serde(deserialize_with = "id::deserialize")]

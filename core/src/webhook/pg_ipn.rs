@@ -24,10 +24,6 @@ pub enum PgNotificationType {
 /// A payment gateway IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct PgIpn {
     /// Unix seconds when SePay sent it.
     pub timestamp: i64,
@@ -45,10 +41,6 @@ pub struct PgIpn {
 /// The order inside a PG IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct PgIpnOrder {
     /// SePay's order id.
     #[serde(deserialize_with = "id::deserialize")]
@@ -76,10 +68,6 @@ pub struct PgIpnOrder {
 /// The transaction inside a PG IPN.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct PgIpnTransaction {
     /// SePay's transaction id.
     #[serde(deserialize_with = "id::deserialize")]

@@ -1,6 +1,5 @@
 //! `sepay-codegen`: writes the files generated from `sepay::operations::TABLE`
-//! (today the operation classes of the Python stubs), or checks they are
-//! current.
+//! and the core's model structs, or checks they are current.
 //!
 //! `cargo run -p sepay-codegen -- write` rewrites the generated region of
 //! `bindings-python/python/sepay_sdk/_native.pyi` and the Python binding's
@@ -8,8 +7,10 @@
 //! exits 1 when a file differs from what `write` would make.
 
 mod layout;
+mod models;
 mod names;
 mod overrides;
+mod py_models;
 mod pyo3;
 mod python;
 mod region;
@@ -26,6 +27,25 @@ const STUB: &str = "bindings-python/python/sepay_sdk/_native.pyi";
 
 /// The Python binding's generated operation classes.
 const PYO3: &str = "bindings-python/src/resources/generated.rs";
+
+/// The Python binding's generated model classes.
+const PY_MODELS: &str = "bindings-python/src/models.rs";
+
+/// The Python enums the stubs import (their classes are not aliased).
+const PY_ENUMS: &str = "bindings-python/python/sepay_sdk/_enums.py";
+
+/// The core's crate root, where the model structs are read from.
+const CORE: &str = "core/src/lib.rs";
+
+/// Results of the client-less functions (`sepay::operations::FUNCTIONS`
+/// names them without types): the notifications and the decoded VietQR.
+const FUNCTION_RESULTS: &[&str] = &[
+    "WebhookEvent",
+    "PgIpn",
+    "BankHubIpn",
+    "BankHubEvent",
+    "VietQr",
+];
 
 /// The JavaScript binding's generated client methods.
 const WASM: &str = "bindings-wasm/src/generated.rs";
@@ -72,10 +92,29 @@ fn main() -> ExitCode {
 /// Generates every file (or region) and writes or compares it.
 fn run(mode: Mode) -> Result<ExitCode, String> {
     let table = sepay::operations::TABLE;
+    let core = models::load(&workspace_root().join(CORE))?;
+    let roots = table
+        .iter()
+        .map(|op| op.output)
+        .chain(FUNCTION_RESULTS.iter().copied());
+    let models = core.models(roots)?;
+    let enum_classes = py_models::enum_classes(&read(PY_ENUMS)?);
     let stub = read(STUB)?;
+    let model_stubs = py_models::stubs(&models, &core.enums, &enum_classes)?;
+    let new_stub = region::splice(&stub, &python::stubs(table)?)?;
+    let new_stub = region::splice_between(
+        &new_stub,
+        (region::MODELS_BEGIN, region::MODELS_END),
+        &model_stubs,
+    )?;
     let dts = read(DTS)?;
     let files = [
-        (STUB, region::splice(&stub, &python::stubs(table)?)?, stub),
+        (STUB, new_stub, stub),
+        (
+            PY_MODELS,
+            py_models::source(&models)?,
+            read(PY_MODELS).unwrap_or_default(),
+        ),
         (PYO3, pyo3::source(table)?, read(PYO3).unwrap_or_default()),
         (WASM, wasm::source(table)?, read(WASM).unwrap_or_default()),
         (

@@ -6,12 +6,27 @@ pub const BEGIN: &str =
 /// The line that closes it.
 pub const END: &str = "# --- end of generated operations ---";
 
+/// The line that opens the generated models region.
+pub const MODELS_BEGIN: &str =
+    "# --- generated from the core's model structs by tools/codegen: do not edit ---";
+/// The line that closes it.
+pub const MODELS_END: &str = "# --- end of generated models ---";
+
 /// `file` with the text between its marker lines replaced by `generated`
 /// (the markers stay); an error when the markers are missing or repeated.
 pub fn splice(file: &str, generated: &str) -> Result<String, String> {
-    let begin = marker(file, BEGIN)?;
-    let end = marker(file, END)?;
-    let body_start = begin + BEGIN.len() + 1;
+    splice_between(file, (BEGIN, END), generated)
+}
+
+/// [`splice`] with other marker lines.
+pub fn splice_between(
+    file: &str,
+    (begin_line, end_line): (&str, &str),
+    generated: &str,
+) -> Result<String, String> {
+    let begin = marker(file, begin_line)?;
+    let end = marker(file, end_line)?;
+    let body_start = begin + begin_line.len() + 1;
     if end < body_start {
         return Err("the end marker comes before the begin marker".into());
     }

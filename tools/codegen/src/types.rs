@@ -40,8 +40,17 @@ pub fn kwargs_name(rust: &str) -> Option<&'static str> {
         .map(|(_, kwargs, _)| *kwargs)
 }
 
-/// Models whose Python class is named differently from the Rust type.
-const RENAMED: &[(&str, &str)] = &[("Webhook", "OAuthWebhook")];
+/// Rust types whose Python annotation is another name: renamed classes,
+/// the value conversions of `core/src/python.rs`, and open enums (an
+/// unknown value stays text).
+const RENAMED: &[(&str, &str)] = &[
+    ("Webhook", "OAuthWebhook"),
+    ("Amount", "Decimal"),
+    ("DateTime", "datetime"),
+    ("SecretString", "str"),
+    // An untyped JSON value (ids as numbers or text) is given as its text.
+    ("serde_json::Value", "str"),
+];
 
 /// The Python annotation of a Rust type: `&str`/`String` → `str`, `u64` →
 /// `int`, `()` → `None`, `Vec<T>`/`&[T]` → `builtins.list[T]`, `Page<T>` →
@@ -65,11 +74,12 @@ pub fn py_type(rust: &str) -> Result<String, String> {
         "str" | "String" => "str".into(),
         "bool" => "bool".into(),
         "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize" => "int".into(),
-        model if is_identifier(model) => RENAMED
+        renamed if RENAMED.iter().any(|(from, _)| *from == renamed) => RENAMED
             .iter()
-            .find(|(from, _)| *from == model)
-            .map_or(model, |(_, to)| to)
+            .find(|(from, _)| *from == renamed)
+            .map_or(renamed, |(_, to)| to)
             .into(),
+        model if is_identifier(model) => model.into(),
         other => return Err(format!("no Python type for the Rust type `{other}`")),
     })
 }
@@ -153,6 +163,8 @@ mod tests {
             ("Page<V2Transaction>", "Page[V2Transaction]"),
             ("Option<BankHubWebhook>", "BankHubWebhook | None"),
             ("Page<Webhook>", "Page[OAuthWebhook]"),
+            ("Option<Amount>", "Decimal | None"),
+            ("Vec<serde_json::Value>", "builtins.list[str]"),
         ];
         for (rust, python) in cases {
             assert_eq!(py_type(rust).unwrap(), python, "{rust}");

@@ -35,10 +35,6 @@ pub enum VaStatus {
 /// A VA order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct VaOrder {
     /// Order id (UUID).
     #[serde(deserialize_with = "id::deserialize")]
@@ -88,10 +84,6 @@ pub struct VaOrder {
 /// One virtual account of an order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 pub struct OrderVa {
     /// VA number.
     pub va_number: String,

@@ -8,10 +8,6 @@ use crate::time::{wall_clock, wall_clock_opt, DateTime};
 
 /// A bank transaction as User API v1 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1Transaction {
     /// SePay's transaction id (numeric, kept as text).
@@ -50,10 +46,6 @@ pub struct V1Transaction {
 
 /// A bank account as User API v1 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V1BankAccount {
     /// SePay's bank account id (numeric, kept as text).

@@ -50,10 +50,6 @@ impl SortOrder {
 
 /// A bank transaction as User API v2 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2Transaction {
     /// Transaction id (UUID).
@@ -100,10 +96,6 @@ pub struct V2Transaction {
 
 /// A bank account as User API v2 reports it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2BankAccount {
     /// Bank account id (UUID).
@@ -147,10 +139,6 @@ pub struct V2BankAccount {
 
 /// A virtual account (VA) under a bank account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct V2VirtualAccount {
     /// VA id (UUID).
@@ -187,10 +175,6 @@ pub struct V2VirtualAccount {
 /// A Vietcombank terminal (its `tid` is needed to create VCB orders).
 /// SePay does not document this object; only `tid` is relied upon.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "python",
-    pyo3::pyclass(frozen, get_all, eq, module = "sepay_sdk")
-)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct Terminal {
     /// SePay's id of the terminal, if sent.
