@@ -1,68 +1,16 @@
-// Types of VA orders (v1 BIDV and v2), OAuth2 and Bank Hub. Like index.d.ts,
-// written by hand and compiled by the tests against what the core returned.
+// Types of VA orders (v1 BIDV and v2), OAuth2 and Bank Hub: options and the
+// hand-written APIs (the models are generated into index.d.ts). Compiled by the
+// tests against what the core returned.
 
-import type { Amount, AmountInput, DateInput, DateTimeString, ListIterator, Page, TransferType } from "./index.js";
+import type {
+  Amount, AmountInput, DateInput, DateTimeString, LinkPurpose, ListIterator, Page, TransferType,
+  VaOrder, WebhookAuthType, WebhookEventType,
+} from "./index.js";
 
 // ---------------------------------------------------------------- VA orders
 
-/** Order state: `Pending → Partially (BIDV) → Paid`, or `Cancelled`. */
-export type VaOrderStatus = "Pending" | "Partially" | "Paid" | "Cancelled";
-
-/** State of one virtual account of an order. */
-export type VaStatus = "Unpaid" | "Paid" | "Cancelled";
-
 /** The bank behind the account (as v2's `bankShortName` names it); rules differ per bank. */
 export type OrderBank = "BIDV" | "Vietcombank" | "Sacombank";
-
-/** A VA order. */
-export interface VaOrder {
-  /** Order id (UUID). */
-  id: string;
-  /** Your order code, or SePay's generated one. */
-  orderCode: string;
-  /** Amount due; `null` accepts any amount (BIDV). */
-  amount: Amount | null;
-  /** Amount received so far. */
-  paidAmount: Amount | null;
-  /** State. */
-  status: VaOrderStatus;
-  /** The (first) VA number to pay into. */
-  vaNumber: string | null;
-  /** Name shown for the VA. */
-  vaHolderName: string | null;
-  /** Bank, e.g. `BIDV`. */
-  bankName: string;
-  /** Holder of the underlying account. */
-  accountHolderName: string | null;
-  /** The underlying account number. */
-  accountNumber: string | null;
-  /** When the VA stops accepting payment. */
-  expiredAt: DateTimeString | null;
-  /** Created. */
-  createdAt: DateTimeString | null;
-  /** QR image as a data URL, when asked for with `withQrcode`. */
-  qrCode: string | null;
-  /** QR image URL. */
-  qrCodeUrl: string | null;
-  /** Every VA of the order, when SePay lists them. */
-  virtualAccounts: OrderVa[];
-}
-
-/** One virtual account of an order. */
-export interface OrderVa {
-  /** VA number. */
-  vaNumber: string;
-  /** Amount this VA accepts; `null` = any. */
-  amount: Amount | null;
-  /** Amount received. */
-  paidAmount: Amount | null;
-  /** State. */
-  status: VaStatus;
-  /** Name shown for the VA. */
-  vaHolderName: string | null;
-  /** Expiry. */
-  expiredAt: DateTimeString | null;
-}
 
 /** Paging of an order list. */
 export interface VaOrderListOptions {
@@ -185,96 +133,8 @@ export declare class MemoryTokenStore implements TokenStore {
   save(tokens: OAuthTokensInit): void;
 }
 
-/** The authorizing user (`me`). */
-export interface Me {
-  /** User id. */
-  id: string;
-  firstName: string | null;
-  lastName: string | null;
-  email: string | null;
-  phone: string | null;
-  avatar: string | null;
-}
-
 /** `company()`: SePay does not document its shape, so its keys are as sent (camelCased). */
 export type OAuthCompany = { [key: string]: unknown };
-
-/** The bank of an account. */
-export interface OAuthBank {
-  /** e.g. `Vietcombank`. */
-  shortName: string;
-  fullName: string;
-  /** e.g. `VCB`. */
-  code: string;
-  /** NAPAS BIN. */
-  bin: string;
-  iconUrl: string | null;
-  logoUrl: string | null;
-}
-
-/** A bank account seen through OAuth2. */
-export interface OAuthBankAccount {
-  /** Id (numeric, kept as text). */
-  id: string;
-  label: string;
-  accountHolderName: string;
-  accountNumber: string;
-  /** Balance. */
-  accumulated: Amount;
-  active: boolean;
-  createdAt: DateTimeString | null;
-  bank: OAuthBank | null;
-}
-
-/** A sub-account (VA) of a bank account. */
-export interface OAuthSubAccount {
-  id: string;
-  accountNumber: string | null;
-  label: string | null;
-}
-
-/** A transaction seen through OAuth2. */
-export interface OAuthTransaction {
-  id: string;
-  transactionDate: DateTimeString | null;
-  accountNumber: string;
-  amountIn: Amount;
-  amountOut: Amount;
-  accumulated: Amount;
-  transactionContent: string;
-  referenceNumber: string | null;
-  code: string | null;
-  bankAccountId: string | null;
-}
-
-/** Which transactions a webhook fires for (SePay's spelling). */
-export type WebhookEventType = "All" | "In_only" | "Out_only";
-
-/** How SePay authenticates to the webhook URL (SePay's spelling). */
-export type WebhookAuthType = "Api_Key" | "OAuth2.0" | "HMAC_SHA256" | "No_Authen";
-
-/** A webhook registered in SePay. Its API key is never returned. */
-export interface Webhook {
-  id: string;
-  /** The bank account it watches. */
-  bankAccountId: string;
-  name: string;
-  eventType: WebhookEventType;
-  authenType: WebhookAuthType;
-  webhookUrl: string;
-  /** Only verified payments. */
-  isVerifyPayment: boolean;
-  /** Skip transactions without a payment code. */
-  skipIfNoCode: boolean;
-  /** Only virtual-account transactions. */
-  onlyVa: boolean;
-  active: boolean;
-  /** Body format, e.g. `Json`. */
-  requestContentType: string;
-  /** Sub-accounts it is limited to. */
-  bankSubAccountIds: unknown[];
-  createdAt: DateTimeString | null;
-}
 
 /** Filters and paging of OAuth2 lists (each list ignores the filters it has no use for). */
 export interface OAuthListOptions {
@@ -322,124 +182,6 @@ export interface WebhookOptions {
 export interface BankHubCredentials {
   clientId: string;
   clientSecret: string;
-}
-
-/** What a link token is for. */
-export type LinkPurpose = "LINK_BANK_ACCOUNT" | "UNLINK_BANK_ACCOUNT";
-
-/** A hosted bank-linking session to open in a WebView. */
-export interface LinkToken {
-  xid: string;
-  /** The page to embed. */
-  hostedLinkUrl: string;
-  /** The token (UUID). */
-  linkToken: string;
-  expiresAt: DateTimeString | null;
-}
-
-/** One linking session. */
-export interface LinkSession {
-  xid: string;
-  /** e.g. `PENDING`. */
-  state: string;
-  status: string | null;
-  finishedAt: DateTimeString | null;
-}
-
-/** A link token's state. */
-export interface LinkTokenInfo {
-  xid: string;
-  purpose: LinkPurpose;
-  /** e.g. `Active`, `Revoked`. */
-  status: string;
-  completionRedirectUri: string | null;
-  sessionCount: number;
-  expiresAt: DateTimeString | null;
-  sessions: LinkSession[];
-}
-
-/** A company (an end customer of the platform). */
-export interface Company {
-  xid: string;
-  fullName: string;
-  /** `Active` / `Pending`. */
-  status: string;
-  active: boolean;
-  createdAt: DateTimeString | null;
-  updatedAt: DateTimeString | null;
-}
-
-/** Transaction counts of one day. */
-export interface CounterDay {
-  /** `YYYY-MM-DD`. */
-  date: string;
-  transaction: number;
-  transactionIn: number;
-  transactionOut: number;
-}
-
-/** Transaction count totals. */
-export interface CounterTotal {
-  transaction: number;
-  transactionIn: number;
-  transactionOut: number;
-}
-
-/** A company's transaction counts. */
-export interface CompanyCounter {
-  dates: CounterDay[];
-  total: CounterTotal;
-}
-
-/** A linked bank account. */
-export interface BankHubBankAccount {
-  xid: string;
-  companyXid: string | null;
-  brandName: string;
-  accountHolderName: string;
-  accountNumber: string;
-  /** Balance. */
-  accumulated: Amount;
-  /** e.g. `individual`. */
-  accountType: string | null;
-  bankApiConnected: boolean;
-  active: boolean;
-  lastTransaction: DateTimeString | null;
-}
-
-/** A Bank Hub transaction. */
-export interface BankHubTransaction {
-  transactionId: string;
-  transactionDate: DateTimeString | null;
-  bankAccountXid: string | null;
-  companyXid: string | null;
-  brandName: string;
-  accountNumber: string;
-  va: string | null;
-  referenceNumber: string | null;
-  transferType: TransferType;
-  amount: Amount;
-  transactionContent: string;
-  paymentCode: string | null;
-}
-
-/** The merchant configuration. */
-export interface MerchantConfig {
-  /** Only transactions whose memo contains one of these are kept. */
-  transactionWhitelistRemarkKeywords: string[];
-  logoUrl: string | null;
-}
-
-/** The merchant's webhook. Its secret key is never returned. */
-export interface BankHubWebhook {
-  webhookUrl: string;
-  /** `SECRET_KEY`. */
-  authType: string;
-  /** e.g. `application/json`. */
-  requestContentType: string;
-  active: boolean;
-  /** Events delivered (`["*"]` = all). */
-  allowEvents: string[];
 }
 
 /** Filters and paging of Bank Hub lists (each list ignores the filters it has no use for). */

@@ -1,15 +1,14 @@
-// Type declarations of sepay-sdk. Written by hand and kept thin: model and
-// option keys are the camelCase names of the Rust core's fields, and the
-// package's tests compile these declarations against objects the core really
-// returned and against the option names the core accepts, so they cannot drift.
+// Type declarations of sepay-sdk. The models and the client's operations are
+// generated from the Rust core (tools/codegen; the test command fails when they
+// are stale); options and values are written by hand, and the package's tests
+// compile these declarations against objects the core really returned and
+// against the option names the core accepts, so they cannot drift.
 
 import type {
-  BankHubBankAccount, BankHubCredentials, BankHubListOptions, BankHubTransaction, BankHubWebhook,
-  BankHubWebhookSetOptions, Company, CompanyCounter, CompanyCounterOptions, CompanyCreateOptions,
-  CompanyEditFields, LinkToken, LinkTokenCreateOptions, LinkTokenInfo, Me, MerchantConfig,
-  MerchantConfigUpdateOptions, OAuthBankAccount, OAuthCompany, OAuthCredentials, OAuthListOptions,
-  OAuthScope, OAuthSubAccount, OAuthTokens, OAuthTransaction, TokenStore, V2VaOrderCreateOptions,
-  VaOrdersApi, Webhook, WebhookOptions,
+  BankHubCredentials, BankHubListOptions, BankHubWebhookSetOptions, CompanyCounterOptions,
+  CompanyCreateOptions, CompanyEditFields, LinkTokenCreateOptions, MerchantConfigUpdateOptions,
+  OAuthCompany, OAuthCredentials, OAuthListOptions, OAuthScope, OAuthTokens, TokenStore,
+  V2VaOrderCreateOptions, VaOrdersApi, WebhookOptions,
 } from "./accounts.js";
 
 export * from "./accounts.js";
@@ -41,10 +40,471 @@ export type DateInput = string | Date;
 /** Sort direction. */
 export type SortOrder = "asc" | "desc";
 
+// ---------------------------------------------------------------- models
+
+// --- generated from the core's model structs by tools/codegen: do not edit ---
+
+/** What a link token is for. */
+export type LinkPurpose = "LINK_BANK_ACCOUNT" | "UNLINK_BANK_ACCOUNT";
+
+/** Which transactions a webhook fires for. */
+export type WebhookEventType = "All" | "In_only" | "Out_only";
+
+/** How SePay authenticates to the webhook URL. */
+export type WebhookAuthType = "Api_Key" | "OAuth2.0" | "HMAC_SHA256" | "No_Authen";
+
+/** Transfer to a bank account or to a card number (`"account"`, `"card"`). */
+export type VietQrService = "account" | "card";
+
+/** Order state: `Pending → Partially (BIDV) → Paid`, or `Cancelled`. */
+export type VaOrderStatus = "Pending" | "Partially" | "Paid" | "Cancelled";
+
+/** State of one virtual account of an order. */
+export type VaStatus = "Unpaid" | "Paid" | "Cancelled";
+
 /** Direction of a transaction. */
 export type TransferType = "in" | "out";
 
-// ---------------------------------------------------------------- models
+/** Direction in a Bank Hub IPN (`credit`/`debit`, unlike `in`/`out` elsewhere). */
+export type BankHubTransferType = "credit" | "debit";
+
+/** The 13 documented linking lifecycle events. */
+export type BankHubEventName =
+  | "LINK_TOKEN_CREATED"
+  | "LINK_TOKEN_REVOKED"
+  | "LINK_TOKEN_EXPIRED"
+  | "LINK_SESSION_INITIALIZED"
+  | "LINK_SESSION_REINITIALIZED"
+  | "LINK_SESSION_STATE_CHANGED"
+  | "LINK_SESSION_COMPLETED"
+  | "LINK_SESSION_FAILED"
+  | "LINK_SESSION_ABANDONED"
+  | "LINK_SESSION_EXPIRED"
+  | "BANK_ACCOUNT_LINKED"
+  | "BANK_ACCOUNT_UNLINKED"
+  | "BANK_ACCOUNT_INACTIVATED";
+
+/** What happened. */
+export type PgNotificationType = "ORDER_PAID" | "RENEWAL_ORDER_PAID" | "TRANSACTION_VOID";
+
+/** A hosted bank-linking session to open in a WebView (`link-token/create`). */
+export interface LinkToken {
+  /** Link token id. */
+  xid: string;
+  /** The page to embed. */
+  hostedLinkUrl: string;
+  /** The token (UUID). */
+  linkToken: string;
+  /** Expiry (+07:00). */
+  expiresAt: DateTimeString | null;
+}
+
+/** A link token's state (`link-token/get`). */
+export interface LinkTokenInfo {
+  /** Link token id. */
+  xid: string;
+  /** Purpose. */
+  purpose: LinkPurpose;
+  /** e.g. `Active`. */
+  status: string;
+  /** Where the WebView goes at the end. */
+  completionRedirectUri: string | null;
+  /** Sessions started with it. */
+  sessionCount: number;
+  /** Expiry. */
+  expiresAt: DateTimeString | null;
+  /** Sessions, each with its `state` (e.g. `PENDING`) and `status`. */
+  sessions: LinkSession[];
+}
+
+/** One linking session. */
+export interface LinkSession {
+  /** Session id. */
+  xid: string;
+  /** e.g. `PENDING`. */
+  state: string;
+  /** Status text. */
+  status: string | null;
+  /** Finished at. */
+  finishedAt: DateTimeString | null;
+}
+
+/** A company (an end customer of the platform). */
+export interface Company {
+  /** Company id. */
+  xid: string;
+  /** Name. */
+  fullName: string;
+  /** `Active` / `Pending`. */
+  status: string;
+  /** Active. */
+  active: boolean;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** Updated. */
+  updatedAt: DateTimeString | null;
+}
+
+/** Transaction counts of one day. */
+export interface CounterDay {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** All transactions. */
+  transaction: number;
+  /** Money in. */
+  transactionIn: number;
+  /** Money out. */
+  transactionOut: number;
+}
+
+/** Counts totals. */
+export interface CounterTotal {
+  /** All transactions. */
+  transaction: number;
+  /** Money in. */
+  transactionIn: number;
+  /** Money out. */
+  transactionOut: number;
+}
+
+/** `company/counter/{xid}`. */
+export interface CompanyCounter {
+  /** Per day. */
+  dates: CounterDay[];
+  /** Totals. */
+  total: CounterTotal;
+}
+
+/** A linked bank account. */
+export interface BankHubBankAccount {
+  /** Account id. */
+  xid: string;
+  /** Owning company. */
+  companyXid: string | null;
+  /** Bank brand. */
+  brandName: string;
+  /** Holder. */
+  accountHolderName: string;
+  /** Number. */
+  accountNumber: string;
+  /** Balance (a decimal string on the wire). */
+  accumulated: Amount;
+  /** e.g. `individual`. */
+  accountType: string | null;
+  /** Bank API connected. */
+  bankApiConnected: boolean;
+  /** Active. */
+  active: boolean;
+  /** Last transaction. */
+  lastTransaction: DateTimeString | null;
+}
+
+/** A Bank Hub transaction. */
+export interface BankHubTransaction {
+  /** Id. */
+  transactionId: string;
+  /** When (+07:00). */
+  transactionDate: DateTimeString | null;
+  /** Bank account id. */
+  bankAccountXid: string | null;
+  /** Company id. */
+  companyXid: string | null;
+  /** Bank brand. */
+  brandName: string;
+  /** Account number. */
+  accountNumber: string;
+  /** Virtual account, if any. */
+  va: string | null;
+  /** Bank reference. */
+  referenceNumber: string | null;
+  /** In or out. */
+  transferType: TransferType;
+  /** Amount. */
+  amount: Amount;
+  /** Memo. */
+  transactionContent: string;
+  /** Payment code, if recognised. */
+  paymentCode: string | null;
+}
+
+/** Merchant configuration. */
+export interface MerchantConfig {
+  /** Only transactions whose memo contains one of these are kept. */
+  transactionWhitelistRemarkKeywords: string[];
+  /** Logo shown in the hosted link page. */
+  logoUrl: string | null;
+}
+
+/** The merchant's one webhook. */
+export interface BankHubWebhook {
+  /** Target. */
+  webhookUrl: string;
+  /** `SECRET_KEY`. */
+  authType: string;
+  /** e.g. `application/json`. */
+  requestContentType: string;
+  /** Active. */
+  active: boolean;
+  /** Events delivered (`["*"]` = all). */
+  allowEvents: string[];
+}
+
+/** The authorizing user (`GET /me`). */
+export interface Me {
+  /** User id. */
+  id: string;
+  /** First name. */
+  firstName: string | null;
+  /** Last name. */
+  lastName: string | null;
+  /** Email. */
+  email: string | null;
+  /** Phone. */
+  phone: string | null;
+  /** Avatar URL. */
+  avatar: string | null;
+}
+
+/** The bank of an account. */
+export interface OAuthBank {
+  /** e.g. `Vietcombank`. */
+  shortName: string;
+  /** Full name. */
+  fullName: string;
+  /** e.g. `VCB`. */
+  code: string;
+  /** NAPAS BIN, e.g. `970436`. */
+  bin: string;
+  /** Icon URL. */
+  iconUrl: string | null;
+  /** Logo URL. */
+  logoUrl: string | null;
+}
+
+/** A bank account seen through OAuth2. */
+export interface OAuthBankAccount {
+  /** Id. */
+  id: string;
+  /** Label. */
+  label: string;
+  /** Holder name. */
+  accountHolderName: string;
+  /** Account number. */
+  accountNumber: string;
+  /** Balance. */
+  accumulated: Amount;
+  /** Active. */
+  active: boolean;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** Bank. */
+  bank: OAuthBank | null;
+}
+
+/** A webhook registered in SePay. */
+export interface Webhook {
+  /** Id. */
+  id: string;
+  /** Bank account it watches. */
+  bankAccountId: string;
+  /** Name. */
+  name: string;
+  /** Which transactions. */
+  eventType: WebhookEventType;
+  /** Authentication mode. */
+  authenType: WebhookAuthType;
+  /** Target URL. */
+  webhookUrl: string;
+  /** Only verified payments. */
+  isVerifyPayment: boolean;
+  /** Skip transactions without a payment code. */
+  skipIfNoCode: boolean;
+  /** Only virtual-account transactions. */
+  onlyVa: boolean;
+  /** Active. */
+  active: boolean;
+  /** Body format, e.g. `Json`. */
+  requestContentType: string;
+  /** Sub-accounts it is limited to. */
+  bankSubAccountIds: unknown[];
+  /** Created. */
+  createdAt: DateTimeString | null;
+}
+
+/**
+ * A sub-account (VA) of a bank account. SePay does not document this object;
+ * fields beyond `id` are read when present.
+ */
+export interface OAuthSubAccount {
+  /** Id. */
+  id: string;
+  /** Sub-account number. */
+  accountNumber: string | null;
+  /** Label. */
+  label: string | null;
+}
+
+/**
+ * A transaction seen through OAuth2 (field names as in User API v1; the
+ * OAuth2 response body is not documented beyond its filters — UNVERIFIED).
+ */
+export interface OAuthTransaction {
+  /** Id. */
+  id: string;
+  /** When (+07:00). */
+  transactionDate: DateTimeString | null;
+  /** Account number. */
+  accountNumber: string;
+  /** Money in. */
+  amountIn: Amount;
+  /** Money out. */
+  amountOut: Amount;
+  /** Balance after. */
+  accumulated: Amount;
+  /** Memo. */
+  transactionContent: string;
+  /** Bank reference. */
+  referenceNumber: string | null;
+  /** Payment code. */
+  code: string | null;
+  /** Bank account id. */
+  bankAccountId: string | null;
+}
+
+/** SePay's page metadata (`meta.pagination`). */
+export interface Pagination {
+  /** Items matching in total. */
+  total: number;
+  /** Page size. */
+  perPage: number;
+  /** This page's number (1-based). */
+  currentPage: number;
+  /** Number of the last page. */
+  lastPage: number;
+  /** Whether a later page exists (computed from the page numbers when absent). */
+  hasMore: boolean | null;
+}
+
+/** A payment gateway order. */
+export interface PgOrder {
+  /** SePay's internal id. */
+  id: string;
+  /** Your customer id, if given at checkout. */
+  customerId: string | null;
+  /** SePay's order code, e.g. `SEPAY-68B01673A77FF`. */
+  orderId: string;
+  /** Your invoice number. */
+  orderInvoiceNumber: string;
+  /** `CAPTURED` (paid), `CANCELLED`, `AUTHENTICATION_NOT_NEEDED` (awaiting payment), ... */
+  orderStatus: string;
+  /** Amount. */
+  orderAmount: Amount;
+  /** `VND`. */
+  orderCurrency: string;
+  /** Description. */
+  orderDescription: string;
+  /** 3-D Secure result, if any. */
+  authenticationStatus: string | null;
+  /** Created (+07:00). */
+  createdAt: DateTimeString | null;
+  /** Last changed (+07:00). */
+  updatedAt: DateTimeString | null;
+  /** Payment attempts. */
+  transactions: PgTransaction[];
+}
+
+/** One payment attempt of an order. */
+export interface PgTransaction {
+  /** Id. */
+  id: string;
+  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
+  paymentMethod: string;
+  /** e.g. `PAYMENT`. */
+  transactionType: string;
+  /** Amount. */
+  transactionAmount: Amount;
+  /** `VND`. */
+  transactionCurrency: string;
+  /** e.g. `APPROVED`. */
+  transactionStatus: string;
+  /** 3-D Secure result. */
+  authenticationStatus: string | null;
+  /** Masked card number. */
+  cardNumber: string | null;
+  /** Card holder. */
+  cardHolderName: string | null;
+  /** Card brand. */
+  cardBrand: string | null;
+  /** When (+07:00). */
+  transactionDate: DateTimeString | null;
+}
+
+/** What a VietQR code asks the payer's bank to do. */
+export interface VietQr {
+  /** The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank). */
+  bankBin: string;
+  /** Account (or card) number. */
+  account: string;
+  /** Whole dong; `None` makes a static QR where the payer types the amount. */
+  amount: Amount | null;
+  /**
+   * Transfer memo (printable ASCII, at most 99 characters); put the payment
+   * code here so SePay recognises the payment.
+   */
+  memo: string | null;
+  /** Account or card. */
+  service: VietQrService;
+}
+
+/** A VA order. */
+export interface VaOrder {
+  /** Order id (UUID). */
+  id: string;
+  /** Your order code (alphanumeric), or SePay's generated one. */
+  orderCode: string;
+  /** Amount due; `None` accepts any amount (BIDV). */
+  amount: Amount | null;
+  /** Amount received so far. */
+  paidAmount: Amount | null;
+  /** State. */
+  status: VaOrderStatus;
+  /** The (first) VA number to pay into. */
+  vaNumber: string | null;
+  /** Name shown for the VA. */
+  vaHolderName: string | null;
+  /** Bank, e.g. `BIDV`. */
+  bankName: string;
+  /** Holder of the underlying account. */
+  accountHolderName: string | null;
+  /** The underlying account number. */
+  accountNumber: string | null;
+  /** When the VA stops accepting payment. */
+  expiredAt: DateTimeString | null;
+  /** Created. */
+  createdAt: DateTimeString | null;
+  /** QR image as a data URL, when requested. */
+  qrCode: string | null;
+  /** QR image URL, when requested. */
+  qrCodeUrl: string | null;
+  /** Every VA of the order, when SePay lists them. */
+  virtualAccounts: OrderVa[];
+}
+
+/** One virtual account of an order. */
+export interface OrderVa {
+  /** VA number. */
+  vaNumber: string;
+  /** Amount this VA accepts; `None` = any. */
+  amount: Amount | null;
+  /** Amount received. */
+  paidAmount: Amount | null;
+  /** State. */
+  status: VaStatus;
+  /** Name shown for the VA. */
+  vaHolderName: string | null;
+  /** Expiry. */
+  expiredAt: DateTimeString | null;
+}
 
 /** A bank transaction as User API v1 reports it. */
 export interface V1Transaction {
@@ -88,7 +548,7 @@ export interface V1BankAccount {
   lastTransaction: DateTimeString | null;
   /** Label given in SePay (may be empty). */
   label: string;
-  /** Whether the account is active. */
+  /** Whether the account is active (`"1"` on the wire). */
   active: boolean;
   /** When the account was added to SePay. */
   createdAt: DateTimeString | null;
@@ -132,7 +592,7 @@ export interface V2Transaction {
   bankAccountId: string;
   /** Virtual account id (UUID), if any. */
   vaId: string | null;
-  /** Webhook delivery result as SePay reports it (documented 0/1). */
+  /** Webhook delivery result as SePay reports it (documented 0/1, seen 8). */
   webhookSuccess: number;
 }
 
@@ -180,7 +640,7 @@ export interface V2VirtualAccount {
   active: boolean;
   /** Official bank VA (true) or SePay's virtual one (false). */
   official: boolean;
-  /** Static VA (true) or per-order (false); SePay's field name. */
+  /** Static VA (true) or per-order (false). */
   static: boolean;
   /** Parent bank account id (UUID). */
   bankAccountId: string;
@@ -190,7 +650,10 @@ export interface V2VirtualAccount {
   updatedAt: DateTimeString | null;
 }
 
-/** A Vietcombank terminal (its `tid` is needed to create VCB orders). */
+/**
+ * A Vietcombank terminal (its `tid` is needed to create VCB orders).
+ * SePay does not document this object; only `tid` is relied upon.
+ */
 export interface Terminal {
   /** SePay's id of the terminal, if sent. */
   id: string | null;
@@ -200,19 +663,156 @@ export interface Terminal {
   name: string | null;
 }
 
-/** SePay's page metadata. */
-export interface Pagination {
-  /** Items matching in total. */
-  total: number;
-  /** Page size. */
-  perPage: number;
-  /** This page's number (1-based). */
-  currentPage: number;
-  /** Number of the last page. */
-  lastPage: number;
-  /** Whether a later page exists, when SePay says so. */
-  hasMore: boolean | null;
+/** A Bank Hub balance-change IPN. */
+export interface BankHubIpn {
+  /** Bank brand. */
+  gateway: string;
+  /** When (+07:00). */
+  transactionDate: DateTimeString;
+  /** Account number. */
+  accountNumber: string;
+  /** Bank account xid. */
+  bankAccountXid: string | null;
+  /** Virtual account, if any. */
+  va: string | null;
+  /** Payment code recognised, if any. */
+  paymentCode: string | null;
+  /** Memo. */
+  content: string;
+  /** Credit or debit. */
+  transferType: BankHubTransferType;
+  /** Amount. */
+  amount: Amount;
+  /** Bank reference. */
+  referenceCode: string | null;
+  /** Balance after (SePay: "currently not supported, default 0"). */
+  accumulated: Amount;
+  /** Transaction id; the deduplication key. */
+  transactionId: string;
 }
+
+/** A Bank Hub webhook event. */
+export interface BankHubEvent {
+  /** Unix seconds. */
+  timestamp: number;
+  /** Event id; the deduplication key. */
+  xid: string;
+  /** Envelope version, e.g. `1.0`. */
+  version: string;
+  /** What happened. */
+  event: BankHubEventName;
+  /** Event details. */
+  metadata: BankHubEventMetadata;
+}
+
+/** Details of a Bank Hub event (fields present depend on the event). */
+export interface BankHubEventMetadata {
+  /** `LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`. */
+  purpose: string | null;
+  /** Link token xid. */
+  linkTokenXid: string | null;
+  /** Link session xid. */
+  linkSessionXid: string | null;
+  /** Bank account xid. */
+  bankAccountXid: string | null;
+}
+
+/** One bank transaction as a user webhook reports it. */
+export interface WebhookEvent {
+  /** SePay's transaction id; the key for deduplication. */
+  id: string;
+  /** Bank brand, e.g. `Vietcombank`. */
+  gateway: string;
+  /** Bank-side time (+07:00). */
+  transactionDate: DateTimeString;
+  /** Account number. */
+  accountNumber: string;
+  /** Payment code SePay recognised in the memo. */
+  code: string | null;
+  /** Transfer memo. */
+  content: string;
+  /** In or out. */
+  transferType: TransferType;
+  /** Amount transferred. */
+  transferAmount: Amount;
+  /** Balance after the transaction (0 when unknown). */
+  accumulated: Amount;
+  /** Sub-account / virtual account number. */
+  subAccount: string | null;
+  /** Bank reference. */
+  referenceCode: string | null;
+  /** Full bank notification text. */
+  description: string;
+}
+
+/** A payment gateway IPN. */
+export interface PgIpn {
+  /** Unix seconds when SePay sent it. */
+  timestamp: number;
+  /** What happened. */
+  notificationType: PgNotificationType;
+  /** The order. */
+  order: PgIpnOrder;
+  /** The payment transaction. */
+  transaction: PgIpnTransaction;
+  /** The customer object as raw JSON (shape not documented), if sent. */
+  customer: string | null;
+}
+
+/** The order inside a PG IPN. */
+export interface PgIpnOrder {
+  /** SePay's order id. */
+  id: string;
+  /** SePay's order code, e.g. `NPSETVI00101000042R`. */
+  orderId: string | null;
+  /** e.g. `CAPTURED`. */
+  orderStatus: string;
+  /** `VND`. */
+  orderCurrency: string;
+  /** Order amount. */
+  orderAmount: Amount;
+  /** The merchant's invoice number. */
+  orderInvoiceNumber: string;
+  /** Description. */
+  orderDescription: string;
+  /** `custom_data` as raw JSON text. */
+  customData: string | null;
+}
+
+/** The transaction inside a PG IPN. */
+export interface PgIpnTransaction {
+  /** SePay's transaction id. */
+  id: string;
+  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
+  paymentMethod: string;
+  /** Gateway transaction id. */
+  transactionId: string | null;
+  /** e.g. `PAYMENT`. */
+  transactionType: string;
+  /** When (+07:00). */
+  transactionDate: DateTimeString | null;
+  /** e.g. `APPROVED`. */
+  transactionStatus: string;
+  /** Amount. */
+  transactionAmount: Amount;
+  /** `VND`. */
+  transactionCurrency: string;
+  /** 3-D Secure result. */
+  authenticationStatus: string | null;
+  /** Masked card number. */
+  cardNumber: string | null;
+  /** Card holder. */
+  cardHolderName: string | null;
+  /** Card expiry as sent. */
+  cardExpiry: string | null;
+  /** `CREDIT` / `DEBIT`. */
+  cardFundingMethod: string | null;
+  /** `VISA`, `MASTERCARD`, ... */
+  cardBrand: string | null;
+}
+// --- end of generated models ---
+
+// ---------------------------------------------------------------- models
 
 /** One page of a v2 list. */
 export interface Page<T> {
@@ -748,60 +1348,6 @@ export declare class CheckoutForm {
   toHtml(submitLabel?: string): string;
 }
 
-/** One payment attempt of a payment gateway order. */
-export interface PgTransaction {
-  /** Id. */
-  id: string;
-  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
-  paymentMethod: string;
-  /** e.g. `PAYMENT`. */
-  transactionType: string;
-  /** Amount. */
-  transactionAmount: Amount;
-  /** `VND`. */
-  transactionCurrency: string;
-  /** e.g. `APPROVED`, `VOIDED`. */
-  transactionStatus: string;
-  /** 3-D Secure result. */
-  authenticationStatus: string | null;
-  /** Masked card number. */
-  cardNumber: string | null;
-  /** Card holder. */
-  cardHolderName: string | null;
-  /** Card brand. */
-  cardBrand: string | null;
-  /** When. */
-  transactionDate: DateTimeString | null;
-}
-
-/** A payment gateway order. */
-export interface PgOrder {
-  /** SePay's internal id. */
-  id: string;
-  /** Your customer id, if given at checkout. */
-  customerId: string | null;
-  /** SePay's order code, e.g. `SEPAY-68B01673A77FF`. */
-  orderId: string;
-  /** Your invoice number. */
-  orderInvoiceNumber: string;
-  /** `CAPTURED` (paid), `CANCELLED`, `AUTHENTICATION_NOT_NEEDED` (awaiting payment), ... */
-  orderStatus: string;
-  /** Amount. */
-  orderAmount: Amount;
-  /** `VND`. */
-  orderCurrency: string;
-  /** Description. */
-  orderDescription: string;
-  /** 3-D Secure result, if any. */
-  authenticationStatus: string | null;
-  /** Created. */
-  createdAt: DateTimeString | null;
-  /** Last changed. */
-  updatedAt: DateTimeString | null;
-  /** Payment attempts. */
-  transactions: PgTransaction[];
-}
-
 /** Filters and paging of `pg.orders.list` / `iter`. */
 export interface PgOrderListOptions {
   /** Search in invoice number, order id, description, customer id. */
@@ -823,167 +1369,6 @@ export interface PgOrderListOptions {
 }
 
 // ---------------------------------------------------------------- receiving webhooks
-
-/** A user webhook: one bank transaction. */
-export interface WebhookEvent {
-  /** SePay's transaction id; the deduplication key. */
-  id: string;
-  /** Bank brand, e.g. `Vietcombank`. */
-  gateway: string;
-  /** Bank-side time. */
-  transactionDate: DateTimeString;
-  /** Account number. */
-  accountNumber: string;
-  /** Payment code SePay recognised in the memo. */
-  code: string | null;
-  /** Transfer memo. */
-  content: string;
-  /** In or out. */
-  transferType: TransferType;
-  /** Amount transferred. */
-  transferAmount: Amount;
-  /** Balance after (`"0"` when unknown). */
-  accumulated: Amount;
-  /** Sub-account / virtual account number. */
-  subAccount: string | null;
-  /** Bank reference. */
-  referenceCode: string | null;
-  /** Full bank notification text. */
-  description: string;
-}
-
-/** The order inside a payment gateway IPN. */
-export interface PgIpnOrder {
-  /** SePay's order id. */
-  id: string;
-  /** SePay's order code. */
-  orderId: string | null;
-  /** e.g. `CAPTURED`. */
-  orderStatus: string;
-  /** `VND`. */
-  orderCurrency: string;
-  /** Amount. */
-  orderAmount: Amount;
-  /** Your invoice number. */
-  orderInvoiceNumber: string;
-  /** Description. */
-  orderDescription: string;
-  /** `custom_data` as JSON text. */
-  customData: string | null;
-}
-
-/** The transaction inside a payment gateway IPN. */
-export interface PgIpnTransaction {
-  /** SePay's transaction id. */
-  id: string;
-  /** `CARD`, `BANK_TRANSFER`, `NAPAS_BANK_TRANSFER`. */
-  paymentMethod: string;
-  /** Gateway transaction id. */
-  transactionId: string | null;
-  /** e.g. `PAYMENT`. */
-  transactionType: string;
-  /** When. */
-  transactionDate: DateTimeString | null;
-  /** e.g. `APPROVED`. */
-  transactionStatus: string;
-  /** Amount. */
-  transactionAmount: Amount;
-  /** `VND`. */
-  transactionCurrency: string;
-  /** 3-D Secure result. */
-  authenticationStatus: string | null;
-  /** Masked card number. */
-  cardNumber: string | null;
-  /** Card holder. */
-  cardHolderName: string | null;
-  /** Card expiry as sent. */
-  cardExpiry: string | null;
-  /** `CREDIT` / `DEBIT`. */
-  cardFundingMethod: string | null;
-  /** `VISA`, `MASTERCARD`, ... */
-  cardBrand: string | null;
-}
-
-/** A payment gateway IPN (`X-Secret-Key`). */
-export interface PgIpn {
-  /** Unix seconds when SePay sent it. */
-  timestamp: number;
-  /** What happened. */
-  notificationType: "ORDER_PAID" | "RENEWAL_ORDER_PAID" | "TRANSACTION_VOID";
-  /** The order. */
-  order: PgIpnOrder;
-  /** The payment transaction. */
-  transaction: PgIpnTransaction;
-  /** The customer object as JSON text, if sent. */
-  customer: string | null;
-}
-
-/** A Bank Hub balance-change IPN. */
-export interface BankHubIpn {
-  /** Bank brand. */
-  gateway: string;
-  /** When. */
-  transactionDate: DateTimeString;
-  /** Account number. */
-  accountNumber: string;
-  /** Bank account xid. */
-  bankAccountXid: string | null;
-  /** Virtual account, if any. */
-  va: string | null;
-  /** Payment code recognised, if any. */
-  paymentCode: string | null;
-  /** Memo. */
-  content: string;
-  /** Money in (`credit`) or out (`debit`). */
-  transferType: "credit" | "debit";
-  /** Amount. */
-  amount: Amount;
-  /** Bank reference. */
-  referenceCode: string | null;
-  /** Balance after (SePay: currently always 0). */
-  accumulated: Amount;
-  /** Transaction id; the deduplication key. */
-  transactionId: string;
-}
-
-/** The documented Bank Hub linking events. */
-export type BankHubEventName =
-  | "LINK_TOKEN_CREATED"
-  | "LINK_TOKEN_REVOKED"
-  | "LINK_TOKEN_EXPIRED"
-  | "LINK_SESSION_INITIALIZED"
-  | "LINK_SESSION_REINITIALIZED"
-  | "LINK_SESSION_STATE_CHANGED"
-  | "LINK_SESSION_COMPLETED"
-  | "LINK_SESSION_FAILED"
-  | "LINK_SESSION_ABANDONED"
-  | "LINK_SESSION_EXPIRED"
-  | "BANK_ACCOUNT_LINKED"
-  | "BANK_ACCOUNT_UNLINKED"
-  | "BANK_ACCOUNT_INACTIVATED";
-
-/** A Bank Hub linking event. */
-export interface BankHubEvent {
-  /** Unix seconds. */
-  timestamp: number;
-  /** Event id; the deduplication key. */
-  xid: string;
-  /** Envelope version. */
-  version: string;
-  /** What happened. */
-  event: BankHubEventName;
-  /** Details (present fields depend on the event). */
-  metadata: {
-    /** `LINK_BANK_ACCOUNT` / `UNLINK_BANK_ACCOUNT`. */
-    purpose: string | null;
-    /** Link token xid. */
-    linkTokenXid: string | null;
-    /** Link session xid. */
-    linkSessionXid: string | null;
-    /** Bank account xid. */
-    bankAccountXid: string | null;
-  };
-}
 
 /** An HTTP reply to send back to SePay as is. */
 export interface WebhookReply {
@@ -1169,20 +1554,6 @@ export declare function retryLaterReply(): WebhookReply;
 export declare function hmacSignature(secret: string, timestamp: number, body: Uint8Array | ArrayBuffer | string): string;
 
 // ---------------------------------------------------------------- VietQR
-
-/** What a VietQR code asks the payer's bank to do. */
-export interface VietQr {
-  /** The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank). */
-  bankBin: string;
-  /** Account (or card) number. */
-  account: string;
-  /** Whole dong; `null` makes a static QR (the payer types the amount). */
-  amount: Amount | null;
-  /** Transfer memo (printable ASCII, at most 99 characters); put the payment code here. */
-  memo: string | null;
-  /** To an account (`QRIBFTTA`) or a card number (`QRIBFTTC`). */
-  service: "account" | "card";
-}
 
 /** A VietQR code to build. */
 export interface VietQrInput {

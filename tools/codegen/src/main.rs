@@ -14,6 +14,7 @@ mod py_models;
 mod pyo3;
 mod python;
 mod region;
+mod ts_models;
 mod types;
 mod typescript;
 mod uniffi;
@@ -119,7 +120,11 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
         (WASM, wasm::source(table)?, read(WASM).unwrap_or_default()),
         (
             DTS,
-            typescript::splice(&dts, &typescript::declarations(table)?)?,
+            region::splice_between(
+                &typescript::splice(&dts, &typescript::declarations(table)?)?,
+                (ts_models::BEGIN, ts_models::END),
+                &ts_models::declarations(&models, &core.enums),
+            )?,
             dts,
         ),
         (

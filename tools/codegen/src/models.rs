@@ -9,6 +9,11 @@ use std::path::{Path, PathBuf};
 use quote::ToTokens;
 use syn::{Attribute, Expr, Fields, Item, Lit, Meta, Visibility};
 
+/// Structs the operations return that every binding writes by hand: the
+/// token pair a token store persists (in clear, with a constructor), and the
+/// checkout form (it renders HTML).
+pub const HAND_WRITTEN: &[&str] = &["OAuthTokens", "CheckoutForm"];
+
 /// One model struct.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Model {
@@ -63,6 +68,9 @@ impl Core {
             }
             let mut found = self.structs.iter().filter(|s| s.name == name);
             let Some(model) = found.next() else { continue };
+            if HAND_WRITTEN.contains(&name.as_str()) {
+                continue;
+            }
             if found.next().is_some() {
                 return Err(format!("two structs are called `{name}`"));
             }

@@ -8,11 +8,6 @@ use crate::models::{Model, WireEnum};
 use crate::names::generic;
 use crate::types;
 
-/// Classes written by hand in the binding although the core returns the
-/// struct: the token pair a token store persists (its attributes are in
-/// clear, it has a constructor), and the checkout form (it renders HTML).
-pub const HAND_WRITTEN: &[&str] = &["OAuthTokens", "CheckoutForm"];
-
 /// Longest stub line before an alias is wrapped (as black would).
 const WIDTH: usize = 100;
 
@@ -28,19 +23,11 @@ use pyo3::types::PyDict;
 use crate::values::py_model;
 ";
 
-/// The models the Python package has a generated class for.
-pub fn generated(models: &[Model]) -> Vec<&Model> {
-    models
-        .iter()
-        .filter(|m| !HAND_WRITTEN.contains(&m.name.as_str()))
-        .collect()
-}
-
 /// `bindings-python/src/models.rs`, formatted by rustfmt.
 pub fn source(models: &[Model]) -> Result<String, String> {
     let mut out = String::from(HEADER);
     let mut classes = Vec::new();
-    for model in generated(models) {
+    for model in models {
         let class = types::py_type(&model.name)?;
         out.push_str("\npy_model! {\n");
         push_doc(&mut out, &model.doc, "    ///");
@@ -102,7 +89,7 @@ pub fn stubs(
             out.push_str(&format!("\"\"\"{}\"\"\"\n", e.doc));
         }
     }
-    for model in generated(models) {
+    for model in models {
         out.push_str(&format!(
             "\n@final\nclass {}:\n",
             types::py_type(&model.name)?

@@ -94,8 +94,10 @@ fn interface(surface: &str, resource: &str) -> String {
     }
 }
 
-/// The TypeScript type of a Rust output type.
-fn ts_type(rust: &str) -> String {
+/// The TypeScript type of a Rust type (an output or a model's field):
+/// money and times are the strings the client returns, `Option` is
+/// `| null`, models and enums keep their names.
+pub fn ts_type(rust: &str) -> String {
     if let Some(inner) = generic(rust, "Option") {
         return format!("{} | null", ts_type(inner));
     }
@@ -107,8 +109,11 @@ fn ts_type(rust: &str) -> String {
     }
     match rust {
         "()" => "void".into(),
-        "u64" => "number".into(),
-        "String" | "&str" => "string".into(),
+        "u8" | "u16" | "u32" | "u64" | "i32" | "i64" | "usize" => "number".into(),
+        "bool" => "boolean".into(),
+        "String" | "&str" | "SecretString" => "string".into(),
+        "DateTime" => "DateTimeString".into(),
+        "serde_json::Value" => "unknown".into(),
         model => model.into(),
     }
 }
