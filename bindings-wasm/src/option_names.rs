@@ -14,9 +14,12 @@ pub fn option_names(operation: &str) -> Vec<String> {
         return names;
     }
     match operation {
-        "v1.orders.list" | "v2.orders.list" => names::<crate::orders::OrderListOptions>(),
+        "v1.orders.list" | "v2.orders.list" => names::<sepay::userapi::orders::OrderPage>(),
         "v1.orders.create" | "v1.orders.add_va" | "v2.orders.create" | "v2.orders.add_va" => {
-            names::<crate::orders::OrderCreateOptions>()
+            // `bank`, then the core's parameters (flattened into the options).
+            let mut all = vec!["bank".to_string()];
+            all.extend(names::<sepay::userapi::orders::VaOrderCreateParams>());
+            all
         }
         "bank_hub.link_tokens.create" => names::<hub::LinkTokenCreateOptions>(),
         "bank_hub.companies.create" => names::<hub::CompanyCreateOptions>(),

@@ -5,19 +5,12 @@ use js_sys::Promise;
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::userapi::orders::{OrderBank, Orders, QrTemplate, VaOrderCreateParams};
-use sepay::{Amount, Client};
+use sepay::userapi::orders::{OrderBank, OrderPage, Orders, VaOrderCreateParams};
+use sepay::Client;
 
 use crate::calls::{missing, promise, unit};
 use crate::client::WasmClient;
 use crate::convert::{error, id_arg, params};
-
-/// Paging of an order list.
-#[derive(Deserialize)]
-pub struct OrderListOptions {
-    page: Option<u32>,
-    per_page: Option<u32>,
-}
 
 /// The bank behind the account, as v2 names it (`bankShortName`).
 #[derive(Deserialize)]
@@ -28,28 +21,39 @@ enum BankName {
     Sacombank,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "lowercase")]
-enum QrTemplateName {
-    Compact,
-    Qronly,
-}
-
-/// Options of `create` / `addVa`: the core's `VaOrderCreateParams` plus `bank`.
-#[derive(Deserialize)]
+/// Options of `create` / `addVa`: `bank` next to the core's `VaOrderCreateParams`.
 pub struct OrderCreateOptions {
     bank: Option<BankName>,
-    order_code: Option<String>,
-    amount: Option<Amount>,
-    va_holder_name: Option<String>,
-    duration: Option<u32>,
-    with_qrcode: Option<bool>,
-    qrcode_template: Option<QrTemplateName>,
-    tid: Option<String>,
-    va_prefix: Option<String>,
+    params: VaOrderCreateParams,
 }
 
 impl OrderCreateOptions {
+    /// Reads `bank` out of the options object and the rest as the core's
+    /// parameters (which name any unknown key in their error).
+    fn parse(op: &str, options: Option<String>) -> Result<Self, JsValue> {
+        let parsed = options
+            .as_deref()
+            .and_then(|text| serde_json::from_str::<serde_json::Value>(text).ok());
+        let Some(serde_json::Value::Object(mut fields)) = parsed else {
+            return Ok(OrderCreateOptions {
+                bank: None,
+                params: params(op, options)?,
+            });
+        };
+        let bank = match fields.remove("bank") {
+            None | Some(serde_json::Value::Null) => None,
+            Some(value) => Some(serde_json::from_value(value).map_err(|_| {
+                let allowed = "must be \"BIDV\", \"Vietcombank\" or \"Sacombank\"";
+                crate::calls::invalid(op, "bank", allowed.to_string())
+            })?),
+        };
+        let rest = serde_json::Value::Object(fields).to_string();
+        Ok(OrderCreateOptions {
+            bank,
+            params: params(op, Some(rest))?,
+        })
+    }
+
     /// The bank (v1 is always BIDV) and the core's parameters.
     fn split(self, v2: bool, op: &str) -> Result<(OrderBank, VaOrderCreateParams), JsValue> {
         let bank = match (self.bank, v2) {
@@ -64,20 +68,7 @@ impl OrderCreateOptions {
                 ))
             }
         };
-        let params = VaOrderCreateParams {
-            order_code: self.order_code,
-            amount: self.amount,
-            va_holder_name: self.va_holder_name,
-            duration: self.duration,
-            with_qrcode: self.with_qrcode,
-            qrcode_template: self.qrcode_template.map(|t| match t {
-                QrTemplateName::Compact => QrTemplate::Compact,
-                QrTemplateName::Qronly => QrTemplate::QrOnly,
-            }),
-            tid: self.tid,
-            va_prefix: self.va_prefix,
-        };
-        Ok((bank, params))
+        Ok((bank, self.params))
     }
 }
 
@@ -97,7 +88,7 @@ fn list(c: Client, v2: bool, account: JsValue, options: Option<String>) -> Promi
     promise(async move {
         let op = name(v2, "list");
         let account = id_arg(&op, "bankAccountId", &account)?;
-        let o: OrderListOptions = params(&op, options)?;
+        let o: OrderPage = params(&op, options)?;
         let orders = api(&c, v2);
         orders
             .list(&account, o.page, o.per_page)
@@ -110,7 +101,7 @@ fn create(c: Client, v2: bool, account: JsValue, options: Option<String>) -> Pro
     promise(async move {
         let op = name(v2, "create");
         let account = id_arg(&op, "bankAccountId", &account)?;
-        let o: OrderCreateOptions = params(&op, options)?;
+        let o = OrderCreateOptions::parse(&op, options)?;
         let (bank, p) = o.split(v2, &op)?;
         api(&c, v2)
             .create(&account, bank, &p)
@@ -154,7 +145,7 @@ fn add_va(
         let op = name(v2, "add_va");
         let account = id_arg(&op, "bankAccountId", &account)?;
         let order = id_arg(&op, "orderId", &order)?;
-        let o: OrderCreateOptions = params(&op, options)?;
+        let o = OrderCreateOptions::parse(&op, options)?;
         let (bank, p) = o.split(v2, &op)?;
         let orders = api(&c, v2);
         orders

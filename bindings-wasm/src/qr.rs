@@ -1,63 +1,13 @@
 //! VietQR: the EMVCo payload (built and decoded by the core) and the
 //! QR image URL (built by the core). Arguments arrive as JSON objects with camelCase keys.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 
-use sepay::qr::{VietQr, VietQrService};
+use sepay::qr::VietQr;
 use sepay::Amount;
 
 use crate::convert::{error, params, to_js};
-
-/// `"account"` (`QRIBFTTA`) or `"card"` (`QRIBFTTC`).
-#[derive(Deserialize, Serialize, Default, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-enum Service {
-    #[default]
-    Account,
-    Card,
-}
-
-/// A VietQR code's content, as JavaScript sees it.
-#[derive(Deserialize, Serialize, Default)]
-#[serde(default, deny_unknown_fields)]
-pub struct VietQrOptions {
-    bank_bin: String,
-    account: String,
-    amount: Option<Amount>,
-    memo: Option<String>,
-    service: Service,
-}
-
-impl From<VietQrOptions> for VietQr {
-    fn from(o: VietQrOptions) -> Self {
-        VietQr {
-            bank_bin: o.bank_bin,
-            account: o.account,
-            amount: o.amount,
-            memo: o.memo,
-            service: match o.service {
-                Service::Account => VietQrService::Account,
-                Service::Card => VietQrService::Card,
-            },
-        }
-    }
-}
-
-impl From<VietQr> for VietQrOptions {
-    fn from(q: VietQr) -> Self {
-        VietQrOptions {
-            bank_bin: q.bank_bin,
-            account: q.account,
-            amount: q.amount,
-            memo: q.memo,
-            service: match q.service {
-                VietQrService::Account => Service::Account,
-                VietQrService::Card => Service::Card,
-            },
-        }
-    }
-}
 
 /// Arguments of `vietqrImageUrl(...)`.
 #[derive(Deserialize, Default)]
@@ -73,7 +23,7 @@ pub struct ImageUrlOptions {
 /// The EMVCo payload text for a VietQR code (JSON of `VietQr`).
 #[wasm_bindgen(js_name = vietqrPayload)]
 pub fn vietqr_payload(qr: Option<String>) -> Result<String, JsValue> {
-    let qr: VietQr = params::<VietQrOptions>("qr.payload", qr)?.into();
+    let qr: VietQr = params("qr.payload", qr)?;
     qr.payload().map_err(|e| error(&e))
 }
 
@@ -81,7 +31,7 @@ pub fn vietqr_payload(qr: Option<String>) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = vietqrDecode)]
 pub fn vietqr_decode(payload: &str) -> Result<JsValue, JsValue> {
     let qr = VietQr::decode(payload).map_err(|e| error(&e))?;
-    to_js(&VietQrOptions::from(qr))
+    to_js(&qr)
 }
 
 /// SePay's QR image URL (JSON of the options), built by the core.
@@ -102,7 +52,7 @@ pub fn vietqr_image_url(options: Option<String>) -> Result<String, JsValue> {
 pub fn option_names(function: &str) -> Vec<String> {
     use crate::convert::option_names as names;
     match function {
-        "qr.payload" => names::<VietQrOptions>(),
+        "qr.payload" => names::<VietQr>(),
         "qr.image_url" => names::<ImageUrlOptions>(),
         _ => Vec::new(),
     }

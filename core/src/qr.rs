@@ -15,18 +15,20 @@ const OP: &str = "qr.payload";
 const CRC: crc::Crc<u16> = crc::Crc::<u16>::new(&crc::CRC_16_IBM_3740);
 
 /// Transfer to a bank account or to a card number (`"account"`, `"card"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum VietQrService {
     /// `QRIBFTTA`: to an account number.
+    #[default]
     Account,
     /// `QRIBFTTC`: to a card number.
     Card,
 }
 
 /// What a VietQR code asks the payer's bank to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct VietQr {
     /// The receiving bank's 6-digit NAPAS BIN, e.g. `970436` (Vietcombank).

@@ -47,7 +47,8 @@ fn order_call<T, I: Input>(
 }
 
 /// The page asked for (v2; v1 lists every order at once).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 pub struct OrderPage {
     /// Page number (from 1).
     pub page: Option<u32>,
