@@ -3,8 +3,7 @@
 // tests against what the core returned.
 
 import type {
-  Amount, AmountInput, DateInput, DateTimeString, LinkPurpose, ListIterator, Page, TransferType,
-  VaOrder, WebhookAuthType, WebhookEventType,
+  AmountInput, LinkPurpose, Page, VaOrder,
 } from "./index.js";
 
 // ---------------------------------------------------------------- VA orders
@@ -136,72 +135,12 @@ export declare class MemoryTokenStore implements TokenStore {
 /** `company()`: SePay does not document its shape, so its keys are as sent (camelCased). */
 export type OAuthCompany = { [key: string]: unknown };
 
-/** Filters and paging of OAuth2 lists (each list ignores the filters it has no use for). */
-export interface OAuthListOptions {
-  /** Transactions: bank account id. */
-  bankAccountId?: string | null;
-  /** Transactions: account number. */
-  accountNumber?: string | null;
-  /** Transactions: exact reference number. */
-  referenceNumber?: string | null;
-  /** Transactions: from this day. */
-  fromDate?: DateInput | null;
-  /** Transactions: to this day. */
-  toDate?: DateInput | null;
-  /** Webhooks: URL contains. */
-  webhookUrl?: string | null;
-  /** Webhooks: active (true) or inactive (false) only. */
-  active?: boolean | null;
-  /** Page (from 1). */
-  page?: number | null;
-  /** Page size (1–100). */
-  limit?: number | null;
-}
-
-/** Fields of a webhook to create (the first five are required) or change (only those given). */
-export interface WebhookOptions {
-  bankAccountId?: string | null;
-  name?: string | null;
-  eventType?: WebhookEventType | null;
-  authenType?: WebhookAuthType | null;
-  /** Target URL. */
-  webhookUrl?: string | null;
-  /** The key SePay sends in `Api_Key` mode. */
-  apiKey?: string | null;
-  isVerifyPayment?: boolean | null;
-  skipIfNoCode?: boolean | null;
-  onlyVa?: boolean | null;
-  active?: boolean | null;
-  /** e.g. `Json`. */
-  requestContentType?: string | null;
-}
-
 // ---------------------------------------------------------------- Bank Hub
 
 /** Bank Hub merchant credentials (client id and secret from SePay). The secret is never printed. */
 export interface BankHubCredentials {
   clientId: string;
   clientSecret: string;
-}
-
-/** Filters and paging of Bank Hub lists (each list ignores the filters it has no use for). */
-export interface BankHubListOptions {
-  /** Search text. */
-  q?: string | null;
-  companyXid?: string | null;
-  /** Transactions: bank account. */
-  bankAccountXid?: string | null;
-  /** Companies: `Active` / `Pending`. */
-  status?: string | null;
-  /** Transactions: from day, `YYYY-MM-DD`. */
-  startTransactionDate?: string | null;
-  /** Transactions: to day. */
-  endTransactionDate?: string | null;
-  /** Transactions: in or out. */
-  transferType?: TransferType | null;
-  page?: number | null;
-  /** Page size (default 20, max 100). */
-  perPage?: number | null;
 }
 
 /** `linkTokens.create`. */
@@ -218,20 +157,6 @@ export interface LinkTokenCreateOptions {
 export interface CompanyCreateOptions {
   fullName: string;
   status: "Active" | "Pending";
-}
-
-/** `companies.edit`: only the fields given change. */
-export interface CompanyEditFields {
-  fullName?: string;
-  shortName?: string;
-  status?: "Active" | "Pending";
-  /** Payment-code recognition. */
-  paymentCode?: "on" | "off";
-  /** 2–5 letters. */
-  paymentCodePrefix?: string;
-  paymentCodeSuffixFrom?: number;
-  paymentCodeSuffixTo?: number;
-  paymentCodeSuffixCharacterType?: "NumberOnly" | "NumberAndLetter";
 }
 
 /** `companies.counter`. */

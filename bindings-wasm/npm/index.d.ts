@@ -5,10 +5,9 @@
 // against the option names the core accepts, so they cannot drift.
 
 import type {
-  BankHubCredentials, BankHubListOptions, BankHubWebhookSetOptions, CompanyCounterOptions,
-  CompanyCreateOptions, CompanyEditFields, LinkTokenCreateOptions, MerchantConfigUpdateOptions,
-  OAuthCompany, OAuthCredentials, OAuthListOptions, OAuthScope, OAuthTokens, TokenStore,
-  V2VaOrderCreateOptions, VaOrdersApi, WebhookOptions,
+  BankHubCredentials, BankHubWebhookSetOptions, CompanyCounterOptions, CompanyCreateOptions,
+  LinkTokenCreateOptions, MerchantConfigUpdateOptions, OAuthCompany, OAuthCredentials, OAuthScope,
+  OAuthTokens, TokenStore, V2VaOrderCreateOptions, VaOrdersApi,
 } from "./accounts.js";
 
 export * from "./accounts.js";
@@ -37,9 +36,6 @@ export type AmountInput = string | number | bigint;
  */
 export type DateInput = string | Date;
 
-/** Sort direction. */
-export type SortOrder = "asc" | "desc";
-
 // ---------------------------------------------------------------- models
 
 // --- generated from the core's model structs by tools/codegen: do not edit ---
@@ -64,6 +60,9 @@ export type VaStatus = "Unpaid" | "Paid" | "Cancelled";
 
 /** Direction of a transaction. */
 export type TransferType = "in" | "out";
+
+/** Sort direction. */
+export type SortOrder = "asc" | "desc";
 
 /** Direction in a Bank Hub IPN (`credit`/`debit`, unlike `in`/`out` elsewhere). */
 export type BankHubTransferType = "credit" | "debit";
@@ -810,21 +809,8 @@ export interface PgIpnTransaction {
   /** `VISA`, `MASTERCARD`, ... */
   cardBrand: string | null;
 }
-// --- end of generated models ---
 
-// ---------------------------------------------------------------- models
-
-/** One page of a v2 list. */
-export interface Page<T> {
-  /** The items on this page. */
-  items: T[];
-  /** Page metadata, when the API sends it. */
-  pagination: Pagination | null;
-}
-
-// ---------------------------------------------------------------- options
-
-/** Filters of v1 `transactions/list`. Every option is optional. */
+/** Filters of `GET transactions/list`. Every field is optional. */
 export interface V1TransactionListOptions {
   /** Only this account number. */
   accountNumber?: string | null;
@@ -844,7 +830,7 @@ export interface V1TransactionListOptions {
   amountOut?: AmountInput | null;
 }
 
-/** Filters of v1 `transactions/count`. */
+/** Filters of `GET transactions/count` (v1 counts support fewer filters than lists). */
 export interface V1TransactionCountOptions {
   /** Only this account number. */
   accountNumber?: string | null;
@@ -856,7 +842,7 @@ export interface V1TransactionCountOptions {
   sinceId?: number | bigint | null;
 }
 
-/** Filters of v1 `bankaccounts/list`. */
+/** Filters of `GET bankaccounts/list`. */
 export interface V1BankAccountListOptions {
   /** Bank short name, e.g. `Vietcombank`. */
   shortName?: string | null;
@@ -874,7 +860,7 @@ export interface V1BankAccountListOptions {
   accumulatedMax?: AmountInput | null;
 }
 
-/** Filters of v1 `bankaccounts/count`. */
+/** Filters of `GET bankaccounts/count` (the list filters without `limit`). */
 export interface V1BankAccountCountOptions {
   /** Bank short name. */
   shortName?: string | null;
@@ -890,7 +876,7 @@ export interface V1BankAccountCountOptions {
   accumulatedMax?: AmountInput | null;
 }
 
-/** Filters, sorts and paging of v2 `GET /transactions`. */
+/** Filters, sorts and paging of `GET /transactions`. Every field is optional. */
 export interface V2TransactionListOptions {
   /** Search in reference number, memo and code. */
   q?: string | null;
@@ -922,7 +908,7 @@ export interface V2TransactionListOptions {
   webhookSuccess?: boolean | null;
   /** Only transactions newer than this id (UUID), for polling. */
   sinceId?: string | null;
-  /** Sort by booking time (SePay's default: newest first; `iter` walks oldest first). */
+  /** Sort by booking time (SePay's default: newest first). */
   transactionDateSort?: SortOrder | null;
   /** Sort by money in. */
   amountInSort?: SortOrder | null;
@@ -930,11 +916,11 @@ export interface V2TransactionListOptions {
   amountOutSort?: SortOrder | null;
   /** Page number (from 1). */
   page?: number | null;
-  /** Page size (1–100; SePay's default 20, `iter` uses 100). */
+  /** Page size (1–100, SePay's default 20). */
   perPage?: number | null;
 }
 
-/** Filters, sorts and paging of v2 `GET /bank-accounts`. */
+/** Filters, sorts and paging of `GET /bank-accounts`. */
 export interface V2BankAccountListOptions {
   /** Bank short name, e.g. `ACB`. */
   bankShortName?: string | null;
@@ -962,7 +948,7 @@ export interface V2BankAccountListOptions {
   perPage?: number | null;
 }
 
-/** Filters and paging of a bank account's virtual accounts (v2). */
+/** Filters and paging of `GET /bank-accounts/{id}/va`. */
 export interface V2VirtualAccountListOptions {
   /** Search in VA number, holder name and label. */
   q?: string | null;
@@ -972,13 +958,136 @@ export interface V2VirtualAccountListOptions {
   official?: boolean | null;
   /** Static (true) or per-order (false) VAs. */
   isStatic?: boolean | null;
-  /** Sort by creation time. */
+  /** Sort by creation time (SePay's default: newest first). */
   createdAtSort?: SortOrder | null;
   /** Page number (from 1). */
   page?: number | null;
   /** Page size (1–100). */
   perPage?: number | null;
 }
+
+/** Filters and paging for OAuth2 lists (unused filters are ignored per list). */
+export interface OAuthListOptions {
+  /** Transactions: bank account id. */
+  bankAccountId?: string | null;
+  /** Transactions: account number. */
+  accountNumber?: string | null;
+  /** Transactions: exact reference number. */
+  referenceNumber?: string | null;
+  /** Transactions: from this day. */
+  fromDate?: DateInput | null;
+  /** Transactions: to this day. */
+  toDate?: DateInput | null;
+  /** Webhooks: URL contains. */
+  webhookUrl?: string | null;
+  /** Webhooks: active only / inactive only. */
+  active?: boolean | null;
+  /** Page (from 1). */
+  page?: number | null;
+  /** Page size (`limit`). */
+  limit?: number | null;
+}
+
+/** Fields to create or change a webhook (unset fields are not sent). */
+export interface WebhookOptions {
+  /** Bank account to watch. */
+  bankAccountId?: string | null;
+  /** Name. */
+  name?: string | null;
+  /** Which transactions. */
+  eventType?: WebhookEventType | null;
+  /** Authentication mode. */
+  authenType?: WebhookAuthType | null;
+  /** Target URL (HTTPS). */
+  webhookUrl?: string | null;
+  /** API key for API-key mode. */
+  apiKey?: string | null;
+  /** Only verified payments. */
+  isVerifyPayment?: boolean | null;
+  /** Skip transactions without a payment code. */
+  skipIfNoCode?: boolean | null;
+  /** Only virtual-account transactions. */
+  onlyVa?: boolean | null;
+  /** Active. */
+  active?: boolean | null;
+  /** Body format, e.g. `Json`. */
+  requestContentType?: string | null;
+}
+
+/** Filters and paging shared by Bank Hub lists (unused ones are ignored). */
+export interface BankHubListOptions {
+  /** Search text. */
+  q?: string | null;
+  /** Company. */
+  companyXid?: string | null;
+  /** Bank account (transactions). */
+  bankAccountXid?: string | null;
+  /** Status (companies). */
+  status?: string | null;
+  /** From day (transactions, `YYYY-MM-DD`). */
+  startTransactionDate?: string | null;
+  /** To day (transactions). */
+  endTransactionDate?: string | null;
+  /** `in` / `out` (transactions). */
+  transferType?: string | null;
+  /** Page. */
+  page?: number | null;
+  /** Page size (default 20, max 100). */
+  perPage?: number | null;
+}
+
+/** Fields of a company to change; unset fields are not sent. */
+export interface CompanyEditFields {
+  /** Name. */
+  fullName?: string | null;
+  /** Short name. */
+  shortName?: string | null;
+  /** `Active` / `Pending`. */
+  status?: string | null;
+  /** Payment-code recognition, `on` / `off`. */
+  paymentCode?: string | null;
+  /** Payment-code prefix (2–5 letters). */
+  paymentCodePrefix?: string | null;
+  /** Shortest suffix (1–30). */
+  paymentCodeSuffixFrom?: number | null;
+  /** Longest suffix (1–30). */
+  paymentCodeSuffixTo?: number | null;
+  /** `NumberOnly` / `NumberAndLetter`. */
+  paymentCodeSuffixCharacterType?: string | null;
+}
+
+/** Filters and paging of `GET /order`. */
+export interface PgOrderListOptions {
+  /** Search text. */
+  q?: string | null;
+  /** Only this status, e.g. `CAPTURED`. */
+  orderStatus?: string | null;
+  /** Only this customer. */
+  customerId?: string | null;
+  /** Created on or after. */
+  fromCreatedAt?: DateInput | null;
+  /** Created on or before. */
+  toCreatedAt?: DateInput | null;
+  /** Sort by creation time. */
+  createdAtSort?: SortOrder | null;
+  /** Page (from 1). */
+  page?: number | null;
+  /** Page size (1–100, default 20). */
+  perPage?: number | null;
+}
+// --- end of generated models ---
+
+// ---------------------------------------------------------------- models
+
+/** One page of a v2 list. */
+export interface Page<T> {
+  /** The items on this page. */
+  items: T[];
+  /** Page metadata, when the API sends it. */
+  pagination: Pagination | null;
+}
+
+// ---------------------------------------------------------------- options
 
 // ---------------------------------------------------------------- client
 
@@ -1346,26 +1455,6 @@ export declare class CheckoutForm {
   toObject(): Record<string, string>;
   /** An HTML `<form method="POST">` with hidden inputs (values escaped, order kept) and a submit button. */
   toHtml(submitLabel?: string): string;
-}
-
-/** Filters and paging of `pg.orders.list` / `iter`. */
-export interface PgOrderListOptions {
-  /** Search in invoice number, order id, description, customer id. */
-  q?: string | null;
-  /** Only this status, e.g. `CAPTURED`. */
-  orderStatus?: string | null;
-  /** Only this customer. */
-  customerId?: string | null;
-  /** Created on or after. */
-  fromCreatedAt?: DateInput | null;
-  /** Created on or before. */
-  toCreatedAt?: DateInput | null;
-  /** Sort by creation time (SePay's default: newest first). */
-  createdAtSort?: SortOrder | null;
-  /** Page number (from 1). */
-  page?: number | null;
-  /** Page size (1–100, default 20). */
-  perPage?: number | null;
 }
 
 // ---------------------------------------------------------------- receiving webhooks

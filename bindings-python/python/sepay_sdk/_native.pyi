@@ -1107,6 +1107,279 @@ class PgIpnTransaction:
         """`VISA`, `MASTERCARD`, ..."""
     def to_dict(self) -> dict[str, Any]: ...
 
+class V1TransactionFilters(TypedDict, total=False):
+    """Filters of `GET transactions/list`. Every field is optional."""
+    account_number: str | None
+    """Only this account number."""
+    transaction_date_min: DateLike | None
+    """Booked at or after (a day, or an exact time)."""
+    transaction_date_max: DateLike | None
+    """Booked at or before."""
+    since_id: int | None
+    """Only ids greater than or equal to this one."""
+    limit: int | None
+    """At most this many (1–5000; SePay's default is 5000)."""
+    reference_number: str | None
+    """Exact bank reference number."""
+    amount_in: Money | None
+    """Exact money-in amount."""
+    amount_out: Money | None
+    """Exact money-out amount."""
+
+class V1TransactionCountFilters(TypedDict, total=False):
+    """Filters of `GET transactions/count` (v1 counts support fewer filters than lists)."""
+    account_number: str | None
+    """Only this account number."""
+    transaction_date_min: DateLike | None
+    """Booked at or after."""
+    transaction_date_max: DateLike | None
+    """Booked at or before."""
+    since_id: int | None
+    """Only ids greater than or equal to this one."""
+
+class V1BankAccountFilters(TypedDict, total=False):
+    """Filters of `GET bankaccounts/list`."""
+    short_name: str | None
+    """Bank short name, e.g. `Vietcombank`."""
+    last_transaction_date_min: DateLike | None
+    """Last transaction at or after."""
+    last_transaction_date_max: DateLike | None
+    """Last transaction at or before."""
+    since_id: int | None
+    """Only ids greater than or equal to this one."""
+    limit: int | None
+    """At most this many (SePay's default is 100)."""
+    accumulated_min: Money | None
+    """Balance at least."""
+    accumulated_max: Money | None
+    """Balance at most."""
+
+class V1BankAccountCountFilters(TypedDict, total=False):
+    """Filters of `GET bankaccounts/count` (the list filters without `limit`)."""
+    short_name: str | None
+    """Bank short name."""
+    last_transaction_date_min: DateLike | None
+    """Last transaction at or after."""
+    last_transaction_date_max: DateLike | None
+    """Last transaction at or before."""
+    since_id: int | None
+    """Only ids greater than or equal to this one."""
+    accumulated_min: Money | None
+    """Balance at least."""
+    accumulated_max: Money | None
+    """Balance at most."""
+
+class V2TransactionFilters(TypedDict, total=False):
+    """Filters, sorts and paging of `GET /transactions`. Every field is optional."""
+    q: str | None
+    """Search in reference number, memo and code."""
+    bank_account_id: str | None
+    """Only this bank account (UUID)."""
+    va_id: str | None
+    """Only this virtual account (UUID)."""
+    bank_brand_name: str | None
+    """Bank brand, e.g. `ACB`."""
+    transaction_date_from: DateLike | None
+    """Booked at or after (inclusive)."""
+    transaction_date_to: DateLike | None
+    """Booked at or before (inclusive)."""
+    amount_in_min: Money | None
+    """Money in at least (whole dong)."""
+    amount_in_max: Money | None
+    """Money in at most."""
+    amount_out_min: Money | None
+    """Money out at least."""
+    amount_out_max: Money | None
+    """Money out at most."""
+    reference_number: str | None
+    """Exact bank reference number."""
+    transaction_content: str | None
+    """Memo contains."""
+    transfer_type: TransferType | None
+    """In or out."""
+    webhook_success: bool | None
+    """Webhook delivered (true) or not (false)."""
+    since_id: str | None
+    """Only transactions newer than this id (UUID), for polling."""
+    transaction_date_sort: SortOrder | None
+    """Sort by booking time (SePay's default: newest first)."""
+    amount_in_sort: SortOrder | None
+    """Sort by money in."""
+    amount_out_sort: SortOrder | None
+    """Sort by money out."""
+    page: int | None
+    """Page number (from 1)."""
+    per_page: int | None
+    """Page size (1–100, SePay's default 20)."""
+
+class V2BankAccountFilters(TypedDict, total=False):
+    """Filters, sorts and paging of `GET /bank-accounts`."""
+    bank_short_name: str | None
+    """Bank short name, e.g. `ACB`."""
+    last_transaction_from: DateLike | None
+    """Last transaction at or after."""
+    last_transaction_to: DateLike | None
+    """Last transaction at or before."""
+    accumulated_min: Money | None
+    """Balance at least (whole dong)."""
+    accumulated_max: Money | None
+    """Balance at most (whole dong)."""
+    q: str | None
+    """Search in holder name, label and account number."""
+    active: bool | None
+    """Active (true) or inactive (false) only."""
+    created_at_sort: SortOrder | None
+    """Sort by creation time."""
+    last_transaction_sort: SortOrder | None
+    """Sort by last transaction time."""
+    accumulated_sort: SortOrder | None
+    """Sort by balance."""
+    page: int | None
+    """Page number (from 1)."""
+    per_page: int | None
+    """Page size (1–100)."""
+
+class V2VirtualAccountFilters(TypedDict, total=False):
+    """Filters and paging of `GET /bank-accounts/{id}/va`."""
+    q: str | None
+    """Search in VA number, holder name and label."""
+    active: bool | None
+    """Active (true) or inactive (false) only."""
+    official: bool | None
+    """Official bank VAs (true) or SePay virtual ones (false)."""
+    is_static: bool | None
+    """Static (true) or per-order (false) VAs."""
+    created_at_sort: SortOrder | None
+    """Sort by creation time (SePay's default: newest first)."""
+    page: int | None
+    """Page number (from 1)."""
+    per_page: int | None
+    """Page size (1–100)."""
+
+class VaOrderFields(TypedDict, total=False):
+    """Fields of a new order (or of a VA added to one)."""
+    order_code: str | None
+    """Your order code: letters and digits, 6–50 (Vietcombank 6–15); generated when empty."""
+    amount: Money | None
+    """Whole dong (up to 12 digits); required except for BIDV, where `None` accepts any amount."""
+    va_holder_name: str | None
+    """BIDV only: name shown for the VA, `[A-Z0-9 ]`."""
+    duration: int | None
+    """VA validity in seconds."""
+    with_qrcode: bool | None
+    """Ask for a QR image in the answer."""
+    qrcode_template: QrTemplate | Literal["compact", "qronly"] | None
+    """QR style."""
+    tid: str | None
+    """Vietcombank terminal id (digits, from `terminals().list`)."""
+    va_prefix: str | None
+    """Sacombank VA prefix, e.g. `SEP200001WEB`."""
+
+class OAuthListFilters(TypedDict, total=False):
+    """Filters and paging for OAuth2 lists (unused filters are ignored per list)."""
+    bank_account_id: str | None
+    """Transactions: bank account id."""
+    account_number: str | None
+    """Transactions: account number."""
+    reference_number: str | None
+    """Transactions: exact reference number."""
+    from_date: DateLike | None
+    """Transactions: from this day."""
+    to_date: DateLike | None
+    """Transactions: to this day."""
+    webhook_url: str | None
+    """Webhooks: URL contains."""
+    active: bool | None
+    """Webhooks: active only / inactive only."""
+    page: int | None
+    """Page (from 1)."""
+    limit: int | None
+    """Page size (`limit`)."""
+
+class OAuthWebhookFields(TypedDict, total=False):
+    """Fields to create or change a webhook (unset fields are not sent)."""
+    bank_account_id: str | None
+    """Bank account to watch."""
+    name: str | None
+    """Name."""
+    event_type: WebhookEventType | Literal["All", "In_only", "Out_only"] | None
+    """Which transactions."""
+    authen_type: WebhookAuthType | Literal["Api_Key", "OAuth2.0", "HMAC_SHA256", "No_Authen"] | None
+    """Authentication mode."""
+    webhook_url: str | None
+    """Target URL (HTTPS)."""
+    api_key: str | None
+    """API key for API-key mode."""
+    is_verify_payment: bool | None
+    """Only verified payments."""
+    skip_if_no_code: bool | None
+    """Skip transactions without a payment code."""
+    only_va: bool | None
+    """Only virtual-account transactions."""
+    active: bool | None
+    """Active."""
+    request_content_type: str | None
+    """Body format, e.g. `Json`."""
+
+class BankHubListFilters(TypedDict, total=False):
+    """Filters and paging shared by Bank Hub lists (unused ones are ignored)."""
+    q: str | None
+    """Search text."""
+    company_xid: str | None
+    """Company."""
+    bank_account_xid: str | None
+    """Bank account (transactions)."""
+    status: str | None
+    """Status (companies)."""
+    start_transaction_date: str | None
+    """From day (transactions, `YYYY-MM-DD`)."""
+    end_transaction_date: str | None
+    """To day (transactions)."""
+    transfer_type: str | None
+    """`in` / `out` (transactions)."""
+    page: int | None
+    """Page."""
+    per_page: int | None
+    """Page size (default 20, max 100)."""
+
+class CompanyEditFields(TypedDict, total=False):
+    """Fields of a company to change; unset fields are not sent."""
+    full_name: str | None
+    """Name."""
+    short_name: str | None
+    """Short name."""
+    status: str | None
+    """`Active` / `Pending`."""
+    payment_code: str | None
+    """Payment-code recognition, `on` / `off`."""
+    payment_code_prefix: str | None
+    """Payment-code prefix (2–5 letters)."""
+    payment_code_suffix_from: int | None
+    """Shortest suffix (1–30)."""
+    payment_code_suffix_to: int | None
+    """Longest suffix (1–30)."""
+    payment_code_suffix_character_type: str | None
+    """`NumberOnly` / `NumberAndLetter`."""
+
+class PgOrderFilters(TypedDict, total=False):
+    """Filters and paging of `GET /order`."""
+    q: str | None
+    """Search text."""
+    order_status: str | None
+    """Only this status, e.g. `CAPTURED`."""
+    customer_id: str | None
+    """Only this customer."""
+    from_created_at: DateLike | None
+    """Created on or after."""
+    to_created_at: DateLike | None
+    """Created on or before."""
+    created_at_sort: SortOrder | None
+    """Sort by creation time."""
+    page: int | None
+    """Page (from 1)."""
+    per_page: int | None
+    """Page size (1–100, default 20)."""
+
 # --- end of generated models ---
 
 @final
@@ -1135,104 +1408,7 @@ class AsyncPaginator(AsyncIterator[_T]):
 
 # ---------------------------------------------------------------- filters
 
-class V1TransactionFilters(TypedDict, total=False):
-    account_number: str | None
-    transaction_date_min: DateLike | None
-    transaction_date_max: DateLike | None
-    since_id: int | None
-    limit: int | None
-    """1-5000 (SePay's default 5000)."""
-    reference_number: str | None
-    amount_in: Money | None
-    amount_out: Money | None
-
-class V1TransactionCountFilters(TypedDict, total=False):
-    account_number: str | None
-    transaction_date_min: DateLike | None
-    transaction_date_max: DateLike | None
-    since_id: int | None
-
-class V1BankAccountFilters(TypedDict, total=False):
-    short_name: str | None
-    last_transaction_date_min: DateLike | None
-    last_transaction_date_max: DateLike | None
-    since_id: int | None
-    limit: int | None
-    accumulated_min: Money | None
-    accumulated_max: Money | None
-
-class V1BankAccountCountFilters(TypedDict, total=False):
-    short_name: str | None
-    last_transaction_date_min: DateLike | None
-    last_transaction_date_max: DateLike | None
-    since_id: int | None
-    accumulated_min: Money | None
-    accumulated_max: Money | None
-
-class V2TransactionFilters(TypedDict, total=False):
-    q: str | None
-    bank_account_id: str | None
-    va_id: str | None
-    bank_brand_name: str | None
-    transaction_date_from: DateLike | None
-    transaction_date_to: DateLike | None
-    amount_in_min: Money | None
-    amount_in_max: Money | None
-    amount_out_min: Money | None
-    amount_out_max: Money | None
-    reference_number: str | None
-    transaction_content: str | None
-    transfer_type: TransferType | None
-    webhook_success: bool | None
-    since_id: str | None
-    transaction_date_sort: SortOrder | None
-    amount_in_sort: SortOrder | None
-    amount_out_sort: SortOrder | None
-    page: int | None
-    per_page: int | None
-    """1-100 (SePay's default 20; `iter()` uses 100)."""
-
-class V2BankAccountFilters(TypedDict, total=False):
-    bank_short_name: str | None
-    last_transaction_from: DateLike | None
-    last_transaction_to: DateLike | None
-    accumulated_min: Money | None
-    accumulated_max: Money | None
-    q: str | None
-    active: bool | None
-    created_at_sort: SortOrder | None
-    last_transaction_sort: SortOrder | None
-    accumulated_sort: SortOrder | None
-    page: int | None
-    per_page: int | None
-
-class V2VirtualAccountFilters(TypedDict, total=False):
-    q: str | None
-    active: bool | None
-    official: bool | None
-    is_static: bool | None
-    created_at_sort: SortOrder | None
-    page: int | None
-    per_page: int | None
-
 # ---------------------------------------------------------------- VA orders
-
-class VaOrderFields(TypedDict, total=False):
-    """Fields of a new VA order (or of a VA added to one); bank rules are checked before sending."""
-    order_code: str | None
-    """Letters and digits, 6-50 (Vietcombank 6-15); generated when omitted."""
-    amount: Money | None
-    """Whole dong; required except for BIDV (omitted: any amount)."""
-    va_holder_name: str | None
-    """BIDV only: A-Z, 0-9 and spaces."""
-    duration: int | None
-    """Seconds the VA accepts payment."""
-    with_qrcode: bool | None
-    qrcode_template: QrTemplate | Literal["compact", "qronly"] | None
-    tid: str | None
-    """Vietcombank terminal id (required for Vietcombank; see `v2.terminals.list`)."""
-    va_prefix: str | None
-    """Sacombank VA prefix (required for Sacombank)."""
 
 # ---------------------------------------------------------------- OAuth2 and Bank Hub
 
@@ -1258,57 +1434,6 @@ class OAuthTokens:
     def scope(self) -> str | None: ...
     def to_dict(self) -> dict[str, Any]: ...
 
-class OAuthListFilters(TypedDict, total=False):
-    """Filters and paging of OAuth2 lists (each list uses the ones that apply)."""
-    bank_account_id: str | None
-    account_number: str | None
-    reference_number: str | None
-    from_date: DateLike | None
-    to_date: DateLike | None
-    webhook_url: str | None
-    active: bool | None
-    page: int | None
-    limit: int | None
-    """Page size, 1-100."""
-
-class OAuthWebhookFields(TypedDict, total=False):
-    """Fields of an OAuth2 webhook to create (the first five are required) or change."""
-    bank_account_id: str | None
-    name: str | None
-    event_type: WebhookEventType | str | None
-    authen_type: WebhookAuthType | str | None
-    webhook_url: str | None
-    api_key: str | None
-    """API key SePay sends in `Api_Key` mode."""
-    is_verify_payment: bool | None
-    skip_if_no_code: bool | None
-    only_va: bool | None
-    active: bool | None
-    request_content_type: str | None
-
-class BankHubListFilters(TypedDict, total=False):
-    """Filters and paging of Bank Hub lists (each list uses the ones that apply)."""
-    q: str | None
-    company_xid: str | None
-    bank_account_xid: str | None
-    status: str | None
-    start_transaction_date: date | str | None
-    end_transaction_date: date | str | None
-    transfer_type: TransferType | None
-    page: int | None
-    per_page: int | None
-
-class CompanyEditFields(TypedDict, total=False):
-    """Fields of a Bank Hub company to change."""
-    full_name: str | None
-    short_name: str | None
-    status: Literal["Active", "Pending"] | None
-    payment_code: Literal["on", "off"] | None
-    payment_code_prefix: str | None
-    payment_code_suffix_from: int | None
-    payment_code_suffix_to: int | None
-    payment_code_suffix_character_type: Literal["NumberOnly", "NumberAndLetter"] | None
-
 # ---------------------------------------------------------------- payment gateway
 
 PgOperation = Literal["PURCHASE", "VERIFY"]
@@ -1325,17 +1450,6 @@ class CheckoutForm:
     def signature(self) -> str: ...
     def to_html(self, submit_label: str = "Pay") -> str: ...
     def to_dict(self) -> dict[str, str]: ...
-
-class PgOrderFilters(TypedDict, total=False):
-    q: str | None
-    order_status: str | None
-    customer_id: str | None
-    from_created_at: DateLike | None
-    to_created_at: DateLike | None
-    created_at_sort: SortOrder | None
-    page: int | None
-    per_page: int | None
-    """1-100 (SePay's default 20)."""
 
 # ---------------------------------------------------------------- operations
 

@@ -101,7 +101,8 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
     let models = core.models(roots)?;
     let enum_classes = py_models::enum_classes(&read(PY_ENUMS)?);
     let stub = read(STUB)?;
-    let model_stubs = py_models::stubs(&models, &core.enums, &enum_classes)?;
+    let model_stubs = py_models::stubs(&models, &core.enums, &enum_classes)?
+        + &py_models::typed_dicts(&core.structs, &core.enums, &enum_classes)?;
     let new_stub = region::splice(&stub, &python::stubs(table)?)?;
     let new_stub = region::splice_between(
         &new_stub,
@@ -123,7 +124,7 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
             region::splice_between(
                 &typescript::splice(&dts, &typescript::declarations(table)?)?,
                 (ts_models::BEGIN, ts_models::END),
-                &ts_models::declarations(&models, &core.enums),
+                &ts_models::declarations(&models, &core.structs, &core.enums)?,
             )?,
             dts,
         ),

@@ -113,6 +113,58 @@ pub fn stubs(
     Ok(out.trim_start().to_owned())
 }
 
+/// The TypedDicts of the params structs taken as keyword arguments: one
+/// key per field (the input types: `DateLike`, `Money`, an enum class or its
+/// strings), the doc comments as docstrings.
+pub fn typed_dicts(
+    structs: &[Model],
+    enums: &[WireEnum],
+    enum_classes: &[String],
+) -> Result<String, String> {
+    let mut out = String::new();
+    for (rust, typed) in types::typed_dicts() {
+        let model = structs
+            .iter()
+            .find(|s| s.name == rust)
+            .ok_or_else(|| format!("no params struct `{rust}` in the core"))?;
+        out.push_str(&format!("\nclass {typed}(TypedDict, total=False):\n"));
+        push_docstring(&mut out, &model.doc, "    ");
+        for field in &model.fields {
+            let ty = py_input(&field.ty, enums, enum_classes)?;
+            out.push_str(&format!("    {}: {ty}\n", field.name));
+            push_docstring(&mut out, &field.doc, "    ");
+        }
+    }
+    Ok(out)
+}
+
+/// The Python annotation of a parameter's Rust type: what a caller may pass.
+fn py_input(rust: &str, enums: &[WireEnum], enum_classes: &[String]) -> Result<String, String> {
+    if let Some(inner) = generic(rust, "Option") {
+        return Ok(format!("{} | None", py_input(inner, enums, enum_classes)?));
+    }
+    if let Some(inner) = generic(rust, "Vec") {
+        return Ok(format!(
+            "builtins.list[{}]",
+            py_input(inner, enums, enum_classes)?
+        ));
+    }
+    Ok(match rust {
+        "DateBound" => "DateLike".into(),
+        "Amount" => "Money".into(),
+        class if enum_classes.iter().any(|c| c == class) => {
+            match enums.iter().find(|e| e.name == class) {
+                Some(e) => {
+                    let values: Vec<String> = e.values.iter().map(|v| format!("\"{v}\"")).collect();
+                    format!("{class} | Literal[{}]", values.join(", "))
+                }
+                None => class.to_owned(),
+            }
+        }
+        other => types::py_type(other)?,
+    })
+}
+
 /// A docstring at an indent (continuation lines indented alike).
 fn push_docstring(out: &mut String, doc: &str, indent: &str) {
     if doc.is_empty() {

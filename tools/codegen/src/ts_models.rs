@@ -1,11 +1,12 @@
 //! The TypeScript declarations of the core's models: the models region of
 //! `bindings-wasm/npm/index.d.ts`, one interface per model (keys are the
-//! camelCase names serde writes, doc comments as TSDoc) and a string-union
-//! type per enum the models hold.
+//! camelCase names serde writes, doc comments as TSDoc), a string-union
+//! type per enum they hold, and the options interface of each params struct
+//! an operation takes as an object.
 
 use crate::models::{Model, WireEnum};
-use crate::names::camel;
-use crate::typescript::ts_type;
+use crate::names::{camel, generic};
+use crate::typescript::{self, ts_type};
 
 /// The region's first line.
 pub const BEGIN: &str =
@@ -16,10 +17,25 @@ pub const END: &str = "// --- end of generated models ---";
 /// Longest line before a union is written one member per line.
 const WIDTH: usize = 100;
 
-/// The region's text.
-pub fn declarations(models: &[Model], enums: &[WireEnum]) -> String {
+/// The region's text: the enums, the models, then the options interfaces of
+/// the params structs (`structs` holds them).
+pub fn declarations(
+    models: &[Model],
+    structs: &[Model],
+    enums: &[WireEnum],
+) -> Result<String, String> {
+    let mut options = Vec::new();
+    for (rust, ts) in typescript::option_interfaces() {
+        let params = structs
+            .iter()
+            .find(|s| s.name == rust)
+            .ok_or_else(|| format!("no params struct `{rust}` in the core"))?;
+        options.push((ts, params.clone()));
+    }
+    let params: Vec<Model> = options.iter().map(|(_, p)| p.clone()).collect();
     let mut out = String::new();
-    for e in enums.iter().filter(|e| held(models, &e.name)) {
+    let used = |name: &str| held(models, name) || held(&params, name);
+    for e in enums.iter().filter(|e| used(&e.name)) {
         push_doc(&mut out, &e.doc, "");
         let members: Vec<String> = e.values.iter().map(|v| format!("\"{v}\"")).collect();
         let line = format!("export type {} = {};", e.name, members.join(" | "));
@@ -47,7 +63,30 @@ pub fn declarations(models: &[Model], enums: &[WireEnum]) -> String {
         }
         out.push_str("}\n\n");
     }
-    out.trim_end().to_owned()
+    for (ts, params) in &options {
+        push_doc(&mut out, &params.doc, "");
+        out.push_str(&format!("export interface {ts} {{\n"));
+        for field in &params.fields {
+            push_doc(&mut out, &field.doc, "  ");
+            let ty = ts_input(generic(&field.ty, "Option").unwrap_or(&field.ty));
+            out.push_str(&format!("  {}?: {ty} | null;\n", camel(&field.name)));
+        }
+        out.push_str("}\n\n");
+    }
+    Ok(out.trim_end().to_owned())
+}
+
+/// The TypeScript type of a parameter's Rust type: what a caller may pass.
+fn ts_input(rust: &str) -> String {
+    if let Some(inner) = generic(rust, "Vec") {
+        return format!("{}[]", ts_input(inner));
+    }
+    match rust {
+        "DateBound" => "DateInput".into(),
+        "Amount" => "AmountInput".into(),
+        "u64" => "number | bigint".into(),
+        other => ts_type(other),
+    }
 }
 
 /// Whether a model field holds the type called `name`.

@@ -32,6 +32,11 @@ const PARAMS: &[(&str, &str, &str)] = &[
     ("PgOrderListParams", "filters", "PgOrderFilters"),
 ];
 
+/// Each params struct taken as keyword arguments and its TypedDict.
+pub fn typed_dicts() -> impl Iterator<Item = (&'static str, &'static str)> {
+    PARAMS.iter().map(|(rust, _, typed)| (*rust, *typed))
+}
+
 /// The `**kwargs` name of a params struct taken as keyword arguments.
 pub fn kwargs_name(rust: &str) -> Option<&'static str> {
     PARAMS

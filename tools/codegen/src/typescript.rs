@@ -36,6 +36,11 @@ const OPTIONS: &[(&str, &str, bool)] = &[
     ("PgOrderListParams", "PgOrderListOptions", true),
 ];
 
+/// Each params struct taken as an options object and its interface.
+pub fn option_interfaces() -> impl Iterator<Item = (&'static str, &'static str)> {
+    OPTIONS.iter().map(|(rust, ts, _)| (*rust, *ts))
+}
+
 /// Methods whose JavaScript signature differs from the table (the binding
 /// takes one options object, or converts): operation → (parameters, result).
 const OVERRIDES: &[(&str, &str, &str)] = &[
