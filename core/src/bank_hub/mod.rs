@@ -10,10 +10,7 @@ mod resources;
 mod token;
 
 pub use edit::CompanyEdit;
-pub use models::{
-    BankHubBankAccount, BankHubTransaction, BankHubWebhook, Company, CompanyCounter, CounterDay,
-    CounterTotal, LinkPurpose, LinkSession, LinkToken, LinkTokenInfo, MerchantConfig,
-};
+pub use models::*;
 pub use resources::{
     BankHub, BankHubBankAccounts, BankHubTransactions, BankHubWebhookConfig, Companies, LinkTokens,
     MerchantConfigs,

@@ -9,10 +9,7 @@ mod resources;
 pub use flow::{
     authorization_url, MemoryTokenStore, OAuthConfig, OAuthTokens, TokenRequest, TokenStore, SCOPES,
 };
-pub use models::{
-    Me, OAuthBank, OAuthBankAccount, Webhook, WebhookAuthType, WebhookEventType, WebhookParams,
-};
-pub use models::{OAuthSubAccount, OAuthTransaction};
+pub use models::*;
 pub use resources::{OAuth, OAuthBankAccounts, OAuthListParams, OAuthTransactions, OAuthWebhooks};
 
 use std::sync::Arc;

@@ -5,7 +5,7 @@ mod models;
 mod ops;
 mod params;
 
-pub use models::{OrderVa, VaOrder, VaOrderStatus, VaStatus};
+pub use models::*;
 pub use ops::{
     AddVa, CancelOrder, CreateOrder, GetOrder, ListOrders, OrderApi, OrderFields, OrderPage,
 };

@@ -10,7 +10,7 @@ pub use bank_accounts::{
     CountBankAccounts, GetBankAccount, ListBankAccounts, V1BankAccountCountParams,
     V1BankAccountListParams, V1BankAccounts,
 };
-pub use models::{V1BankAccount, V1Transaction};
+pub use models::*;
 pub use transactions::{
     CountTransactions, GetTransaction, ListTransactions, V1TransactionCountParams,
     V1TransactionListParams, V1Transactions,

@@ -12,9 +12,7 @@ pub use crate::paging::MAX_PER_PAGE;
 pub use bank_accounts::{
     GetBankAccount, ListBankAccounts, V2BankAccountListParams, V2BankAccounts,
 };
-pub use models::{
-    SortOrder, Terminal, TransferType, V2BankAccount, V2Transaction, V2VirtualAccount,
-};
+pub use models::*;
 pub use transactions::{GetTransaction, ListTransactions, V2TransactionListParams, V2Transactions};
 pub use virtual_accounts::{
     GetVirtualAccount, ListTerminals, ListVirtualAccounts, V2Terminals, V2VirtualAccountListParams,
