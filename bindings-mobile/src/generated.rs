@@ -704,6 +704,19 @@ impl BankHubCompanies {
             .await?)
     }
 
+    /// A company's payment-code configuration (what `edit` changes).
+    pub async fn configuration(
+        &self,
+        company_xid: String,
+    ) -> Result<CompanyConfiguration, SePayError> {
+        Ok(self
+            .client
+            .bank_hub()
+            .companies()
+            .configuration(&company_xid)
+            .await?)
+    }
+
     /// Transaction counts of a company (optionally for one day, `YYYY-MM-DD`).
     #[uniffi::method(default(date = None))]
     pub async fn counter(

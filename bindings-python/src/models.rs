@@ -75,6 +75,26 @@ py_model! {
 }
 
 py_model! {
+    /// A company's payment-code configuration (`configuration` in its details).
+    CompanyConfiguration = sepay::bank_hub::CompanyConfiguration {
+        /// Payment-code recognition, `on` / `off`.
+        payment_code,
+        /// Payment-code prefix (2–5 letters).
+        payment_code_prefix,
+        /// Shortest suffix.
+        payment_code_suffix_from,
+        /// Longest suffix.
+        payment_code_suffix_to,
+        /// `NumberOnly` / `NumberAndLetter`.
+        payment_code_suffix_character_type,
+        /// How long SePay keeps the company's data, as sent (meaning UNVERIFIED).
+        data_storage_time,
+        /// Transaction amount setting, as sent (meaning UNVERIFIED).
+        transaction_amount,
+    }
+}
+
+py_model! {
     /// Transaction counts of one day.
     CounterDay = sepay::bank_hub::CounterDay {
         /// `YYYY-MM-DD`.
@@ -806,6 +826,7 @@ pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<LinkTokenInfo>()?;
     m.add_class::<LinkSession>()?;
     m.add_class::<Company>()?;
+    m.add_class::<CompanyConfiguration>()?;
     m.add_class::<CounterDay>()?;
     m.add_class::<CounterTotal>()?;
     m.add_class::<CompanyCounter>()?;

@@ -54,6 +54,11 @@ def test_every_operation(hub: Sandbox) -> None:
         assert isinstance(message, str) and message
         edited = bh.companies.get(xid)
         assert (edited.full_name, edited.status) == ("CONG TY TNHH PYTHON SDK", "Active")
+
+        bh.companies.edit(xid, payment_code="on", payment_code_prefix="PY", payment_code_suffix_to=9)
+        payment = bh.companies.configuration(xid)
+        assert (payment.payment_code, payment.payment_code_prefix) == ("on", "PY")
+        assert payment.payment_code_suffix_to == 9 and payment.to_dict()["payment_code"] == "on"
         assert edited.created_at is not None and edited.created_at.utcoffset() is not None
 
         first = companies[0]

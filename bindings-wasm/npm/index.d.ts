@@ -144,6 +144,24 @@ export interface Company {
   updatedAt: DateTimeString | null;
 }
 
+/** A company's payment-code configuration (`configuration` in its details). */
+export interface CompanyConfiguration {
+  /** Payment-code recognition, `on` / `off`. */
+  paymentCode: string;
+  /** Payment-code prefix (2–5 letters). */
+  paymentCodePrefix: string | null;
+  /** Shortest suffix. */
+  paymentCodeSuffixFrom: number;
+  /** Longest suffix. */
+  paymentCodeSuffixTo: number;
+  /** `NumberOnly` / `NumberAndLetter`. */
+  paymentCodeSuffixCharacterType: string;
+  /** How long SePay keeps the company's data, as sent (meaning UNVERIFIED). */
+  dataStorageTime: string | null;
+  /** Transaction amount setting, as sent (meaning UNVERIFIED). */
+  transactionAmount: string | null;
+}
+
 /** Transaction counts of one day. */
 export interface CounterDay {
   /** `YYYY-MM-DD`. */
@@ -1310,6 +1328,8 @@ export interface BankHubCompaniesApi {
   create(options: CompanyCreateOptions): Promise<string>;
   /** Changes the fields set (at least one); returns SePay's message. */
   edit(companyXid: string, fields: CompanyEditFields): Promise<string>;
+  /** A company's payment-code configuration (what `edit` changes). */
+  configuration(companyXid: string): Promise<CompanyConfiguration>;
   /** Transaction counts of a company (optionally for one day, `YYYY-MM-DD`). */
   counter(companyXid: string, options?: CompanyCounterOptions): Promise<CompanyCounter>;
 }

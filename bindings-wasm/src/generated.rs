@@ -468,6 +468,20 @@ impl WasmClient {
         })
     }
 
+    /// A company's payment-code configuration (what `edit` changes).
+    pub fn bank_hub_companies_configuration(&self, company_xid: JsValue) -> Promise {
+        let c = self.client.clone();
+        promise(async move {
+            const OP: &str = "bank_hub.companies.configuration";
+            let company_xid = id_arg(OP, "companyXid", &company_xid)?;
+            c.bank_hub()
+                .companies()
+                .configuration(&company_xid)
+                .await
+                .map_err(|e| error(&e))
+        })
+    }
+
     /// One page of linked bank accounts.
     pub fn bank_hub_bank_accounts_list(&self, options: Option<String>) -> Promise {
         let c = self.client.clone();

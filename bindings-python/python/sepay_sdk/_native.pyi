@@ -149,6 +149,32 @@ class Company:
     def to_dict(self) -> dict[str, Any]: ...
 
 @final
+class CompanyConfiguration:
+    """A company's payment-code configuration (`configuration` in its details)."""
+    @property
+    def payment_code(self) -> str:
+        """Payment-code recognition, `on` / `off`."""
+    @property
+    def payment_code_prefix(self) -> str | None:
+        """Payment-code prefix (2–5 letters)."""
+    @property
+    def payment_code_suffix_from(self) -> int:
+        """Shortest suffix."""
+    @property
+    def payment_code_suffix_to(self) -> int:
+        """Longest suffix."""
+    @property
+    def payment_code_suffix_character_type(self) -> str:
+        """`NumberOnly` / `NumberAndLetter`."""
+    @property
+    def data_storage_time(self) -> str | None:
+        """How long SePay keeps the company's data, as sent (meaning UNVERIFIED)."""
+    @property
+    def transaction_amount(self) -> str | None:
+        """Transaction amount setting, as sent (meaning UNVERIFIED)."""
+    def to_dict(self) -> dict[str, Any]: ...
+
+@final
 class CounterDay:
     """Transaction counts of one day."""
     @property
@@ -1823,6 +1849,8 @@ class Companies:
         """Creates a company (`status`: `Active` or `Pending`); returns its xid."""
     def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> str:
         """Changes the fields set (at least one); returns SePay's message."""
+    def configuration(self, company_xid: str) -> CompanyConfiguration:
+        """A company's payment-code configuration (what `edit` changes)."""
     def counter(self, company_xid: str, *, date: date | str | None = None) -> CompanyCounter:
         """Transaction counts of a company (optionally for one day, `YYYY-MM-DD`)."""
 
@@ -1840,6 +1868,8 @@ class AsyncCompanies:
         """Creates a company (`status`: `Active` or `Pending`); returns its xid."""
     def edit(self, company_xid: str, **fields: Unpack[CompanyEditFields]) -> Awaitable[str]:
         """Changes the fields set (at least one); returns SePay's message."""
+    def configuration(self, company_xid: str) -> Awaitable[CompanyConfiguration]:
+        """A company's payment-code configuration (what `edit` changes)."""
     def counter(
         self, company_xid: str, *, date: date | str | None = None
     ) -> Awaitable[CompanyCounter]:

@@ -647,6 +647,14 @@ impl Companies {
             c.bank_hub().companies().edit(&company_xid, &fields).await
         })
     }
+
+    /// A company's payment-code configuration (what `edit` changes).
+    #[pyo3(signature = (company_xid))]
+    fn configuration(&self, py: Python<'_>, company_xid: String) -> PyResult<Py<PyAny>> {
+        self.ctx.call(py, move |c| async move {
+            c.bank_hub().companies().configuration(&company_xid).await
+        })
+    }
 }
 
 /// Bank accounts linked through Bank Hub.

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::decode::{flag, id, opt_text};
+use crate::decode::{count, flag, id, opt_text};
 use crate::money::Amount;
 use crate::secret::SecretString;
 use crate::time::{wall_clock_opt, DateTime};
@@ -97,6 +97,33 @@ pub struct Company {
     /// Updated.
     #[serde(default, with = "wall_clock_opt")]
     pub updated_at: Option<DateTime>,
+}
+
+/// A company's payment-code configuration (`configuration` in its details).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct CompanyConfiguration {
+    /// Payment-code recognition, `on` / `off`.
+    #[serde(default)]
+    pub payment_code: String,
+    /// Payment-code prefix (2–5 letters).
+    #[serde(default, deserialize_with = "opt_text::deserialize")]
+    pub payment_code_prefix: Option<String>,
+    /// Shortest suffix.
+    #[serde(default, deserialize_with = "count::deserialize")]
+    pub payment_code_suffix_from: u64,
+    /// Longest suffix.
+    #[serde(default, deserialize_with = "count::deserialize")]
+    pub payment_code_suffix_to: u64,
+    /// `NumberOnly` / `NumberAndLetter`.
+    #[serde(default)]
+    pub payment_code_suffix_character_type: String,
+    /// How long SePay keeps the company's data, as sent (meaning UNVERIFIED).
+    #[serde(default, deserialize_with = "id::opt::deserialize")]
+    pub data_storage_time: Option<String>,
+    /// Transaction amount setting, as sent (meaning UNVERIFIED).
+    #[serde(default, deserialize_with = "id::opt::deserialize")]
+    pub transaction_amount: Option<String>,
 }
 
 /// Transaction counts of one day.

@@ -16,8 +16,8 @@ use crate::secret::SecretString;
 
 use super::envelope;
 use super::models::{
-    BankHubBankAccount, BankHubTransaction, BankHubWebhook, Company, CompanyCounter, LinkPurpose,
-    LinkToken, LinkTokenInfo, MerchantConfig,
+    BankHubBankAccount, BankHubTransaction, BankHubWebhook, Company, CompanyConfiguration,
+    CompanyCounter, LinkPurpose, LinkToken, LinkTokenInfo, MerchantConfig,
 };
 use super::{BankHubListParams, CompanyEdit};
 
@@ -33,6 +33,15 @@ fn page<T: DeserializeOwned>(
     params: &BankHubListParams,
 ) -> Call<Page<T>, BankHubListParams> {
     Call::with_input(spec, args, params.clone(), envelope::page::<T>)
+}
+
+/// The `configuration` of a company's details.
+fn configuration(name: &str, response: &HttpResponse) -> Result<CompanyConfiguration> {
+    #[derive(serde::Deserialize)]
+    struct Details {
+        configuration: CompanyConfiguration,
+    }
+    envelope::single::<Details>(name, response).map(|d| d.configuration)
 }
 
 /// A mutation whose answer is only a message.
@@ -146,6 +155,16 @@ impl Companies<'_> {
     /// One company.
     pub async fn get(&self, company_xid: &str) -> Result<Company> {
         let c = one(op!("bank_hub.companies.get"), &[company_xid]);
+        self.client.execute(&c).await
+    }
+
+    /// A company's payment-code configuration (what `edit` changes).
+    pub async fn configuration(&self, company_xid: &str) -> Result<CompanyConfiguration> {
+        let c = Call::new(
+            op!("bank_hub.companies.configuration"),
+            &[company_xid],
+            configuration,
+        );
         self.client.execute(&c).await
     }
 

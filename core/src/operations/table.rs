@@ -525,6 +525,13 @@ pub const TABLE: &[OperationSpec] = &[
         "Changes the fields set (at least one); returns SePay's message.",
     ),
     call(
+        "bank_hub.companies.configuration",
+        (Get, BankHub, "company/{company_xid}"),
+        &["company_xid: &str"],
+        "CompanyConfiguration",
+        "A company's payment-code configuration (what `edit` changes).",
+    ),
+    call(
         "bank_hub.companies.counter",
         (Get, BankHub, "company/counter/{company_xid}"),
         &["company_xid: &str", "date: Option<&str>"],
