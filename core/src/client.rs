@@ -2,6 +2,7 @@
 //! limiter, and runs operations with retries. It never decides what a request
 //! looks like or what a response means; operations do.
 
+use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
@@ -10,10 +11,22 @@ use crate::auth::token::{TokenCache, TokenProvider};
 use crate::config::{BaseUrls, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
-use crate::http::{DefaultTransport, HttpRequest, HttpResponse, Transport, TransportErrorKind};
+use crate::http::{
+    DefaultTransport, HttpRequest, HttpResponse, MaybeSendSync, Transport, TransportErrorKind,
+};
 use crate::limit::{Jitter, RateLimiter};
 use crate::operation::{Exchange, Operation, Sender, Surface};
 use crate::secret::SecretString;
+
+/// A value kept for a surface built on the client (`Send + Sync` where the
+/// client is).
+#[cfg(not(target_arch = "wasm32"))]
+type Extension = dyn Any + Send + Sync;
+#[cfg(target_arch = "wasm32")]
+type Extension = dyn Any;
+
+/// Values kept for the surfaces built on the client, one per type.
+type Extensions = Vec<Arc<Extension>>;
 
 /// A SePay API client. Cheap to clone; clones share the connection pool and the
 /// rate limiter.
@@ -27,7 +40,9 @@ struct Inner {
     pg: Option<PgCredentials>,
     /// Expiring-token caches per surface (OAuth2 API, Bank Hub).
     token_caches: Vec<(Surface, Arc<TokenCache>)>,
-    oauth: Option<Arc<crate::oauth::OAuthSetup>>,
+    /// Set-up of the surfaces built on the client (OAuth2's app and token
+    /// store), kept by type so the client does not depend on them.
+    extensions: Extensions,
     urls: BaseUrls,
     options: ClientOptions,
     transport: Arc<dyn Transport>,
@@ -54,7 +69,7 @@ pub struct ClientBuilder {
     token: Option<SecretString>,
     pg: Option<PgCredentials>,
     token_caches: Vec<(Surface, Arc<TokenCache>)>,
-    oauth_setup: Option<Arc<crate::oauth::OAuthSetup>>,
+    extensions: Extensions,
     urls: Option<BaseUrls>,
     options: ClientOptions,
     transport: Option<Arc<dyn Transport>>,
@@ -103,8 +118,10 @@ impl ClientBuilder {
         self
     }
 
-    pub(crate) fn oauth_setup(mut self, setup: crate::oauth::OAuthSetup) -> Self {
-        self.oauth_setup = Some(Arc::new(setup));
+    /// Keeps `value` for the client (one per type; a later one replaces it).
+    pub(crate) fn extension<T: Any + MaybeSendSync>(mut self, value: T) -> Self {
+        self.extensions.retain(|e| !e.is::<Arc<T>>());
+        self.extensions.push(Arc::new(Arc::new(value)));
         self
     }
 
@@ -173,7 +190,7 @@ impl ClientBuilder {
                 token,
                 pg: self.pg,
                 token_caches: self.token_caches,
-                oauth: self.oauth_setup,
+                extensions: self.extensions,
                 urls,
                 options: self.options,
                 transport,
@@ -238,7 +255,7 @@ impl Client {
                 token: inner.token.clone(),
                 pg: inner.pg.clone(),
                 token_caches: inner.token_caches.clone(),
-                oauth: inner.oauth.clone(),
+                extensions: inner.extensions.clone(),
                 urls: inner.urls.clone(),
                 options: inner.options.clone(),
                 transport,
@@ -382,8 +399,12 @@ impl Client {
         Ok(bearer)
     }
 
-    pub(crate) fn oauth_setup(&self) -> Option<Arc<crate::oauth::OAuthSetup>> {
-        self.inner.oauth.clone()
+    /// The value of type `T` the builder kept ([`ClientBuilder::extension`]).
+    pub(crate) fn extension<T: Any + MaybeSendSync>(&self) -> Option<Arc<T>> {
+        self.inner
+            .extensions
+            .iter()
+            .find_map(|e| e.downcast_ref::<Arc<T>>().cloned())
     }
 
     pub(crate) fn token_cache(&self, surface: Surface) -> Option<Arc<TokenCache>> {

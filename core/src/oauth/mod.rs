@@ -44,7 +44,7 @@ impl ClientBuilder {
             store: store.clone(),
             held: held.clone(),
         };
-        let builder = self.oauth_setup(setup).token_provider(
+        let builder = self.extension(setup).token_provider(
             Surface::OAuth2Api,
             Box::new(flow::OAuthProvider {
                 config,

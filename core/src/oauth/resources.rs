@@ -107,7 +107,7 @@ impl Client {
 impl<'a> OAuth<'a> {
     fn setup(&self) -> Result<std::sync::Arc<super::OAuthSetup>> {
         self.client
-            .oauth_setup()
+            .extension::<super::OAuthSetup>()
             .ok_or_else(|| Error::Configuration {
                 message: "this client has no OAuth2 set-up (ClientBuilder::oauth)".into(),
             })
