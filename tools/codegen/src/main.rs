@@ -1,10 +1,11 @@
 //! `sepay-codegen`: writes the files generated from `sepay::operations::TABLE`
 //! and the core's model structs, or checks they are current.
 //!
-//! `cargo run -p sepay-codegen -- write` rewrites the generated region of
-//! `bindings-python/python/sepay_sdk/_native.pyi` and the Python binding's
-//! operation classes (`bindings-python/src/resources/generated.rs`); `-- check`
-//! exits 1 when a file differs from what `write` would make.
+//! `cargo run -p sepay-codegen -- write` rewrites every generated file and
+//! region (the paths below: the Python binding's operation and model classes
+//! and its stubs, the JavaScript binding's methods and declarations, the
+//! uniffi objects and the Kotlin/Swift helpers); `-- check` exits 1 when a file
+//! differs from what `write` would make.
 
 mod layout;
 mod models;
@@ -102,7 +103,7 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
     let enum_classes = py_models::enum_classes(&read(PY_ENUMS)?);
     let stub = read(STUB)?;
     let model_stubs = py_models::stubs(&models, &core.enums, &enum_classes)?
-        + &py_models::typed_dicts(&core.structs, &core.enums, &enum_classes)?;
+        + &py_models::typed_dicts(&core, &enum_classes)?;
     let new_stub = region::splice(&stub, &python::stubs(table)?)?;
     let new_stub = region::splice_between(
         &new_stub,
@@ -124,7 +125,7 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
             region::splice_between(
                 &typescript::splice(&dts, &typescript::declarations(table)?)?,
                 (ts_models::BEGIN, ts_models::END),
-                &ts_models::declarations(&models, &core.structs, &core.enums)?,
+                &ts_models::declarations(&models, &core)?,
             )?,
             dts,
         ),

@@ -42,6 +42,13 @@ pub struct WireEnum {
     pub values: Vec<String>,
 }
 
+impl WireEnum {
+    /// The wire strings in double quotes (`"in"`), as Python and TypeScript write them.
+    pub fn quoted(&self) -> Vec<String> {
+        self.values.iter().map(|v| format!("\"{v}\"")).collect()
+    }
+}
+
 /// What the core's source declares for the bindings.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Core {
@@ -52,6 +59,14 @@ pub struct Core {
 }
 
 impl Core {
+    /// The params struct called `name`.
+    pub fn params(&self, name: &str) -> Result<&Model, String> {
+        self.structs
+            .iter()
+            .find(|s| s.name == name)
+            .ok_or_else(|| format!("no params struct `{name}` in the core"))
+    }
+
     /// The models: the structs named by `roots` (type texts such as
     /// `Page<V2Transaction>`) and every struct their fields hold, in module
     /// order. Names that are no struct (`u64`, `Page`) are skipped; a name

@@ -1,5 +1,17 @@
 //! Name and type-text helpers shared by every emitter.
 
+/// Longest generated line before it is wrapped (as black and prettier would).
+pub const WIDTH: usize = 100;
+
+/// `line` when it fits in [`WIDTH`], else the `wrapped` form.
+pub fn fit(line: String, wrapped: impl FnOnce() -> String) -> String {
+    if line.len() <= WIDTH {
+        line
+    } else {
+        wrapped()
+    }
+}
+
 /// `bank_account_id` → `bankAccountId`.
 pub fn camel(snake: &str) -> String {
     let mut out = String::new();

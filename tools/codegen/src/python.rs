@@ -3,11 +3,9 @@
 //! entry with the entry's doc line as its docstring.
 
 use crate::layout::{self, Class};
+use crate::names::WIDTH;
 use crate::{overrides, types};
 use sepay::operations::{OperationSpec, Shape};
-
-/// Longest line before a signature is wrapped (as black would).
-const WIDTH: usize = 100;
 
 /// One method of a class, in both twins.
 #[derive(Debug, Clone, PartialEq, Eq)]

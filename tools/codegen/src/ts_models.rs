@@ -4,8 +4,8 @@
 //! type per enum they hold, and the options interface of each params struct
 //! an operation takes as an object.
 
-use crate::models::{Model, WireEnum};
-use crate::names::{camel, generic};
+use crate::models::{Core, Model};
+use crate::names::{camel, fit, generic};
 use crate::typescript::{self, ts_type};
 
 /// The region's first line.
@@ -14,40 +14,23 @@ pub const BEGIN: &str =
 /// The region's last line.
 pub const END: &str = "// --- end of generated models ---";
 
-/// Longest line before a union is written one member per line.
-const WIDTH: usize = 100;
-
 /// The region's text: the enums, the models, then the options interfaces of
 /// the params structs (`structs` holds them).
-pub fn declarations(
-    models: &[Model],
-    structs: &[Model],
-    enums: &[WireEnum],
-) -> Result<String, String> {
+pub fn declarations(models: &[Model], core: &Core) -> Result<String, String> {
     let mut options = Vec::new();
     for (rust, ts) in typescript::option_interfaces() {
-        let params = structs
-            .iter()
-            .find(|s| s.name == rust)
-            .ok_or_else(|| format!("no params struct `{rust}` in the core"))?;
-        options.push((ts, params.clone()));
+        options.push((ts, core.params(rust)?.clone()));
     }
     let params: Vec<Model> = options.iter().map(|(_, p)| p.clone()).collect();
     let mut out = String::new();
     let used = |name: &str| held(models, name) || held(&params, name);
-    for e in enums.iter().filter(|e| used(&e.name)) {
+    for e in core.enums.iter().filter(|e| used(&e.name)) {
         push_doc(&mut out, &e.doc, "");
-        let members: Vec<String> = e.values.iter().map(|v| format!("\"{v}\"")).collect();
+        let members = e.quoted();
         let line = format!("export type {} = {};", e.name, members.join(" | "));
-        if line.len() <= WIDTH {
-            out.push_str(&line);
-        } else {
-            out.push_str(&format!(
-                "export type {} =\n  | {};",
-                e.name,
-                members.join("\n  | ")
-            ));
-        }
+        out.push_str(&fit(line, || {
+            format!("export type {} =\n  | {};", e.name, members.join("\n  | "))
+        }));
         out.push_str("\n\n");
     }
     for model in models {
