@@ -26,7 +26,7 @@ pub fn option_names(operation: &str) -> Vec<String> {
         "bank_hub.companies.counter" => names::<hub::CompanyCounterOptions>(),
         "bank_hub.merchant_config.update" => names::<hub::MerchantConfigOptions>(),
         "bank_hub.webhook.set" => names::<hub::WebhookSetOptions>(),
-        "pg.checkout" => names::<crate::pg::CheckoutOptions>(),
+        "pg.checkout" => names::<sepay::pg::CheckoutRequest>(),
         "qr.payload" | "qr.image_url" => crate::qr::option_names(operation),
         _ => Vec::new(),
     }

@@ -38,17 +38,20 @@ pub const SIGNED_FIELDS: &[&str] = &[
 const OP: &str = "pg.checkout";
 
 /// `PURCHASE` (pay) or `VERIFY` (card verification, amount 0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum CheckoutOperation {
     /// A payment.
+    #[default]
     Purchase,
     /// Card verification; the amount must be 0.
     Verify,
 }
 
 /// Payment methods offered on the checkout page; `None` shows all.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum PaymentMethod {
     /// Visa / Mastercard / JCB.
@@ -71,10 +74,14 @@ impl PaymentMethod {
 }
 
 /// A checkout to start. Required: merchant id, amount, invoice number, description.
-#[derive(Debug, Clone, PartialEq)]
+/// Deserialized from the bindings' options (missing values stay empty so the
+/// checks name them; the merchant id is the client's).
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct CheckoutRequest {
     /// Your merchant id, e.g. `SP-TEST-XXXXXXX`.
+    #[serde(skip_deserializing)]
     pub merchant: String,
     /// Purchase or verify.
     pub operation: CheckoutOperation,
