@@ -73,7 +73,7 @@ macro_rules! resource {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy)]
         pub struct $name<'a> {
-            client: &'a crate::client::Client,
+            pub(crate) client: &'a crate::client::Client,
         }
 
         impl<'a> $name<'a> {

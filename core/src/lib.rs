@@ -10,6 +10,7 @@ pub mod config;
 mod crypto;
 mod decode;
 pub mod error;
+mod generated;
 pub mod http;
 pub mod limit;
 pub mod money;

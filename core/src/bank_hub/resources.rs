@@ -152,12 +152,6 @@ impl Companies<'_> {
         Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
 
-    /// One company.
-    pub async fn get(&self, company_xid: &str) -> Result<Company> {
-        let c = one(op!("bank_hub.companies.get"), &[company_xid]);
-        self.client.execute(&c).await
-    }
-
     /// A company's payment-code configuration (what `edit` changes).
     pub async fn configuration(&self, company_xid: &str) -> Result<CompanyConfiguration> {
         let c = Call::new(
@@ -214,12 +208,6 @@ impl BankHubBankAccounts<'_> {
         let c = page(op!("bank_hub.bank_accounts.list"), &[], params);
         self.client.execute(&c).await
     }
-
-    /// One linked bank account (path by analogy, UNVERIFIED).
-    pub async fn get(&self, xid: &str) -> Result<BankHubBankAccount> {
-        let c = one(op!("bank_hub.bank_accounts.get"), &[xid]);
-        self.client.execute(&c).await
-    }
 }
 
 resource!(
@@ -242,12 +230,6 @@ impl BankHubTransactions<'_> {
         let first = page(op!("bank_hub.transactions.list"), &[], params);
         Paginator::new(self.client.clone(), NumberedPages::new(first))
     }
-
-    /// One transaction.
-    pub async fn get(&self, transaction_id: &str) -> Result<BankHubTransaction> {
-        let c = one(op!("bank_hub.transactions.get"), &[transaction_id]);
-        self.client.execute(&c).await
-    }
 }
 
 resource!(
@@ -256,12 +238,6 @@ resource!(
 );
 
 impl MerchantConfigs<'_> {
-    /// The merchant configuration.
-    pub async fn get(&self) -> Result<MerchantConfig> {
-        let c = one(op!("bank_hub.merchant_config.get"), &[]);
-        self.client.execute(&c).await
-    }
-
     /// Sets the memo keywords a transaction must contain to be kept.
     pub async fn update(&self, keywords: &[String]) -> Result<MerchantConfig> {
         let c = one(op!("bank_hub.merchant_config.update"), &[])

@@ -15,6 +15,7 @@ mod py_models;
 mod pyo3;
 mod python;
 mod region;
+mod rust;
 mod ts_models;
 mod types;
 mod typescript;
@@ -48,6 +49,9 @@ const FUNCTION_RESULTS: &[&str] = &[
     "BankHubEvent",
     "VietQr",
 ];
+
+/// The Rust API's generated plain reads.
+const RUST: &str = "core/src/generated.rs";
 
 /// The JavaScript binding's generated client methods.
 const WASM: &str = "bindings-wasm/src/generated.rs";
@@ -112,6 +116,11 @@ fn run(mode: Mode) -> Result<ExitCode, String> {
     )?;
     let dts = read(DTS)?;
     let files = [
+        (
+            RUST,
+            rust::source(table, &core)?,
+            read(RUST).unwrap_or_default(),
+        ),
         (STUB, new_stub, stub),
         (
             PY_MODELS,

@@ -56,6 +56,22 @@ pub struct Core {
     pub structs: Vec<Model>,
     /// The unit enums that derive `uniffi::Enum`, in module order.
     pub enums: Vec<WireEnum>,
+    /// Accessors (`impl Client { fn v2(&self) -> V2 }`): the type, the method
+    /// and the type it returns, with the public module of the `impl`.
+    pub accessors: Vec<Accessor>,
+}
+
+/// A method taking only `&self` and returning another handle type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accessor {
+    /// The type the method is on (`BankHub`).
+    pub on: String,
+    /// The method (`companies`).
+    pub method: String,
+    /// The type it returns (`Companies`).
+    pub returns: String,
+    /// The public module the `impl` is in (`bank_hub`): where the types are exported.
+    pub module: String,
 }
 
 impl Core {
@@ -164,6 +180,9 @@ fn walk(
                     out.structs.push(model(&s, named, public));
                 }
             }
+            Item::Impl(block) if block.trait_.is_none() => {
+                out.accessors.extend(accessors(&block, public));
+            }
             Item::Enum(e) if derives_uniffi_enum(&e.attrs) => {
                 if let Some(wire) = wire_enum(&e) {
                     out.enums.push(wire);
@@ -184,6 +203,39 @@ fn walk(
         }
     }
     Ok(())
+}
+
+/// The `&self`-only methods of an inherent `impl` that return a named type.
+fn accessors(block: &syn::ItemImpl, public: &[String]) -> Vec<Accessor> {
+    let Some(on) = last_ident(&block.self_ty) else {
+        return Vec::new();
+    };
+    block
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::ImplItem::Fn(f) if f.sig.inputs.len() == 1 && f.sig.receiver().is_some() => {
+                let syn::ReturnType::Type(_, ty) = &f.sig.output else {
+                    return None;
+                };
+                Some(Accessor {
+                    on: on.clone(),
+                    method: f.sig.ident.to_string(),
+                    returns: last_ident(ty)?,
+                    module: public.join("::"),
+                })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// The last path segment of a type (`crate::bank_hub::Companies<'a>` → `Companies`).
+fn last_ident(ty: &syn::Type) -> Option<String> {
+    match ty {
+        syn::Type::Path(p) => p.path.segments.last().map(|s| s.ident.to_string()),
+        _ => None,
+    }
 }
 
 /// `name.rs` or `name/mod.rs` under `dir`, and the folder of its children.

@@ -103,7 +103,7 @@ impl Input for V2BankAccountListParams {
 /// v2 bank account operations of a client.
 #[derive(Debug, Clone, Copy)]
 pub struct V2BankAccounts<'a> {
-    client: &'a Client,
+    pub(crate) client: &'a Client,
 }
 
 impl<'a> V2BankAccounts<'a> {
@@ -125,10 +125,5 @@ impl<'a> V2BankAccounts<'a> {
     ) -> Paginator<NumberedPages<ListBankAccounts>> {
         let first = ListBankAccounts::list(params.clone());
         Paginator::new(self.client.clone(), NumberedPages::new(first))
-    }
-
-    /// One bank account by id (UUID).
-    pub async fn get(&self, id: &str) -> Result<V2BankAccount> {
-        self.client.execute(&GetBankAccount::get(id)).await
     }
 }

@@ -138,7 +138,7 @@ impl Input for V2TransactionListParams {
 /// v2 transaction operations of a client.
 #[derive(Debug, Clone, Copy)]
 pub struct V2Transactions<'a> {
-    client: &'a Client,
+    pub(crate) client: &'a Client,
 }
 
 impl<'a> V2Transactions<'a> {
@@ -172,10 +172,5 @@ impl<'a> V2Transactions<'a> {
             self.client.clone(),
             NumberedPages::new(ListTransactions::list(params)),
         )
-    }
-
-    /// One transaction by id (UUID).
-    pub async fn get(&self, id: &str) -> Result<V2Transaction> {
-        self.client.execute(&GetTransaction::get(id)).await
     }
 }

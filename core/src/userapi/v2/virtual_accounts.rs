@@ -94,7 +94,7 @@ impl Input for V2VirtualAccountListParams {
 /// v2 virtual account operations of a client.
 #[derive(Debug, Clone, Copy)]
 pub struct V2VirtualAccounts<'a> {
-    client: &'a Client,
+    pub(crate) client: &'a Client,
 }
 
 impl<'a> V2VirtualAccounts<'a> {
@@ -123,18 +123,12 @@ impl<'a> V2VirtualAccounts<'a> {
             NumberedPages::new(ListVirtualAccounts::list(bank_account_id, params.clone())),
         )
     }
-
-    /// One virtual account.
-    pub async fn get(&self, bank_account_id: &str, va_id: &str) -> Result<V2VirtualAccount> {
-        let call = GetVirtualAccount::get(bank_account_id, va_id);
-        self.client.execute(&call).await
-    }
 }
 
 /// v2 terminal operations of a client.
 #[derive(Debug, Clone, Copy)]
 pub struct V2Terminals<'a> {
-    client: &'a Client,
+    pub(crate) client: &'a Client,
 }
 
 impl<'a> V2Terminals<'a> {
