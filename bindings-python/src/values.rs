@@ -3,6 +3,8 @@
 //! secrets masked, models as the classes of `models.rs`. The model classes
 //! themselves are generated; this file holds the conversions they use.
 
+use std::borrow::Cow;
+
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyList, PyNone, PyString, PyType};
@@ -93,12 +95,15 @@ impl ToPy for serde_json::Value {
 
 leaf!(Amount, SecretString, serde_json::Value);
 
-/// Enums given as their wire strings (`"in"`, `"ORDER_PAID"`).
+/// Enums given as their wire strings (`"in"`, `"ORDER_PAID"`): read from the
+/// core's `as_str()` where it has one (a transaction's `transfer_type` is read
+/// on every row), else from serde.
 macro_rules! wire_string {
-    ($($t:ty),* $(,)?) => {$(
+    ($($t:ty => $text:expr),* $(,)?) => {$(
         impl ToPy for $t {
             fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-                Ok(PyString::intern(py, &wire(self)?).into_any())
+                let text: fn(&$t) -> PyResult<Cow<'static, str>> = $text;
+                Ok(PyString::intern(py, &text(self)?).into_any())
             }
         }
         leaf!($t);
@@ -106,12 +111,12 @@ macro_rules! wire_string {
 }
 
 wire_string!(
-    TransferType,
-    SortOrder,
-    VietQrService,
-    PgNotificationType,
-    BankHubTransferType,
-    BankHubEventName,
+    TransferType => |v| Ok(Cow::Borrowed(v.as_str())),
+    SortOrder => |v| Ok(Cow::Borrowed(v.as_str())),
+    VietQrService => |v| wire(v).map(Cow::Owned),
+    PgNotificationType => |v| wire(v).map(Cow::Owned),
+    BankHubTransferType => |v| wire(v).map(Cow::Owned),
+    BankHubEventName => |v| wire(v).map(Cow::Owned),
 );
 
 /// Enums given as members of the `str` enums in `sepay_sdk._enums`, built
