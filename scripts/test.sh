@@ -7,14 +7,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 
+# The shared-state tests run a real redis-server on a loopback port.
+apt_install redis-server
 log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy -D warnings"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked --features sepay/redis -- -D warnings
 log "generated files are current"
 cargo run -q -p sepay-codegen --locked -- check
 log "cargo test (workspace)"
-cargo test --workspace --locked
+cargo test --workspace --locked --features sepay/redis
 log "Rust examples against the in-process sandbox"
 for example in demo receive-payment va-order oauth bank-hub; do
   cargo run --quiet --locked -p sepay-examples --bin "$example" >/dev/null

@@ -14,9 +14,11 @@ use crate::http::rt::{self, Instant};
 use crate::http::{
     DefaultTransport, HttpRequest, HttpResponse, MaybeSendSync, Transport, TransportErrorKind,
 };
-use crate::limit::{Jitter, RateLimiter};
+use crate::limit::Jitter;
 use crate::operation::{Exchange, Operation, Sender, Surface};
 use crate::secret::SecretString;
+use crate::shared::limiter::Refusal;
+use crate::shared::{SharedLimiter, SharedState, SharedTokens};
 
 /// A value kept for a surface built on the client (`Send + Sync` where the
 /// client is).
@@ -47,7 +49,8 @@ struct Inner {
     options: ClientOptions,
     transport: Arc<dyn Transport>,
     custom_transport: bool,
-    limiter: RateLimiter,
+    limiter: SharedLimiter,
+    shared: Option<Arc<SharedState>>,
     jitter: Jitter,
 }
 
@@ -68,7 +71,8 @@ impl fmt::Debug for Client {
 pub struct ClientBuilder {
     token: Option<SecretString>,
     pg: Option<PgCredentials>,
-    token_caches: Vec<(Surface, Arc<TokenCache>)>,
+    token_providers: Vec<(Surface, Box<dyn TokenProvider>, Duration)>,
+    shared: Option<Arc<SharedState>>,
     extensions: Extensions,
     urls: Option<BaseUrls>,
     options: ClientOptions,
@@ -112,9 +116,15 @@ impl ClientBuilder {
         provider: Box<dyn TokenProvider>,
         margin: Duration,
     ) -> Self {
-        self.token_caches.retain(|(s, _)| *s != surface);
-        self.token_caches
-            .push((surface, Arc::new(TokenCache::new(provider, margin))));
+        self.token_providers.retain(|(s, ..)| *s != surface);
+        self.token_providers.push((surface, provider, margin));
+        self
+    }
+
+    /// Shares the rate limit and token renewals with every process that uses
+    /// the same shared state (Redis, same key prefix); see [`crate::shared`].
+    pub fn shared_state(mut self, state: Arc<SharedState>) -> Self {
+        self.shared = Some(state);
         self
     }
 
@@ -155,7 +165,7 @@ impl ClientBuilder {
             return Err(Error::config(why));
         }
         let token = self.token;
-        if token.is_none() && self.pg.is_none() && self.token_caches.is_empty() {
+        if token.is_none() && self.pg.is_none() && self.token_providers.is_empty() {
             return Err(Error::config(
                 "an API token (or payment gateway credentials) is required",
             ));
@@ -184,12 +194,25 @@ impl ClientBuilder {
             Some(t) => t,
             None => Arc::new(DefaultTransport::new(&self.options)?),
         };
+        let shared = self.shared;
+        let token_caches = self
+            .token_providers
+            .into_iter()
+            .map(|(surface, provider, margin)| {
+                let provider: Box<dyn TokenProvider> = match &shared {
+                    Some(state) => Box::new(SharedTokens::new(Arc::from(provider), state.clone())),
+                    None => provider,
+                };
+                (surface, Arc::new(TokenCache::new(provider, margin)))
+            })
+            .collect();
         Ok(Client {
             inner: Arc::new(Inner {
-                limiter: RateLimiter::new(self.options.requests_per_second),
+                limiter: SharedLimiter::new(shared.clone(), self.options.requests_per_second),
+                shared,
                 token,
                 pg: self.pg,
-                token_caches: self.token_caches,
+                token_caches,
                 extensions: self.extensions,
                 urls,
                 options: self.options,
@@ -240,8 +263,9 @@ impl Client {
     }
 
     /// A new client with the same token, base URLs and options but its own
-    /// connection pool and rate limiter. Use it in a child process after
-    /// `fork()`, where the parent's connections and runtime are unusable.
+    /// connection pool and rate limiter (the shared state opens new
+    /// connections in a new process by itself). Use it in a child process after `fork()`, where the parent's
+    /// connections and runtime are unusable.
     /// A custom transport given to the builder is kept.
     pub fn reconnect(&self) -> Result<Client> {
         let inner = &self.inner;
@@ -250,8 +274,11 @@ impl Client {
         } else {
             Arc::new(DefaultTransport::new(&inner.options)?)
         };
+        let shared = inner.shared.clone();
         Ok(Client {
             inner: Arc::new(Inner {
+                limiter: SharedLimiter::new(shared.clone(), inner.options.requests_per_second),
+                shared,
                 token: inner.token.clone(),
                 pg: inner.pg.clone(),
                 token_caches: inner.token_caches.clone(),
@@ -260,7 +287,6 @@ impl Client {
                 options: inner.options.clone(),
                 transport,
                 custom_transport: inner.custom_transport,
-                limiter: RateLimiter::new(inner.options.requests_per_second),
                 jitter: Jitter::new(),
             }),
         })
@@ -274,6 +300,12 @@ impl Client {
     /// The options in use.
     pub fn options(&self) -> &ClientOptions {
         &self.inner.options
+    }
+
+    /// The shared state this client uses, if any (its `status()` says
+    /// whether Redis answers).
+    pub fn shared_state(&self) -> Option<&Arc<SharedState>> {
+        self.inner.shared.as_ref()
     }
 
     /// Changes the client-side rate limit for this client and all its clones.
@@ -327,17 +359,14 @@ impl Client {
         let mut attempt = 0u32;
         loop {
             attempt += 1;
-            if let Err(wait) = self
-                .inner
-                .limiter
-                .acquire_until(scope, Some(deadline))
-                .await
-            {
-                return Err(Error::RateLimited {
+            match self.inner.limiter.acquire_until(scope, deadline).await {
+                Ok(()) => {}
+                Err(Refusal::Beyond(wait)) => return Err(Error::RateLimited {
                     operation: op.name().to_string(),
                     retry_after: Some(wait),
                     message: "the next send slot (rate limit or a pause SePay asked for) lies beyond the call's time budget (retry.max_elapsed)".into(),
-                });
+                }),
+                Err(Refusal::Closed(error)) => return Err(error),
             }
             let left = deadline.saturating_duration_since(Instant::now());
             let timeout = self.inner.options.timeout.min(left);
@@ -349,7 +378,10 @@ impl Client {
             let backoff = policy.backoff(attempt, &self.inner.jitter);
             let wait = failure.server_wait.map_or(backoff, |w| w.max(backoff));
             if let Some(asked) = failure.server_wait {
-                self.inner.limiter.pause_for(scope, asked.max(backoff));
+                self.inner
+                    .limiter
+                    .pause_for(scope, asked.max(backoff))
+                    .await;
             }
             let out_of_budget =
                 attempt >= policy.max_attempts || started.elapsed() + wait > policy.max_elapsed;
@@ -473,7 +505,7 @@ impl Client {
             }
             Some(Ok(response)) => response,
         };
-        self.observe_rate_headers(scope_of(name), &response);
+        self.observe_rate_headers(scope_of(name), &response).await;
         match response.status {
             429 => Err(Failure {
                 error: op.error(&response),
@@ -492,7 +524,7 @@ impl Client {
 
     /// `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset: n` pauses the limiter
     /// for `n` seconds so the next request does not earn a 429.
-    fn observe_rate_headers(&self, scope: &str, response: &HttpResponse) {
+    async fn observe_rate_headers(&self, scope: &str, response: &HttpResponse) {
         if response.status == 429 {
             return;
         }
@@ -502,7 +534,8 @@ impl Client {
             if r < 1.0 && reset > 0.0 {
                 self.inner
                     .limiter
-                    .pause_for(scope, Duration::from_secs_f64(reset.min(60.0)));
+                    .pause_for(scope, Duration::from_secs_f64(reset.min(60.0)))
+                    .await;
             }
         }
     }

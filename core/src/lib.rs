@@ -22,6 +22,7 @@ pub mod params;
 pub mod pg;
 pub mod qr;
 pub mod secret;
+pub mod shared;
 pub mod time;
 pub mod userapi;
 pub mod webhook;

@@ -110,7 +110,7 @@ impl RateLimiter {
 
 /// The spacing of `per_second`, at most an hour (callers validate rates; this
 /// never panics whatever it is given).
-fn interval_of(per_second: Option<f64>) -> Option<Duration> {
+pub(crate) fn interval_of(per_second: Option<f64>) -> Option<Duration> {
     per_second.filter(|r| r.is_finite() && *r > 0.0).map(|r| {
         Duration::try_from_secs_f64(1.0 / r).map_or(Duration::from_secs(3600), |d| {
             d.min(Duration::from_secs(3600))

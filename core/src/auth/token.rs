@@ -60,6 +60,10 @@ impl AccessToken {
 pub trait TokenProvider: MaybeSendSync + fmt::Debug {
     /// A new token; `stale` is the one being replaced, if any.
     async fn fetch(&self, sender: &dyn Sender, stale: Option<&AccessToken>) -> Result<AccessToken>;
+
+    /// Names whose tokens these are (`oauth:<client id>`), so processes that
+    /// share state share one renewal per name. Never a secret.
+    fn identity(&self) -> String;
 }
 
 /// One cached token per surface of a client, shared by its clones and tasks.
@@ -124,7 +128,7 @@ fn lock(m: &Mutex<State>) -> std::sync::MutexGuard<'_, State> {
 }
 
 /// This process's id (0 on wasm32, which has no `fork`).
-fn process_id() -> u32 {
+pub(crate) fn process_id() -> u32 {
     #[cfg(not(target_arch = "wasm32"))]
     {
         std::process::id()

@@ -106,4 +106,8 @@ impl TokenProvider for BankHubTokens {
     ) -> Result<AccessToken> {
         run(sender, &self.0).await
     }
+
+    fn identity(&self) -> String {
+        format!("bank_hub:{}", self.0.client_id)
+    }
 }

@@ -352,6 +352,10 @@ impl TokenProvider for OAuthProvider {
         self.held.keep_and_save(&*self.store, &tokens)?;
         Ok(tokens.access())
     }
+
+    fn identity(&self) -> String {
+        format!("oauth:{}", self.config.client_id)
+    }
 }
 
 impl OAuthTokens {

@@ -21,6 +21,7 @@ pub mod common;
 pub mod dataset;
 pub mod oauth;
 pub mod payment_gateway;
+pub mod redis_server;
 pub mod server;
 pub mod v1;
 pub mod v2;
