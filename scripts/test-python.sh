@@ -22,6 +22,8 @@ if ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
   command -v python3 >/dev/null || apt_install python3
   python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
 fi
+# The shared-state tests start redis-server on a loopback port.
+apt_install redis-server
 log "Python tools (maturin, pytest, pytest-asyncio, mypy)"
 "$VENV/bin/pip" install -q -r bindings-python/requirements-dev.txt
 

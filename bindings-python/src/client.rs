@@ -86,7 +86,8 @@ macro_rules! client_class {
                 max_response_bytes=None, max_pages=None, user_agent=None,
                 pg_merchant_id=None, pg_secret_key=None,
                 oauth_client_id=None, oauth_client_secret=None, oauth_redirect_uri=None,
-                oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None))]
+                oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None,
+                shared_state=None))]
             #[allow(clippy::too_many_arguments)]
             fn new<'py>(
                 py: Python<'py>,
@@ -111,7 +112,9 @@ macro_rules! client_class {
                 oauth_token_store: Option<Py<PyAny>>,
                 bank_hub_client_id: Option<String>,
                 bank_hub_client_secret: Option<String>,
+                shared_state: Option<Bound<'py, PyAny>>,
             ) -> PyResult<Self> {
+                let shared_state = crate::shared_state::from_arg(py, shared_state.as_ref())?;
                 let client_ids = (oauth_client_id.clone(), bank_hub_client_id.clone());
                 let credentials = Credentials {
                     oauth: oauth_setup(
@@ -129,7 +132,7 @@ macro_rules! client_class {
                     initial_backoff, max_backoff, max_response_bytes, max_pages,
                 };
                 let client = build(
-                    token, environment, base_url, numbers, user_agent, pg, credentials,
+                    token, environment, base_url, numbers, user_agent, pg, credentials, shared_state,
                 )?
                 .py_err(py)?;
                 let mut parts = Parts::new(py, client, $asynchronous)?;

@@ -21,6 +21,7 @@ pub struct Numbers<'py> {
 }
 
 /// Builds the core client from the keyword arguments of `Client(...)`.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     token: Option<String>,
     environment: Option<&str>,
@@ -29,6 +30,7 @@ pub fn build(
     user_agent: Option<String>,
     pg: Option<(String, String)>,
     credentials: crate::token_store::Credentials,
+    shared_state: Option<std::sync::Arc<sepay::shared::SharedState>>,
 ) -> PyResult<sepay::Result<sepay::Client>> {
     // Whole numbers are read first: a non-number is a TypeError.
     let max_attempts = whole("max_attempts", numbers.max_attempts.as_ref())?;
@@ -38,6 +40,9 @@ pub fn build(
         let mut builder = credentials.apply(sepay::Client::builder());
         if let Some(token) = token {
             builder = builder.token(token);
+        }
+        if let Some(state) = shared_state {
+            builder = builder.shared_state(state);
         }
         if let Some((merchant_id, secret_key)) = pg {
             builder = builder.payment_gateway(merchant_id, secret_key);

@@ -15,6 +15,7 @@ mod qr;
 mod resources;
 mod runtime;
 mod shared;
+mod shared_state;
 mod token_store;
 mod values;
 mod webhooks;
@@ -30,6 +31,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     models::register(m)?;
     resources::register(m)?;
     m.add_class::<token_store::PyOAuthTokens>()?;
+    m.add_class::<shared_state::PySharedState>()?;
     m.add_class::<page::Page>()?;
     m.add_class::<paginator::Paginator>()?;
     m.add_class::<paginator::AsyncPaginator>()?;

@@ -2047,6 +2047,46 @@ class AsyncPg:
 
 # --- end of generated operations ---
 
+# ---------------------------------------------------------------- shared state
+
+@final
+class SharedState:
+    """State shared by every worker process through Redis (or Valkey): the
+    rate limit (one budget per `prefix`, i.e. per egress IP), OAuth2 and Bank
+    Hub token renewals (one per expiry across processes), and webhook
+    deduplication. Pass it as `Client(shared_state=...)` and as a webhook
+    receiver's `store=`. Connects on first use.
+
+    While Redis is unreachable nothing hangs (`connect_timeout`,
+    `command_timeout`, in seconds): `on_outage="local"` (default) paces each
+    process alone at rate / `processes`, renews tokens alone and deduplicates
+    in memory; `on_outage="fail"` raises `StoreError`. Redis is tried again
+    every `probe_interval` seconds and sharing resumes by itself.
+    `repr()` never shows the URL (it may hold a password).
+    """
+    def __init__(
+        self,
+        url: str,
+        *,
+        prefix: str | None = None,
+        on_outage: Literal["local", "fail"] | None = None,
+        processes: int | None = None,
+        connect_timeout: float | None = None,
+        command_timeout: float | None = None,
+        probe_interval: float | None = None,
+        token_lease: float | None = None,
+        dedup_ttl: float | None = None,
+    ) -> None: ...
+    @property
+    def reachable(self) -> bool:
+        """True unless the last call to Redis failed."""
+    @property
+    def outages(self) -> int:
+        """How many times Redis stopped answering since this object was made."""
+    @property
+    def prefix(self) -> str:
+        """The key prefix."""
+
 # ---------------------------------------------------------------- clients
 
 @final
@@ -2083,6 +2123,7 @@ class Client:
         oauth_token_store: TokenStore | None = None,
         bank_hub_client_id: str | None = None,
         bank_hub_client_secret: str | None = None,
+        shared_state: SharedState | str | None = None,
     ) -> None: ...
     @property
     def v1(self) -> V1: ...
@@ -2127,6 +2168,7 @@ class AsyncClient:
         oauth_token_store: TokenStore | None = None,
         bank_hub_client_id: str | None = None,
         bank_hub_client_secret: str | None = None,
+        shared_state: SharedState | str | None = None,
     ) -> None: ...
     @property
     def v1(self) -> AsyncV1: ...
@@ -2216,7 +2258,7 @@ class WebhookReceiver:
     @staticmethod
     def no_auth(
         *,
-        store: DedupStore | None = None,
+        store: DedupStore | SharedState | None = None,
         encoding: Encoding = "json",
         lease: float | None = None,
         replay_window: float | None = None,
@@ -2225,7 +2267,7 @@ class WebhookReceiver:
     def api_key(
         key: str,
         *,
-        store: DedupStore | None = None,
+        store: DedupStore | SharedState | None = None,
         encoding: Encoding = "json",
         lease: float | None = None,
         replay_window: float | None = None,
@@ -2235,7 +2277,7 @@ class WebhookReceiver:
         secret: str,
         *,
         tolerance: float | None = None,
-        store: DedupStore | None = None,
+        store: DedupStore | SharedState | None = None,
         encoding: Literal["json"] = "json",
         lease: float | None = None,
         replay_window: float | None = None,
@@ -2245,7 +2287,7 @@ class WebhookReceiver:
     def oauth2(
         issuer: WebhookTokenIssuer,
         *,
-        store: DedupStore | None = None,
+        store: DedupStore | SharedState | None = None,
         encoding: Literal["json"] = "json",
         lease: float | None = None,
         replay_window: float | None = None,
@@ -2254,7 +2296,7 @@ class WebhookReceiver:
     def secret_key(
         secret: str,
         *,
-        store: DedupStore | None = None,
+        store: DedupStore | SharedState | None = None,
         encoding: Literal["json"] = "json",
         lease: float | None = None,
         replay_window: float | None = None,

@@ -40,7 +40,10 @@ impl WebhookReceiver {
     fn make(py: Python<'_>, auth: WebhookAuth, mode: String, setup: Setup) -> PyResult<Self> {
         let build = || -> sepay::Result<core::WebhookReceiver> {
             let mut inner = match setup.store {
-                Some(store) => core::WebhookReceiver::with_store(auth, Arc::new(PyDedup(store)))?,
+                Some(store) => match crate::shared_state::dedup_store(store.bind(py)) {
+                    Some(dedup) => core::WebhookReceiver::with_store(auth, Arc::new(dedup?))?,
+                    None => core::WebhookReceiver::with_store(auth, Arc::new(PyDedup(store)))?,
+                },
                 None => core::WebhookReceiver::new(auth)?,
             };
             let encoding = BodyEncoding::parse(&setup.encoding).ok_or_else(|| {

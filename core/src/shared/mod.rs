@@ -16,6 +16,7 @@
 mod dedup;
 mod health;
 pub(crate) mod limiter;
+mod options;
 #[cfg(all(feature = "redis", not(target_arch = "wasm32")))]
 mod redis;
 pub mod scripts;
@@ -27,6 +28,7 @@ use std::time::Duration;
 pub use dedup::SharedDedup;
 pub use health::SharedStatus;
 pub(crate) use limiter::SharedLimiter;
+pub use options::SharedOptions;
 pub use scripts::{Reply, Script, ScriptRunner};
 pub(crate) use tokens::SharedTokens;
 

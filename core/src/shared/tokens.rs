@@ -152,7 +152,11 @@ impl TokenProvider for SharedTokens {
                 Err(e) => return self.alone(e, sender, stale).await,
             }
             let args = [self.holder.clone(), lease.as_millis().to_string()];
-            match self.state.run(&scripts::LOCK, std::slice::from_ref(&lock), &args).await {
+            match self
+                .state
+                .run(&scripts::LOCK, std::slice::from_ref(&lock), &args)
+                .await
+            {
                 Ok(reply) if reply.int() == Some(1) => {
                     return self.renew_holding(&key, &lock, sender, stale).await
                 }
