@@ -17,6 +17,8 @@ exec 9>"$CACHE_DIR/js.lock"
 flock 9
 
 ensure_node_tools
+# The shared-state tests start redis-server on a loopback port.
+apt_install redis-server
 build_js_package
 
 if [ -z "${SEPAY_SANDBOX_BIN:-}" ]; then   # set it to test against another build
@@ -47,7 +49,7 @@ P="$WORK/project"
 mkdir -p "$P/test"
 cat > "$P/package.json" <<EOF
 { "name": "sepay-sdk-js-tests", "private": true, "type": "module",
-  "dependencies": { "sepay-sdk": "file:$TARBALL" } }
+  "dependencies": { "sepay-sdk": "file:$TARBALL", "redis": "^5", "ioredis": "^5" } }
 EOF
 (cd "$P" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 # Deno resolves node: imports' types from the project's node_modules.
@@ -59,6 +61,12 @@ cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-ord
 
 log "node --test (Node $(node --version))"
 (cd "$P" && node --test --test-reporter=spec test/node.test.mjs)
+
+log "node --test shared state (Redis; worker processes)"
+# The mixed-language case runs Python workers with the wheel scripts/test-python.sh installed.
+PY="$CACHE_DIR/python-venv/bin/python"
+if "$PY" -c 'import sepay_sdk' 2>/dev/null; then export SEPAY_PYTHON="$PY"; fi
+(cd "$P" && node --test --test-reporter=spec test/shared_state.test.mjs)
 
 log "deno test ($("$DENO" --version | head -1))"
 export DENO_DIR="$CACHE_DIR/deno" DENO_NO_UPDATE_CHECK=1

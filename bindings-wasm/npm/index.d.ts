@@ -1107,6 +1107,50 @@ export interface Page<T> {
 
 // ---------------------------------------------------------------- options
 
+// ---------------------------------------------------------------- shared state
+
+/** Runs a Lua script on Redis: what a node-redis or ioredis client does with `EVAL`. */
+export type RedisScriptRunner = (script: string, keys: string[], args: string[]) => Promise<unknown>;
+
+/** A Redis client `SharedState` can use: node-redis (v4, v5) or ioredis, connected. */
+export type RedisClientLike =
+  | { sendCommand(args: string[]): Promise<unknown> }
+  | { call(command: string, ...args: (string | number)[]): Promise<unknown> };
+
+/** Options of `new SharedState(redis, options)`. */
+export interface SharedStateOptions {
+  /** Key prefix (default `"sepay"`): processes on one prefix share one rate budget, so give each egress IP its own. */
+  prefix?: string;
+  /** While Redis is unreachable: `"local"` (default) paces each process alone at rate / `processes`; `"fail"` rejects calls with a `StoreError`. */
+  onOutage?: "local" | "fail";
+  /** How many processes share the limit (default 1). */
+  processes?: number;
+  /** One script gives up after this (default 250 ms). */
+  commandTimeoutMs?: number;
+  /** While Redis is unreachable it is tried again this often (default 1,000 ms). */
+  probeIntervalMs?: number;
+  /** A token renewal holds the shared lock at most this long (default 30,000 ms). */
+  tokenLeaseMs?: number;
+  /** Handled webhook keys are remembered this long (default 7 days). */
+  dedupTtlMs?: number;
+}
+
+/**
+ * State shared by every process through Redis (or Valkey): one rate budget
+ * per `prefix`, one OAuth2 / Bank Hub token renewal across processes. Runs
+ * the core's Lua scripts on the Redis client the application already has.
+ * Nothing hangs while Redis is down (see `SharedStateOptions.onOutage`).
+ */
+export declare class SharedState {
+  constructor(redis: RedisClientLike | RedisScriptRunner, options?: SharedStateOptions);
+  /** True unless the last call to Redis failed. */
+  readonly reachable: boolean;
+  /** How many times Redis stopped answering since this object was made. */
+  readonly outages: number;
+  /** The key prefix. */
+  readonly prefix: string;
+}
+
 // ---------------------------------------------------------------- client
 
 /** Retry budget for idempotent requests (429, 5xx, timeouts, connection errors). */
@@ -1141,6 +1185,8 @@ export interface ClientOptions {
   tokenStore?: TokenStore;
   /** Bank Hub merchant credentials, for `client.bankHub`. The secret is never printed. */
   bankHub?: BankHubCredentials;
+  /** Share the rate limit and token renewals with every process on the same Redis (Node cluster workers, replicas). */
+  sharedState?: SharedState;
   /** SePay's live or sandbox hosts. */
   environment?: "live" | "sandbox";
   /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */

@@ -16,9 +16,11 @@ import {
 } from "./pkg/sepay_wasm.js";
 import { ConfigurationError, toError } from "./errors.js";
 import { OAuthTokens } from "./accounts.js";
+import { SharedState } from "./shared.js";
 
 export * from "./errors.js";
 export { MemoryTokenStore, OAuthTokens } from "./accounts.js";
+export { SharedState } from "./shared.js";
 export { errorReply, hmacSignature, retryLaterReply, WebhookReceiver, WebhookTokenIssuer } from "./webhook.js";
 
 initSync({
@@ -212,9 +214,10 @@ export class Client {
         kind: "configuration",
       });
     }
-    const { tokenStore, ...rest } = options;
+    const { tokenStore, sharedState, ...rest } = options;
     try {
-      this.#wasm = new WasmClient(encode(rest), tokenStoreAdapter(tokenStore));
+      const shared = sharedState === undefined ? undefined : SharedState.handleOf(sharedState);
+      this.#wasm = new WasmClient(encode(rest), tokenStoreAdapter(tokenStore), shared);
     } catch (e) {
       throw toError(e);
     }

@@ -30,8 +30,13 @@ impl WasmClient {
     /// Builds a client from the JSON text of `new Client(...)`'s options and
     /// the OAuth2 token store (`{ load(), save(tokens) }`, or `undefined`).
     #[wasm_bindgen(constructor)]
-    pub fn new(options: &str, token_store: JsValue) -> Result<WasmClient, JsValue> {
-        let client = crate::config::build(options, token_store).map_err(|e| error(&e))?;
+    pub fn new(
+        options: &str,
+        token_store: JsValue,
+        shared_state: Option<crate::shared_state::WasmSharedState>,
+    ) -> Result<WasmClient, JsValue> {
+        let shared = shared_state.map(|s| s.state);
+        let client = crate::config::build(options, token_store, shared).map_err(|e| error(&e))?;
         Ok(WasmClient { client })
     }
 }

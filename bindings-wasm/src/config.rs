@@ -138,8 +138,13 @@ fn whole<T: TryFrom<u64>>(name: &str, value: &Value) -> Result<T> {
 }
 
 /// Builds the core client from the JSON text of the options object and the
-/// user's OAuth2 token store (`undefined`: tokens kept in memory).
-pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
+/// user's OAuth2 token store (`undefined`: tokens kept in memory) and the
+/// shared state, if any.
+pub fn build(
+    json: &str,
+    token_store: JsValue,
+    shared_state: Option<Arc<sepay::shared::SharedState>>,
+) -> Result<Client> {
     let config: ClientConfig = serde_json::from_str(json).map_err(|e| Error::Configuration {
         message: format!("invalid client options: {e}"),
     })?;
@@ -174,6 +179,9 @@ pub fn build(json: &str, token_store: JsValue) -> Result<Client> {
     }
     // The core checks every value (ranges, rates, attempts, sizes) in build().
     let mut builder = Client::builder().options(options);
+    if let Some(state) = shared_state {
+        builder = builder.shared_state(state);
+    }
     if let Some(token) = config.token {
         builder = builder.token(token);
     }

@@ -35,6 +35,8 @@ mod pg;
 #[cfg(target_arch = "wasm32")]
 mod qr;
 #[cfg(target_arch = "wasm32")]
+mod shared_state;
+#[cfg(target_arch = "wasm32")]
 mod token_store;
 #[cfg(target_arch = "wasm32")]
 mod webhook;
