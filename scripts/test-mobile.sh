@@ -28,8 +28,10 @@ ensure_kotlin
 bindings-mobile/build.sh "$OUT"
 
 SANDBOX_PID=""
+REDIS_PID=""
 cleanup() {
   [ -z "$SANDBOX_PID" ] || kill "$SANDBOX_PID" 2>/dev/null || true
+  [ -z "$REDIS_PID" ] || kill -9 "$REDIS_PID" 2>/dev/null || true
   [ -n "$KOTLIN_ONLY" ] || swift_chroot_umount
 }
 trap cleanup EXIT
@@ -48,6 +50,21 @@ for _ in $(seq 200); do
 done
 [ -n "$URL" ] || { echo "sepay-sandbox printed no URL" >&2; exit 1; }
 export SEPAY_SANDBOX_URL="$URL" SEPAY_SANDBOX_TOKEN="$TOKEN"
+
+# The shared-state tests (JVM and the chroot's Swift alike) use one redis-server on a
+# free loopback port, each under its own key prefix; the JVM one adds Python workers
+# with the wheel scripts/test-python.sh installed.
+apt_install redis-server python3
+REDIS_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no --loglevel warning >/dev/null 2>&1 &
+REDIS_PID=$!
+for _ in $(seq 100); do
+  redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && break
+  sleep 0.1
+done
+export SEPAY_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
+PY="$CACHE_DIR/python-venv/bin/python"
+if "$PY" -c 'import sepay_sdk' 2>/dev/null; then export SEPAY_PYTHON="$PY"; fi
 
 step "Kotlin: compiling the JUnit tests against sepay-kotlin.jar"
 JAR="$OUT/kotlin/sepay-kotlin.jar"

@@ -50,6 +50,10 @@ pub struct ClientOptions {
     /// error (default 100,000).
     #[uniffi(default)]
     pub max_pages: Option<u32>,
+    /// Share the rate limit and token renewals with every process on the
+    /// same Redis (see `SharedState`).
+    #[uniffi(default)]
+    pub shared_state: Option<Arc<crate::shared_state::SharedState>>,
 }
 
 impl ClientOptions {
@@ -128,6 +132,10 @@ fn build_with(
     urls: BaseUrls,
     options: ClientOptions,
 ) -> Result<Arc<SePayClient>, SePayError> {
+    let builder = match &options.shared_state {
+        Some(state) => builder.shared_state(state.inner.clone()),
+        None => builder,
+    };
     let inner = builder
         .base_urls(urls)
         .options(options.into_core()?)

@@ -42,6 +42,7 @@ mod paginator;
 mod pg;
 mod qr;
 mod seconds;
+mod shared_state;
 mod webhook;
 
 pub use bank_hub::BankHubWebhook;
