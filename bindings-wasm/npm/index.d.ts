@@ -1601,8 +1601,8 @@ export type BodyEncoding = "json" | "form" | "multipart";
 
 /** Options of the receivers of signed notifications (`hmac`, `oauth2`, `secretKey`): their bodies are JSON. */
 export interface ReceiverOptions {
-  /** Dedup store; default: in memory (the last 100,000 handled keys). */
-  store?: DedupStore;
+  /** Dedup store; default: in memory (the last 100,000 handled keys). A `SharedState` makes the receiver a `SharedWebhookReceiver`. */
+  store?: DedupStore | SharedState;
   /** How long a delivery holds its key before another may take over, 1 s to 1 day. Default 60. */
   leaseSeconds?: number;
   /** How far a PG IPN's or Bank Hub event's own time may lie from now, 1 s to 1 day. Default 21,600 (6 h). */
@@ -1633,16 +1633,21 @@ export interface HmacReceiverOptions extends ReceiverOptions {
  */
 export declare class WebhookReceiver {
   private constructor();
-  /** No authentication (rely on an IP allowlist). */
-  static none(options?: UnsignedReceiverOptions): WebhookReceiver;
+  /** No authentication (rely on an IP allowlist). With a `SharedState` store: deduplicated across processes, Promises. */
+  static none(options: UnsignedReceiverOptions & { store: SharedState }): SharedWebhookReceiver;
+  static none(options?: UnsignedReceiverOptions & { store?: DedupStore }): WebhookReceiver;
   /** `Authorization: Apikey <key>`. */
-  static apiKey(key: string, options?: UnsignedReceiverOptions): WebhookReceiver;
+  static apiKey(key: string, options: UnsignedReceiverOptions & { store: SharedState }): SharedWebhookReceiver;
+  static apiKey(key: string, options?: UnsignedReceiverOptions & { store?: DedupStore }): WebhookReceiver;
   /** `X-SePay-Signature: sha256=...` and `X-SePay-Timestamp`, within `toleranceSeconds`. */
-  static hmac(secret: string, options?: HmacReceiverOptions): WebhookReceiver;
+  static hmac(secret: string, options: HmacReceiverOptions & { store: SharedState }): SharedWebhookReceiver;
+  static hmac(secret: string, options?: HmacReceiverOptions & { store?: DedupStore }): WebhookReceiver;
   /** `Authorization: Bearer <token>` issued by `issuer`; replies 201. */
-  static oauth2(issuer: WebhookTokenIssuer, options?: ReceiverOptions): WebhookReceiver;
+  static oauth2(issuer: WebhookTokenIssuer, options: ReceiverOptions & { store: SharedState }): SharedWebhookReceiver;
+  static oauth2(issuer: WebhookTokenIssuer, options?: ReceiverOptions & { store?: DedupStore }): WebhookReceiver;
   /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events). */
-  static secretKey(secret: string, options?: ReceiverOptions): WebhookReceiver;
+  static secretKey(secret: string, options: ReceiverOptions & { store: SharedState }): SharedWebhookReceiver;
+  static secretKey(secret: string, options?: ReceiverOptions & { store?: DedupStore }): WebhookReceiver;
   /** The reply for an error a `receive*` method threw: 401 unverified, 503 store failure, else 400. */
   static errorReply(error: unknown): WebhookReply;
   /** 503 "retry later": the reply after `release(key)` when handling a new delivery failed. */
@@ -1670,6 +1675,26 @@ export declare class WebhookReceiver {
    * @throws {StoreError} the dedup store failed.
    */
   release(key: string): void;
+}
+
+/**
+ * A receiver whose deduplication is in a `SharedState` (Redis), so a retry that
+ * lands on another process is a duplicate: the same methods as `WebhookReceiver`,
+ * answering with Promises (every failure rejects them, with the same errors).
+ */
+export interface SharedWebhookReceiver {
+  /** A user webhook (one bank transaction). */
+  receive(request: WebhookRequest): Promise<Received<WebhookEvent>>;
+  /** A payment gateway IPN. */
+  receivePgIpn(request: WebhookRequest): Promise<Received<PgIpn>>;
+  /** A Bank Hub balance-change IPN. */
+  receiveBankhubIpn(request: WebhookRequest): Promise<Received<BankHubIpn>>;
+  /** A Bank Hub linking event. */
+  receiveBankhubEvent(request: WebhookRequest): Promise<Received<BankHubEvent>>;
+  /** Marks `received.key` handled in every process. */
+  complete(key: string): Promise<void>;
+  /** Gives `received.key` up (handling failed): SePay's next retry is processed again. */
+  release(key: string): Promise<void>;
 }
 
 /** Options of `new WebhookTokenIssuer(...)`. */

@@ -12,6 +12,7 @@ import {
   WasmWebhookReceiver,
 } from "./pkg/sepay_wasm.js";
 import { ConfigurationError, SePayError, toError, ValidationError } from "./errors.js";
+import { SharedState } from "./shared.js";
 
 const INSPECT = [Symbol.for("nodejs.util.inspect.custom"), Symbol.for("Deno.customInspect")];
 const encoder = new TextEncoder();
@@ -99,12 +100,23 @@ function dedupStore(s) {
   };
 }
 
-// The factory options with the store adapted; the core reads and checks the rest.
+// The factory's arguments: the options with the store adapted (the core reads
+// and checks the rest) and, for a SharedState store, the core's shared state.
 function receiverOptions(options) {
-  if (options === undefined || options === null) return undefined;
+  if (options === undefined || options === null) return [undefined, undefined];
   if (typeof options !== "object") throw configuration(`receiver options must be an object, got ${typeName(options)}`);
-  if (!("store" in options)) return options;
-  return { ...options, store: dedupStore(options.store) };
+  if (!("store" in options)) return [options, undefined];
+  const { store, ...rest } = options;
+  if (store instanceof SharedState) return [rest, SharedState.handleOf(store)];
+  return [{ ...rest, store: dedupStore(store) }, undefined];
+}
+
+async function settle(promise) {
+  try {
+    return await promise;
+  } catch (e) {
+    throw toError(e);
+  }
 }
 
 function credential(factory, value) {
@@ -177,31 +189,33 @@ export class WebhookReceiver {
   /**
    * No authentication (rely on an IP allowlist). Options: `encoding`
    * ("json", "form" or "multipart": what you chose in SePay), `store`,
-   * `leaseSeconds`, `replayWindowSeconds`.
+   * `leaseSeconds`, `replayWindowSeconds`. With a `SharedState` as `store`
+   * (deduplication across processes in Redis) `receive*`, `complete` and
+   * `release` return Promises.
    */
   static none(options) {
-    return make(() => WasmWebhookReceiver.none(receiverOptions(options)));
+    return make(() => WasmWebhookReceiver.none(...receiverOptions(options)));
   }
 
   /** `Authorization: Apikey <key>`; the same options as `none`. */
   static apiKey(key, options) {
-    return make(() => WasmWebhookReceiver.api_key(credential("apiKey", key), receiverOptions(options)));
+    return make(() => WasmWebhookReceiver.api_key(credential("apiKey", key), ...receiverOptions(options)));
   }
 
   /** `X-SePay-Signature` HMAC-SHA256 within `toleranceSeconds` (default 300); JSON bodies. */
   static hmac(secret, options) {
-    return make(() => WasmWebhookReceiver.hmac(credential("hmac", secret), receiverOptions(options)));
+    return make(() => WasmWebhookReceiver.hmac(credential("hmac", secret), ...receiverOptions(options)));
   }
 
   /** `Authorization: Bearer <token>` issued by `issuer`; replies 201; JSON bodies. */
   static oauth2(issuer, options) {
     if (!(issuer instanceof WebhookTokenIssuer)) throw configuration(`oauth2 needs a WebhookTokenIssuer, got ${typeName(issuer)}`);
-    return make(() => WasmWebhookReceiver.oauth2(WebhookTokenIssuer.wasmOf(issuer), receiverOptions(options)));
+    return make(() => WasmWebhookReceiver.oauth2(WebhookTokenIssuer.wasmOf(issuer), ...receiverOptions(options)));
   }
 
   /** `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events); JSON bodies. */
   static secretKey(secret, options) {
-    return make(() => WasmWebhookReceiver.secret_key(credential("secretKey", secret), receiverOptions(options)));
+    return make(() => WasmWebhookReceiver.secret_key(credential("secretKey", secret), ...receiverOptions(options)));
   }
 
   /** The reply for an error thrown by a `receive*` method: 401 unverified, 503 store failure, else 400. */
@@ -217,35 +231,51 @@ export class WebhookReceiver {
   /** A user webhook (one bank transaction). */
   receive(req) {
     const args = request("webhook.receive", req);
+    if (this.#wasm.is_shared()) return this.#shared("webhook.receive", args);
     return wrap(() => this.#wasm.receive(...args));
   }
 
   /** A payment gateway IPN. */
   receivePgIpn(req) {
     const args = request("webhook.receive_pg_ipn", req);
+    if (this.#wasm.is_shared()) return this.#shared("webhook.receive_pg_ipn", args);
     return wrap(() => this.#wasm.receive_pg_ipn(...args));
   }
 
   /** A Bank Hub balance-change IPN. */
   receiveBankhubIpn(req) {
     const args = request("webhook.receive_bankhub_ipn", req);
+    if (this.#wasm.is_shared()) return this.#shared("webhook.receive_bankhub_ipn", args);
     return wrap(() => this.#wasm.receive_bankhub_ipn(...args));
   }
 
   /** A Bank Hub linking event. */
   receiveBankhubEvent(req) {
     const args = request("webhook.receive_bankhub_event", req);
+    if (this.#wasm.is_shared()) return this.#shared("webhook.receive_bankhub_event", args);
     return wrap(() => this.#wasm.receive_bankhub_event(...args));
   }
 
   /** Marks `received.key` handled (after handling a "new" delivery): later deliveries are duplicates. */
   complete(key) {
+    if (this.#wasm.is_shared()) return settle(wrap(() => this.#wasm.complete_shared(String(key))));
     wrap(() => this.#wasm.complete(String(key)));
   }
 
   /** Gives `received.key` up (handling failed): SePay's next retry is processed again. */
   release(key) {
+    if (this.#wasm.is_shared()) return settle(wrap(() => this.#wasm.release_shared(String(key))));
     wrap(() => this.#wasm.release(String(key)));
+  }
+
+  // With the claim in Redis every outcome, a refused delivery included,
+  // settles the Promise.
+  #shared(kind, args) {
+    try {
+      return settle(this.#wasm.receive_shared(kind, ...args));
+    } catch (e) {
+      return Promise.reject(toError(e));
+    }
   }
 
   toString() {

@@ -1,19 +1,26 @@
 //! Receiving SePay's notifications: a receiver per endpoint and auth mode, the
 //! OAuth2-mode token issuer and `hmacSignature`. The core verifies, parses,
 //! deduplicates and chooses the reply; this file converts headers, bodies and
-//! results (the options object and the JavaScript dedup store: `dedup.rs`).
+//! results (the options object and the JavaScript dedup store: `dedup.rs`;
+//! with a `SharedState` store the claim is made in Redis, in a Promise).
 
+use std::sync::Arc;
 use std::time::Duration;
 
-use js_sys::Reflect;
+use js_sys::{Promise, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
-use sepay::webhook::{self, Received, WebhookAuth, WebhookReceiver, WebhookReply};
+use sepay::shared::SharedDedup;
+use sepay::webhook::{
+    self, Claim, DedupStore, Delivery, Received, WebhookAuth, WebhookReceiver, WebhookReply,
+};
 use sepay::Error;
 
 use crate::convert::{error, to_js};
 use crate::dedup::receiver_options;
+use crate::shared_state::WasmSharedState;
 
 /// Unix seconds now.
 fn now() -> i64 {
@@ -83,13 +90,42 @@ impl WasmTokenIssuer {
 #[wasm_bindgen]
 pub struct WasmWebhookReceiver {
     inner: WebhookReceiver,
+    /// Deduplication in the shared state (Redis), claimed asynchronously;
+    /// the core's receiver then holds a store that answers `New` to all.
+    shared: Option<Arc<SharedDedup>>,
 }
 
-/// Builds a receiver in `auth` mode from the factory's options object.
-fn receiver(auth: WebhookAuth, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
+/// The core receiver's store when the claim is made asynchronously in the
+/// shared state: it records nothing and lets every delivery through to the
+/// real claim.
+struct ClaimLater;
+
+impl DedupStore for ClaimLater {
+    fn claim(&self, _key: &str, _lease: Duration) -> sepay::Result<Claim> {
+        Ok(Claim::New)
+    }
+    fn complete(&self, _key: &str) -> sepay::Result<()> {
+        Ok(())
+    }
+    fn release(&self, _key: &str) -> sepay::Result<()> {
+        Ok(())
+    }
+}
+
+/// Builds a receiver in `auth` mode from the factory's options object and,
+/// for deduplication in Redis, the shared state.
+fn receiver(
+    auth: WebhookAuth,
+    options: JsValue,
+    shared: Option<WasmSharedState>,
+) -> Result<WasmWebhookReceiver, JsValue> {
+    let shared = shared.map(|s| Arc::new(SharedDedup::new_async(s.state)));
     let build = || -> sepay::Result<WebhookReceiver> {
         let hmac = matches!(auth, WebhookAuth::Hmac { .. });
-        let o = receiver_options(&options, hmac)?;
+        let mut o = receiver_options(&options, hmac)?;
+        if shared.is_some() {
+            o.store = Arc::new(ClaimLater);
+        }
         let auth = match (auth, o.tolerance) {
             (WebhookAuth::Hmac { secret, .. }, Some(tolerance)) => {
                 WebhookAuth::Hmac { secret, tolerance }
@@ -109,7 +145,34 @@ fn receiver(auth: WebhookAuth, options: JsValue) -> Result<WasmWebhookReceiver, 
         Ok(r)
     };
     let inner = build().map_err(|e| error(&e))?;
-    Ok(WasmWebhookReceiver { inner })
+    Ok(WasmWebhookReceiver { inner, shared })
+}
+
+/// Claims a verified delivery in the shared state and applies the core's
+/// decision, in a Promise.
+fn claim_later<T: Serialize + 'static>(
+    inner: WebhookReceiver,
+    dedup: Arc<SharedDedup>,
+    received: sepay::Result<Received<T>>,
+) -> Promise {
+    future_to_promise(async move {
+        let mut r = received.map_err(|e| error(&e))?;
+        let claim = dedup
+            .claim_async(&r.key, inner.lease())
+            .await
+            .map_err(|e| error(&e))?;
+        let (delivery, reply) = inner.decide(claim);
+        r.duplicate = delivery != Delivery::New;
+        r.delivery = delivery;
+        r.reply = reply;
+        received_js(r)
+    })
+}
+
+fn not_shared() -> JsValue {
+    error(&sepay::Error::Configuration {
+        message: "this receiver's store is not a SharedState".into(),
+    })
 }
 
 /// Headers as `[name, value, name, value, ...]` (flattened by `index.js`).
@@ -125,31 +188,47 @@ fn pairs(flat: Vec<String>) -> Vec<(String, String)> {
 #[wasm_bindgen]
 impl WasmWebhookReceiver {
     /// No authentication (rely on an IP allowlist).
-    pub fn none(options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
-        receiver(WebhookAuth::None, options)
+    pub fn none(
+        options: JsValue,
+        shared: Option<WasmSharedState>,
+    ) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::None, options, shared)
     }
 
     /// `Authorization: Apikey <key>`.
-    pub fn api_key(key: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
-        receiver(WebhookAuth::ApiKey(key.into()), options)
+    pub fn api_key(
+        key: String,
+        options: JsValue,
+        shared: Option<WasmSharedState>,
+    ) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::ApiKey(key.into()), options, shared)
     }
 
     /// HMAC signatures within `toleranceSeconds` (default: SePay's 300 s).
-    pub fn hmac(secret: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
-        receiver(WebhookAuth::hmac(secret), options)
+    pub fn hmac(
+        secret: String,
+        options: JsValue,
+        shared: Option<WasmSharedState>,
+    ) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::hmac(secret), options, shared)
     }
 
     /// `Authorization: Bearer <token>` issued by `issuer`.
     pub fn oauth2(
         issuer: &WasmTokenIssuer,
         options: JsValue,
+        shared: Option<WasmSharedState>,
     ) -> Result<WasmWebhookReceiver, JsValue> {
-        receiver(WebhookAuth::OAuth2(issuer.inner.clone()), options)
+        receiver(WebhookAuth::OAuth2(issuer.inner.clone()), options, shared)
     }
 
     /// `X-Secret-Key: <secret>` (payment gateway IPN, Bank Hub events).
-    pub fn secret_key(secret: String, options: JsValue) -> Result<WasmWebhookReceiver, JsValue> {
-        receiver(WebhookAuth::SecretKey(secret.into()), options)
+    pub fn secret_key(
+        secret: String,
+        options: JsValue,
+        shared: Option<WasmSharedState>,
+    ) -> Result<WasmWebhookReceiver, JsValue> {
+        receiver(WebhookAuth::SecretKey(secret.into()), options, shared)
     }
 
     pub fn receive(
@@ -196,6 +275,77 @@ impl WasmWebhookReceiver {
             .inner
             .receive_bankhub_event(method, &pairs(headers), body, now());
         self.finish(r)
+    }
+
+    /// True when deduplication is in the shared state: `receive_shared`,
+    /// `complete_shared` and `release_shared` (Promises) are the methods.
+    pub fn is_shared(&self) -> bool {
+        self.shared.is_some()
+    }
+
+    /// `kind` (a `webhook.receive*` function name) with the claim in the
+    /// shared state: verification and parsing errors throw now, the rest is
+    /// a Promise of the received delivery.
+    pub fn receive_shared(
+        &self,
+        kind: &str,
+        method: &str,
+        headers: Vec<String>,
+        body: &[u8],
+    ) -> Result<Promise, JsValue> {
+        let dedup = self.shared.clone().ok_or_else(|| not_shared())?;
+        let (inner, headers, now) = (self.inner.clone(), pairs(headers), now());
+        Ok(match kind {
+            "webhook.receive" => claim_later(
+                inner.clone(),
+                dedup,
+                inner.receive(method, &headers, body, now),
+            ),
+            "webhook.receive_pg_ipn" => claim_later(
+                inner.clone(),
+                dedup,
+                inner.receive_pg_ipn(method, &headers, body, now),
+            ),
+            "webhook.receive_bankhub_ipn" => claim_later(
+                inner.clone(),
+                dedup,
+                inner.receive_bankhub_ipn(method, &headers, body, now),
+            ),
+            "webhook.receive_bankhub_event" => claim_later(
+                inner.clone(),
+                dedup,
+                inner.receive_bankhub_event(method, &headers, body, now),
+            ),
+            other => {
+                return Err(error(&sepay::Error::Configuration {
+                    message: format!("unknown receive kind {other}"),
+                }))
+            }
+        })
+    }
+
+    /// `complete` in the shared state (a Promise).
+    pub fn complete_shared(&self, key: String) -> Result<Promise, JsValue> {
+        let dedup = self.shared.clone().ok_or_else(|| not_shared())?;
+        Ok(future_to_promise(async move {
+            dedup
+                .complete_async(&key)
+                .await
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| error(&e))
+        }))
+    }
+
+    /// `release` in the shared state (a Promise).
+    pub fn release_shared(&self, key: String) -> Result<Promise, JsValue> {
+        let dedup = self.shared.clone().ok_or_else(|| not_shared())?;
+        Ok(future_to_promise(async move {
+            dedup
+                .release_async(&key)
+                .await
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| error(&e))
+        }))
     }
 
     /// Marks a key handled: later deliveries are duplicates.

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { fork, spawn } from "node:child_process";
 import { createClient } from "redis";
 import Redis from "ioredis";
-import { Client, SharedState, StoreError } from "sepay-sdk";
+import { Client, hmacSignature, SharedState, StoreError, WebhookReceiver, WebhookVerificationError } from "sepay-sdk";
 import { startSandbox, stopAll, TOKEN } from "./sandbox.mjs";
 import { startRedis } from "./redis_server.mjs";
 
@@ -166,4 +166,39 @@ test("fail closed rejects with a StoreError and sends nothing", async () => {
   assert.deepEqual(await sandbox.requests(), []);
   assert.throws(() => new SharedState({ nothing: true }), /node-redis or ioredis/);
   assert.throws(() => new SharedState(never, { onOutage: "sometimes" }), /on_outage/);
+});
+
+test("one webhook delivered to two processes is handled once; a failed handler's retry is handled", async () => {
+  const redis = await startRedis();
+  const connections = [];
+  const receiver = async () => {
+    const client = createClient({ url: redis.url });
+    client.on("error", () => {});
+    await client.connect();
+    connections.push(client);
+    return WebhookReceiver.hmac("whsec_1", { store: new SharedState(client, { prefix: "hooks" }) });
+  };
+  try {
+    const [a, b] = [await receiver(), await receiver()];
+    const ts = Math.floor(Date.now() / 1000);
+    const body = `{"id":${ts % 100000},"gateway":"ACB","transactionDate":"2026-01-01 10:00:00","accountNumber":"1","code":null,"content":"x","transferType":"in","transferAmount":1000,"accumulated":0,"subAccount":null,"referenceCode":"r","description":""}`;
+    const req = {
+      method: "POST",
+      headers: { "X-SePay-Signature": hmacSignature("whsec_1", ts, body), "X-SePay-Timestamp": String(ts) },
+      body,
+    };
+    const both = await Promise.all([a.receive(req), b.receive(req)]);
+    assert.deepEqual(both.map((r) => r.delivery).sort(), ["in_progress", "new"]);
+    const winner = both[0].delivery === "new" ? a : b;
+    await winner.release(both[0].key);                 // its handler failed: SePay retries
+    const retry = await b.receive(req);
+    assert.equal(retry.delivery, "new", "the retry is handled");
+    assert.equal(retry.reply.status, 200);
+    await b.complete(retry.key);
+    assert.equal((await a.receive(req)).delivery, "duplicate");
+    await assert.rejects(a.receive({ ...req, body: body.replace('"x"', '"y"') }), WebhookVerificationError);
+  } finally {
+    for (const c of connections) await c.quit().catch(() => {});
+    await redis.stop();
+  }
 });

@@ -1,8 +1,9 @@
 //! Webhook deduplication shared by every replica: the claim / complete /
 //! release lifecycle of [`DedupStore`] in Redis, so a retry that lands on
-//! another process is recognised. The store's methods are synchronous, so it
-//! needs a runner that can block (the native Redis connection); a handled
-//! key is remembered for `dedup_ttl`, a claim for its lease.
+//! another process is recognised. As a [`DedupStore`] (synchronous) it needs
+//! a runner that can block (the native Redis connection); the `*_async`
+//! methods work with any runner (JavaScript). A handled key is remembered for
+//! `dedup_ttl`, a claim for its lease.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -20,23 +21,77 @@ pub struct SharedDedup {
 }
 
 impl SharedDedup {
-    /// A store in `state`. Fails when its runner cannot block (JavaScript,
-    /// where the package's own adapter does this).
+    /// A store in `state`, for use as a [`DedupStore`]. Fails when its runner
+    /// cannot block (use [`new_async`](Self::new_async) there).
     pub fn new(state: Arc<SharedState>) -> Result<Self> {
         if !state.can_block() {
             return Err(Error::config(
-                "this shared state cannot answer synchronously: use the package's webhook store adapter",
+                "this shared state cannot answer synchronously: use the asynchronous webhook methods",
             ));
         }
-        Ok(SharedDedup {
-            state,
-            fallback: MemoryDedup::default(),
-        })
+        Ok(Self::new_async(state))
     }
 
-    fn run(&self, script: &scripts::Script, key: &str, arg: u128) -> Result<scripts::Reply> {
-        let key = self.state.settings().key(&format!("webhook:{key}"));
-        self.state.run_blocking(script, &[key], &[arg.to_string()])
+    /// A store in `state` used only through the `*_async` methods.
+    pub fn new_async(state: Arc<SharedState>) -> Self {
+        SharedDedup {
+            state,
+            fallback: MemoryDedup::default(),
+        }
+    }
+
+    /// The script, the Redis key and the argument of one step.
+    fn step(
+        &self,
+        step: Step,
+        key: &str,
+        lease: Duration,
+    ) -> (&'static scripts::Script, [String; 1], Vec<String>) {
+        let redis_key = self.state.settings().key(&format!("webhook:{key}"));
+        let ms = |d: Duration| d.as_millis().max(1).to_string();
+        match step {
+            Step::Claim => (&scripts::CLAIM, [redis_key], vec![ms(lease)]),
+            Step::Complete => (
+                &scripts::COMPLETE,
+                [redis_key],
+                vec![ms(self.state.settings().dedup_ttl)],
+            ),
+            Step::Release => (&scripts::RELEASE, [redis_key], vec![]),
+        }
+    }
+
+    fn run(&self, step: Step, key: &str, lease: Duration) -> Result<scripts::Reply> {
+        let (script, keys, args) = self.step(step, key, lease);
+        self.state.run_blocking(script, &keys, &args)
+    }
+
+    async fn run_async(&self, step: Step, key: &str, lease: Duration) -> Result<scripts::Reply> {
+        let (script, keys, args) = self.step(step, key, lease);
+        self.state.run(script, &keys, &args).await
+    }
+
+    /// [`DedupStore::claim`] for runners that cannot block.
+    pub async fn claim_async(&self, key: &str, lease: Duration) -> Result<Claim> {
+        match self.run_async(Step::Claim, key, lease).await {
+            Ok(reply) => claimed(&reply),
+            Err(e) => self.outage(e, |m| m.claim(key, lease)),
+        }
+    }
+
+    /// [`DedupStore::complete`] for runners that cannot block.
+    pub async fn complete_async(&self, key: &str) -> Result<()> {
+        match self.run_async(Step::Complete, key, Duration::ZERO).await {
+            Ok(_) => Ok(()),
+            Err(e) => self.outage(e, |m| m.complete(key)),
+        }
+    }
+
+    /// [`DedupStore::release`] for runners that cannot block.
+    pub async fn release_async(&self, key: &str) -> Result<()> {
+        match self.run_async(Step::Release, key, Duration::ZERO).await {
+            Ok(_) => Ok(()),
+            Err(e) => self.outage(e, |m| m.release(key)),
+        }
     }
 
     /// The fallback's answer, or the closed error.
@@ -48,30 +103,40 @@ impl SharedDedup {
     }
 }
 
+/// One step of the lifecycle.
+#[derive(Clone, Copy)]
+enum Step {
+    Claim,
+    Complete,
+    Release,
+}
+
+/// The claim script's answer.
+fn claimed(reply: &scripts::Reply) -> Result<Claim> {
+    reply.text().and_then(Claim::parse).ok_or_else(|| {
+        super::unavailable(&format!(
+            "the claim script answered {reply:?}, expected new, in_progress or done"
+        ))
+    })
+}
+
 impl DedupStore for SharedDedup {
     fn claim(&self, key: &str, lease: Duration) -> Result<Claim> {
-        let lease_ms = lease.as_millis().max(1);
-        match self.run(&scripts::CLAIM, key, lease_ms) {
-            Ok(reply) => reply.text().and_then(Claim::parse).ok_or_else(|| {
-                super::unavailable(&format!(
-                    "the claim script answered {reply:?}, expected new, in_progress or done"
-                ))
-            }),
+        match self.run(Step::Claim, key, lease) {
+            Ok(reply) => claimed(&reply),
             Err(e) => self.outage(e, |m| m.claim(key, lease)),
         }
     }
 
     fn complete(&self, key: &str) -> Result<()> {
-        let ttl = self.state.settings().dedup_ttl.as_millis();
-        match self.run(&scripts::COMPLETE, key, ttl) {
+        match self.run(Step::Complete, key, Duration::ZERO) {
             Ok(_) => Ok(()),
             Err(e) => self.outage(e, |m| m.complete(key)),
         }
     }
 
     fn release(&self, key: &str) -> Result<()> {
-        let key_name = self.state.settings().key(&format!("webhook:{key}"));
-        match self.state.run_blocking(&scripts::RELEASE, &[key_name], &[]) {
+        match self.run(Step::Release, key, Duration::ZERO) {
             Ok(_) => Ok(()),
             Err(e) => self.outage(e, |m| m.release(key)),
         }

@@ -236,6 +236,23 @@ impl WebhookReceiver {
         self.store.release(key)
     }
 
+    /// How long a delivery holds its key.
+    pub fn lease(&self) -> Duration {
+        self.lease
+    }
+
+    /// What a claim means for the delivery and its reply. The `receive*`
+    /// methods apply it; a binding whose store answers asynchronously (the
+    /// shared state from JavaScript) claims itself and applies it here.
+    pub fn decide(&self, claim: Claim) -> (Delivery, WebhookReply) {
+        let success = || WebhookReply::success(self.auth.success_status());
+        match claim {
+            Claim::New => (Delivery::New, success()),
+            Claim::Done => (Delivery::Duplicate, success()),
+            Claim::InProgress => (Delivery::InProgress, WebhookReply::retry_later()),
+        }
+    }
+
     /// The reply for a failed [`receive`](Self::receive): 401 for verification
     /// failures, 503 when the dedup store failed (SePay retries), 400 for
     /// unreadable bodies.
@@ -274,17 +291,7 @@ impl WebhookReceiver {
                 )));
             }
         }
-        let (delivery, reply) = match self.store.claim(&key, self.lease)? {
-            Claim::New => (
-                Delivery::New,
-                WebhookReply::success(self.auth.success_status()),
-            ),
-            Claim::Done => (
-                Delivery::Duplicate,
-                WebhookReply::success(self.auth.success_status()),
-            ),
-            Claim::InProgress => (Delivery::InProgress, WebhookReply::retry_later()),
-        };
+        let (delivery, reply) = self.decide(self.store.claim(&key, self.lease)?);
         Ok(Received {
             event,
             key,
