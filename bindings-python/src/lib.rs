@@ -7,6 +7,7 @@ mod client;
 mod config;
 mod convert;
 mod errors;
+mod logs;
 mod models;
 mod page;
 mod paginator;
@@ -26,6 +27,7 @@ use pyo3::types::{PyDict, PyTuple};
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
+    logs::install();
     m.add_class::<client::Client>()?;
     m.add_class::<client::AsyncClient>()?;
     models::register(m)?;

@@ -5,6 +5,7 @@ the middle of a run never hangs a call, and sharing resumes when it is back."""
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -62,7 +63,10 @@ def test_four_processes_share_three_requests_per_second(make_sandbox: Callable[.
     assert elapsed >= (total - 4) / 3, f"{elapsed}: the processes did not share one budget"
 
 
-def test_redis_stopping_mid_run_falls_back_and_sharing_resumes(make_sandbox: Callable[..., Sandbox], redis: RedisServer) -> None:
+def test_redis_stopping_mid_run_falls_back_and_sharing_resumes(
+    make_sandbox: Callable[..., Sandbox], redis: RedisServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="sepay_sdk")
     sb = make_sandbox("--transactions", "50", "--rate-limit", "0")
     state = sepay_sdk.SharedState(redis.url, prefix="outage", processes=2, probe_interval=0.2)
     assert "redis://" not in repr(state)
@@ -82,6 +86,11 @@ def test_redis_stopping_mid_run_falls_back_and_sharing_resumes(make_sandbox: Cal
         client.v2.bank_accounts.list()
         assert state.reachable, "sharing resumed"
         assert state.outages == 1
+        # The change of state is logged once each way, not once per call.
+        lines = [r.getMessage() for r in caplog.records if r.name == "sepay_sdk"]
+        assert len(lines) == 2, lines
+        assert "unreachable" in lines[0] and "reachable again" in lines[1]
+        assert "redis://" not in " ".join(lines)
     finally:
         back.stop()
 

@@ -47,18 +47,27 @@ impl Health {
         }
     }
 
+    // The log lines are written after the lock is released: a logger may
+    // take other locks (Python's GIL) that a caller of this one holds.
+
     pub(super) fn succeeded(&self) {
-        let mut s = self.lock();
-        if s.next_try.take().is_some() {
+        let recovered = self.lock().next_try.take().is_some();
+        if recovered {
             tracing::warn!(target: "sepay::shared", "shared state (Redis) reachable again: sharing resumes");
         }
     }
 
     pub(super) fn failed(&self, error: &Error, interval: Duration) {
-        let mut s = self.lock();
-        if s.next_try.is_none() {
-            s.outages += 1;
-            s.next_try = Some(Instant::now() + interval);
+        let went_down = {
+            let mut s = self.lock();
+            let first = s.next_try.is_none();
+            if first {
+                s.outages += 1;
+                s.next_try = Some(Instant::now() + interval);
+            }
+            first
+        };
+        if went_down {
             tracing::warn!(target: "sepay::shared", %error, "shared state (Redis) unreachable: falling back as configured (on_outage)");
         }
     }
