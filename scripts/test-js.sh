@@ -57,7 +57,7 @@ mkdir -p "$P/node_modules/@types"
 cp -r "$NODE_TOOLS/node_modules/@types/node" "$P/node_modules/@types/"
 cp -r "$NODE_TOOLS/node_modules/undici-types" "$P/node_modules/"
 cp bindings-wasm/tests/*.mjs bindings-wasm/tests/*.js "$P/test/"
-cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-order.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
+cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-order.mjs examples/node/export-csv.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
 
 log "node --test (Node $(node --version))"
 (cd "$P" && node --test --test-reporter=spec test/node.test.mjs)
@@ -95,6 +95,7 @@ export SEPAY_BASE_URL="$(head -1 "$WORK/sandbox.out")" SEPAY_TOKEN=EXAMPLE_TOKEN
 (cd "$P" && node list.mjs)
 (cd "$P" && node receive-webhook.mjs)
 (cd "$P" && node va-order.mjs)
+(cd "$P" && node export-csv.mjs)
 (cd "$P" && "$DENO" run -A --quiet main.ts)
 
 log "JavaScript package: all checks passed"

@@ -18,7 +18,7 @@ cargo run -q -p sepay-codegen --locked -- check
 log "cargo test (workspace)"
 cargo test --workspace --locked --features sepay/redis
 log "Rust examples against the in-process sandbox"
-for example in demo receive-payment va-order oauth bank-hub; do
+for example in demo receive-payment va-order oauth bank-hub page-history; do
   cargo run --quiet --locked -p sepay-examples --bin "$example" >/dev/null
 done
 log "fuzzing smoke run (every target briefly; scripts/fuzz.sh for the full run)"

@@ -28,6 +28,19 @@ macro_rules! paginator {
             pub async fn next_page(&self) -> Result<Option<Vec<$item>>, crate::error::SePayError> {
                 Ok(self.0.lock().await.next_page().await?)
             }
+
+            /// How far the walk is: items handed out so far, and the list's
+            /// size once SePay has said it (no request).
+            pub async fn progress(&self) -> ::sepay::Progress {
+                self.0.lock().await.progress()
+            }
+
+            /// The list's size (v2's `meta.pagination.total`, v1's count);
+            /// before the walk starts this fetches the first page, kept for
+            /// the walk. Null when SePay does not say.
+            pub async fn total(&self) -> Result<Option<u64>, crate::error::SePayError> {
+                Ok(self.0.lock().await.total().await?)
+            }
         }
     };
 }

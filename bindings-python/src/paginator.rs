@@ -3,6 +3,7 @@
 //! is fetched per request and held in memory; items are handed out one by one.
 
 use std::collections::VecDeque;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use futures::future::BoxFuture;
@@ -37,6 +38,10 @@ where
 pub trait Pages: Send {
     /// The next page, `None` at the end.
     fn next_batch(&mut self) -> BoxFuture<'_, sepay::Result<Option<Box<dyn Batch>>>>;
+    /// The list's size (fetching the first page when nothing was fetched yet).
+    fn total(&mut self) -> BoxFuture<'_, sepay::Result<Option<u64>>>;
+    /// The list's size if known, without a request.
+    fn known_total(&self) -> Option<u64>;
 }
 
 impl<T> Pages for BoxPaginator<T>
@@ -49,6 +54,14 @@ where
             Ok(page.map(|items| Box::new(items) as Box<dyn Batch>))
         })
     }
+
+    fn total(&mut self) -> BoxFuture<'_, sepay::Result<Option<u64>>> {
+        Box::pin(BoxPaginator::total(self))
+    }
+
+    fn known_total(&self) -> Option<u64> {
+        self.progress().total
+    }
 }
 
 /// What both iterator classes share.
@@ -59,6 +72,9 @@ struct State {
     shared: Arc<Shared>,
     pages: tokio::sync::Mutex<Box<dyn Pages>>,
     buffer: Mutex<VecDeque<Py<PyAny>>>,
+    /// Items handed out so far, and the list's size once known.
+    position: AtomicU64,
+    total: Mutex<Option<u64>>,
 }
 
 impl State {
@@ -69,6 +85,8 @@ impl State {
             shared,
             pages: tokio::sync::Mutex::new(pages),
             buffer: Mutex::new(VecDeque::new()),
+            position: AtomicU64::new(0),
+            total: Mutex::new(None),
         })
     }
 
@@ -77,7 +95,32 @@ impl State {
     }
 
     fn pop(&self) -> Option<Py<PyAny>> {
-        self.buffer().pop_front()
+        let item = self.buffer().pop_front();
+        self.counted(item)
+    }
+
+    fn counted(&self, item: Option<Py<PyAny>>) -> Option<Py<PyAny>> {
+        if item.is_some() {
+            self.position.fetch_add(1, Ordering::Relaxed);
+        }
+        item
+    }
+
+    fn known_total(&self) -> Option<u64> {
+        *self.total.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The list's size, fetching the first page if nothing was fetched yet.
+    async fn total(self: Arc<Self>) -> PyResult<Option<u64>> {
+        let mut pages = self.pages.lock().await;
+        let total = match self.usable() {
+            Ok(()) => pages.total().await,
+            Err(e) => Err(e),
+        };
+        let total =
+            with_python(|py| total.map_err(|e| to_pyerr(py, e))).unwrap_or_else(|| Err(gone()))?;
+        *self.total.lock().unwrap_or_else(|p| p.into_inner()) = total;
+        Ok(total)
     }
 
     /// The next item: from the page in hand, else from the next page, which
@@ -92,6 +135,7 @@ impl State {
             Ok(()) => pages.next_batch().await,
             Err(e) => Err(e),
         };
+        *self.total.lock().unwrap_or_else(|p| p.into_inner()) = pages.known_total();
         with_python(|py| {
             let items = match batch.map_err(|e| to_pyerr(py, e))? {
                 Some(b) => b.into_py(py)?,
@@ -99,7 +143,7 @@ impl State {
             };
             let mut buffer = self.buffer();
             buffer.extend(items);
-            Ok(buffer.pop_front())
+            Ok(self.counted(buffer.pop_front()))
         })
         .unwrap_or_else(|| Err(gone()))
     }
@@ -160,6 +204,24 @@ impl Paginator {
         }
     }
 
+    /// How many items the whole list holds (v2's `meta.pagination.total`,
+    /// v1's count), so that `tqdm(it, total=it.total)` works: before the first
+    /// item this fetches the first page (kept for the loop). `None` when SePay
+    /// does not say.
+    #[getter]
+    fn total(&self, py: Python<'_>) -> PyResult<Option<u64>> {
+        if let Some(total) = self.0.known_total() {
+            return Ok(Some(total));
+        }
+        block_on(py, self.0.clone().total())?
+    }
+
+    /// Items handed out so far.
+    #[getter]
+    fn position(&self) -> u64 {
+        self.0.position.load(Ordering::Relaxed)
+    }
+
     fn __repr__(&self) -> String {
         self.0.repr("Paginator")
     }
@@ -182,6 +244,28 @@ impl AsyncPaginator {
                 .await?
                 .ok_or_else(|| PyStopAsyncIteration::new_err(()))
         })
+    }
+
+    /// The list's size once a page has told it (no request); see `fetch_total()`.
+    #[getter]
+    fn total(&self) -> Option<u64> {
+        self.0.known_total()
+    }
+
+    /// The list's size: `tqdm(it, total=await it.fetch_total())`. Before the
+    /// first item this fetches the first page (kept for the loop).
+    fn fetch_total<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        if let Some(total) = self.0.known_total() {
+            return Ready::resolved(py, total.into_pyobject(py)?.into_any().unbind());
+        }
+        let state = self.0.clone();
+        awaitable(py, async move { state.total().await })
+    }
+
+    /// Items handed out so far.
+    #[getter]
+    fn position(&self) -> u64 {
+        self.0.position.load(Ordering::Relaxed)
     }
 
     fn __repr__(&self) -> String {

@@ -113,3 +113,31 @@ async def test_one_iterator_shared_by_tasks_and_threads(fresh: Sandbox) -> None:
     for th in threads:
         th.join(30)
     assert sorted(got) == list(range(1, 301))
+
+
+def test_progress_total_for_tqdm_before_the_first_item(fresh: Sandbox) -> None:
+    with fresh.client() as client:
+        it = client.v1.transactions.iter(limit=100)
+        assert it.position == 0
+        fresh.clear_requests()
+        assert it.total == 300, "tqdm(it, total=it.total): v1's count"
+        paths = [r["path"] for r in fresh.requests()]
+        assert len(paths) == 3 and paths[0].endswith("/list"), paths  # the first page, kept
+        first = [next(it) for _ in range(150)]
+        assert it.position == 150 and first[0].id == "1"
+        assert sum(1 for _ in it) == 150 and it.position == 300
+        v2 = client.v2.transactions.iter(per_page=50)
+        assert v2.total == 300, "v2's meta.pagination.total"
+
+
+@pytest.mark.asyncio
+async def test_async_progress_total(fresh: Sandbox) -> None:
+    async with fresh.async_client() as client:
+        it = client.v2.transactions.iter(per_page=100)
+        assert it.total is None, "no request from a property"
+        assert await it.fetch_total() == 300
+        assert it.total == 300
+        n = 0
+        async for _ in it:
+            n += 1
+        assert n == 300 and it.position == 300

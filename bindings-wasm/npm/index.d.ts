@@ -1212,6 +1212,23 @@ export declare class ListIterator<T> implements AsyncIterable<T> {
   /** The pages themselves, as arrays of items. */
   pages(): AsyncGenerator<T[], void, undefined>;
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>;
+  /**
+   * Calls `callback` after each page of a walk with the items handed out so far and the
+   * list's size (`null` until SePay says it). Returns this iterator.
+   */
+  onProgress(callback: (progress: Progress) => void): this;
+  /** Items the current (or last) walk has handed out. */
+  readonly position: number;
+  /** The list's size once the walk's first page has said it (v2's `meta.pagination.total`, v1's count). */
+  readonly total: number | undefined;
+}
+
+/** How far a walk is. */
+export interface Progress {
+  /** Items handed out so far. */
+  items: number;
+  /** Items in the whole list, when known. */
+  total: number | null;
 }
 
 // --- generated from sepay::operations::TABLE by tools/codegen: do not edit ---

@@ -76,32 +76,77 @@ function call(wasm, method, args) {
  */
 export class ListIterator {
   #open;
+  #onProgress;
+  #position = 0;
+  #total = undefined;
 
   constructor(open) {
     this.#open = open;
   }
 
+  /**
+   * Calls `callback({ items, total })` after each page of a walk: the items
+   * handed out so far and the list's size (`null` until SePay says it). Returns
+   * this iterator: `for await (const tx of client.v2.transactions.iter().onProgress(show))`.
+   */
+  onProgress(callback) {
+    if (typeof callback !== "function") throw new TypeError("onProgress needs a function");
+    this.#onProgress = callback;
+    return this;
+  }
+
+  /** Items the current (or last) walk has handed out. */
+  get position() {
+    return this.#position;
+  }
+
+  /** The list's size once the walk's first page has said it (v2's `meta.pagination.total`, v1's count). */
+  get total() {
+    return this.#total;
+  }
+
   /** The pages themselves, as arrays of items. */
   async *pages() {
+    for await (const page of this.#walk()) {
+      this.#position += page.length;
+      this.#report();
+      yield page;
+    }
+  }
+
+  async *[Symbol.asyncIterator]() {
+    for await (const page of this.#walk()) {
+      for (const item of page) {
+        this.#position++;
+        yield item;
+      }
+      this.#report();
+    }
+  }
+
+  #report() {
+    this.#onProgress?.({ items: this.#position, total: this.#total ?? null });
+  }
+
+  async *#walk() {
     let pages;
     try {
       pages = this.#open();
     } catch (e) {
       throw toError(e);
     }
+    this.#position = 0;
+    this.#total = undefined;
     try {
       for (;;) {
         const page = await settle(pages.nextPage());
         if (page === undefined) return;
+        this.#total = pages.total();
         yield page;
       }
     } finally {
       pages.free();
     }
-  }
-
-  async *[Symbol.asyncIterator]() {
-    for await (const page of this.pages()) yield* page;
   }
 }
 

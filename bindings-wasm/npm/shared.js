@@ -55,6 +55,8 @@ export class SharedState {
     const unknown = Object.keys(rest);
     if (unknown.length) throw configuration(`unknown SharedState option ${unknown[0]}`);
     const core = {
+      // The application's client connects by itself: a script waits commandTimeoutMs.
+      connectTimeout: 0.001,
       prefix,
       onOutage,
       processes,

@@ -18,6 +18,7 @@ use crate::convert::{error, to_js};
 /// A paginator of any item type, yielding pages as JavaScript arrays.
 trait JsPages {
     fn next_js(&mut self) -> LocalBoxFuture<'_, Result<Option<JsValue>, JsValue>>;
+    fn total(&self) -> Option<u64>;
 }
 
 impl<S> JsPages for Paginator<S>
@@ -32,6 +33,10 @@ where
                 None => Ok(None),
             }
         })
+    }
+
+    fn total(&self) -> Option<u64> {
+        self.progress().total
     }
 }
 
@@ -64,5 +69,14 @@ impl Pages {
             let mut pages = inner.lock().await;
             Ok(pages.next_js().await?.unwrap_or(JsValue::UNDEFINED))
         })
+    }
+
+    /// The list's size once a page has said it (v2's `meta.pagination.total`,
+    /// v1's count), else `undefined`; never waits for a page in flight.
+    pub fn total(&self) -> Option<f64> {
+        self.inner
+            .try_lock()
+            .and_then(|p| p.total())
+            .map(|n| n as f64)
     }
 }

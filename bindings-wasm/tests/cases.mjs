@@ -86,6 +86,23 @@ function checkV2Transaction(t) {
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
 export const cases = [
+  ["iterators report progress: position, total and onProgress after each page", async () => {
+    const c = client();
+    const seen = [];
+    const it = c.v2.transactions.iter({ perPage: 100 }).onProgress((p) => seen.push(p));
+    assert.equal(it.total, undefined, "nothing asked yet");
+    let n = 0;
+    for await (const _ of it) if (++n === 250) break;
+    assert.equal(it.position, 250);
+    assert.equal(it.total, BIG, "v2's meta.pagination.total");
+    assert.deepEqual(seen, [{ items: 100, total: BIG }, { items: 200, total: BIG }]);
+    const v1 = c.v1.transactions.iter({ limit: 5000 });
+    const pages = [];
+    for await (const page of v1.pages()) pages.push(page.length);
+    assert.equal(v1.total, BIG, "v1's count, asked at the first full page");
+    assert.equal(v1.position, BIG);
+    assert.equal(pages.reduce((a, b) => a + b, 0), BIG);
+  }],
   ["parity: every operation of the core is on the client, and nothing else", async () => {
     const c = client();
     assert.ok(sepay.operations.length >= 18, "the core lists its operations");

@@ -37,6 +37,6 @@ pub use config::{BaseUrls, ClientOptions, Environment};
 pub use error::{Error, FieldError, Result};
 pub use limit::RetryPolicy;
 pub use money::Amount;
-pub use paging::{Page, Pagination, Paginator};
+pub use paging::{Page, Pagination, Paginator, Progress};
 pub use secret::SecretString;
 pub use time::{DateBound, DateTime};

@@ -33,13 +33,94 @@ async fn v1_lists_the_full_history_exactly_once() {
     let stats = sb.stats();
     assert_eq!(sum_in, stats.total_amount_in.parse().unwrap());
     assert_eq!(sum_out, stats.total_amount_out.parse().unwrap());
-    // 4 pages of 5000 + 1 empty-tail check... the last full page needs counts.
-    let lists = sb
-        .requests()
+    // 4 full pages of 5000 and the empty tail; the counts check the server's
+    // order once and the whole walk at the end: P + 3 requests, not 2 P.
+    let requests = sb.requests();
+    let lists = requests
         .iter()
         .filter(|r| r.path.ends_with("/list"))
         .count();
-    assert!(lists <= 5, "{lists} list requests for 4 pages");
+    let counts = requests
+        .iter()
+        .filter(|r| r.path.ends_with("/count"))
+        .count();
+    assert_eq!(lists, 5, "4 pages and the empty tail");
+    assert_eq!(counts, 3, "order once (2 counts), the whole walk once");
+    assert_eq!(
+        it.progress(),
+        sepay::Progress {
+            items: N,
+            total: Some(N)
+        }
+    );
+}
+
+#[tokio::test]
+async fn v1_progress_knows_the_total_after_the_first_page() {
+    let sb = sandbox(250).await;
+    let client = client(&sb, fast_options());
+    let params = V1TransactionListParams {
+        limit: Some(100),
+        ..Default::default()
+    };
+    let mut it = client.v1().transactions().iter(&params);
+    assert_eq!(it.progress().total, None, "nothing asked yet");
+    assert_eq!(
+        it.total().await.unwrap(),
+        Some(250),
+        "the first page's count"
+    );
+    assert_eq!(
+        sb.requests().len(),
+        3,
+        "one list and its two counts, kept for the walk"
+    );
+    it.next().await.unwrap().unwrap();
+    assert_eq!(
+        it.progress(),
+        sepay::Progress {
+            items: 1,
+            total: Some(250)
+        }
+    );
+    let mut v2 = client
+        .v2()
+        .transactions()
+        .iter(&V2TransactionListParams::default());
+    assert_eq!(
+        v2.total().await.unwrap(),
+        Some(250),
+        "v2's meta.pagination.total"
+    );
+}
+
+#[tokio::test]
+async fn v1_items_skipped_after_the_first_page_end_the_walk_with_an_error() {
+    let sb = sandbox_with(SandboxConfig {
+        transactions: 250,
+        rate_limit: None,
+        v1_order: V1Order::AscSkipping,
+        ..config()
+    })
+    .await;
+    let client = client(&sb, fast_options());
+    let params = V1TransactionListParams {
+        limit: Some(100),
+        ..Default::default()
+    };
+    let mut it = client.v1().transactions().iter(&params);
+    let mut items = 0;
+    let e = loop {
+        match it.next().await {
+            Ok(Some(_)) => items += 1,
+            Ok(None) => panic!("the walk ended without noticing the skipped items"),
+            Err(e) => break e,
+        }
+    };
+    // Every item the server gave was handed out before the error.
+    assert_eq!(items, 248, "two later pages each left out one item");
+    assert!(matches!(e, Error::Pagination { .. }), "{e}");
+    assert!(e.to_string().contains("difference of 2"), "{e}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -228,6 +228,10 @@ impl TokenProvider for OneToken {
             }),
         }
     }
+
+    fn identity(&self) -> String {
+        "fuzz".into()
+    }
 }
 
 /// Client options for fuzzing: no spacing between calls, no retries.

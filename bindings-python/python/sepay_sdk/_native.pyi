@@ -1425,12 +1425,29 @@ class Paginator(Iterator[_T]):
     """Every item of a list, one request per page: `for item in ...`."""
     def __iter__(self) -> Self: ...
     def __next__(self) -> _T: ...
+    @property
+    def total(self) -> int | None:
+        """How many items the whole list holds (v2's `meta.pagination.total`, v1's
+        count), so that `tqdm(it, total=it.total)` works: before the first item this
+        fetches the first page (kept for the loop). `None` when SePay does not say."""
+    @property
+    def position(self) -> int:
+        """Items handed out so far."""
 
 @final
 class AsyncPaginator(AsyncIterator[_T]):
     """Every item of a list, one request per page: `async for item in ...`."""
     def __aiter__(self) -> Self: ...
     def __anext__(self) -> Awaitable[_T]: ...
+    @property
+    def total(self) -> int | None:
+        """The list's size once a page has told it (no request); see `fetch_total()`."""
+    def fetch_total(self) -> Awaitable[int | None]:
+        """The list's size: `tqdm(it, total=await it.fetch_total())`. Before the first
+        item this fetches the first page (kept for the loop)."""
+    @property
+    def position(self) -> int:
+        """Items handed out so far."""
 
 # ---------------------------------------------------------------- filters
 

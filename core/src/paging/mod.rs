@@ -66,6 +66,12 @@ pub trait PageSource: MaybeSendSync {
     /// The next page, or `None` when the list is exhausted. After an error the
     /// source has not advanced, so calling again retries the same page.
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Self::Item>>>;
+
+    /// How many items the whole list holds, when the API has said so (v2's
+    /// `meta.pagination.total`, v1's count); `None` before the first page.
+    fn total(&self) -> Option<u64> {
+        None
+    }
 }
 
 /// A page source with its type erased, for bindings that need one concrete
@@ -86,6 +92,10 @@ impl<'a, T: MaybeSendSync> PageSource for Box<dyn PageSource<Item = T> + 'a> {
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<T>>> {
         (**self).next_page(client).await
     }
+
+    fn total(&self) -> Option<u64> {
+        (**self).total()
+    }
 }
 
 /// Walks a list lazily: one request per page, one page in memory.
@@ -94,6 +104,21 @@ pub struct Paginator<S: PageSource> {
     client: Client,
     source: S,
     buffer: VecDeque<S::Item>,
+    /// Items handed out so far.
+    yielded: u64,
+    /// Whether a page has been asked for (so `total` knows what it can say).
+    started: bool,
+}
+
+/// How far a walk is: items handed out so far, and the list's size when the
+/// API has said it (v2's `meta.pagination.total`, v1's count).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
+pub struct Progress {
+    /// Items handed out so far.
+    pub items: u64,
+    /// Items in the whole list, when known.
+    pub total: Option<u64>,
 }
 
 impl<S: PageSource> Paginator<S> {
@@ -103,6 +128,8 @@ impl<S: PageSource> Paginator<S> {
             client,
             source,
             buffer: VecDeque::new(),
+            yielded: 0,
+            started: false,
         }
     }
 
@@ -115,26 +142,61 @@ impl<S: PageSource> Paginator<S> {
             client: self.client,
             source: Box::new(self.source),
             buffer: self.buffer,
+            yielded: self.yielded,
+            started: self.started,
         }
     }
 
     /// The next item, fetching a page when the current one is used up.
     pub async fn next(&mut self) -> Result<Option<S::Item>> {
-        if self.buffer.is_empty() {
-            match self.source.next_page(&self.client).await? {
-                Some(page) => self.buffer.extend(page),
-                None => return Ok(None),
-            }
+        if self.buffer.is_empty() && !self.fill().await? {
+            return Ok(None);
         }
-        Ok(self.buffer.pop_front())
+        let item = self.buffer.pop_front();
+        self.yielded += u64::from(item.is_some());
+        Ok(item)
     }
 
     /// The rest of the current page, or the next page; `None` at the end.
     pub async fn next_page(&mut self) -> Result<Option<Vec<S::Item>>> {
-        if !self.buffer.is_empty() {
-            return Ok(Some(self.buffer.drain(..).collect()));
+        let page = if self.buffer.is_empty() {
+            self.started = true;
+            self.source.next_page(&self.client).await?
+        } else {
+            Some(self.buffer.drain(..).collect())
+        };
+        self.yielded += page.as_ref().map_or(0, |p| p.len() as u64);
+        Ok(page)
+    }
+
+    /// Fetches the next page into the buffer; false at the end.
+    async fn fill(&mut self) -> Result<bool> {
+        self.started = true;
+        match self.source.next_page(&self.client).await? {
+            Some(page) => {
+                self.buffer.extend(page);
+                Ok(true)
+            }
+            None => Ok(false),
         }
-        self.source.next_page(&self.client).await
+    }
+
+    /// How far the walk is, without a request.
+    pub fn progress(&self) -> Progress {
+        Progress {
+            items: self.yielded,
+            total: self.source.total(),
+        }
+    }
+
+    /// The size of the whole list. Before the walk has started this fetches
+    /// the first page (kept for the walk, so nothing is asked twice); `None`
+    /// when the API does not say (a v2 list without metadata, still going).
+    pub async fn total(&mut self) -> Result<Option<u64>> {
+        if !self.started {
+            self.fill().await?;
+        }
+        Ok(self.source.total())
     }
 
     /// Collects everything (memory grows with the list; prefer iterating).

@@ -35,6 +35,10 @@ pub struct NumberedPages<Q: NumberedQuery> {
     done: bool,
     fetched: u32,
     previous_first: Option<Q::Item>,
+    /// `meta.pagination.total` of the latest page (items counted without paging
+    /// when the API sends no metadata and the walk has ended).
+    total: Option<u64>,
+    returned: u64,
 }
 
 impl<Q: NumberedQuery> NumberedPages<Q> {
@@ -49,6 +53,8 @@ impl<Q: NumberedQuery> NumberedPages<Q> {
             done: false,
             fetched: 0,
             previous_first: None,
+            total: None,
+            returned: 0,
         }
     }
 }
@@ -103,10 +109,20 @@ impl<Q: NumberedQuery> PageSource for NumberedPages<Q> {
         }
         self.previous_first = page.items.first().cloned();
         self.done = !more;
+        self.returned += page.items.len() as u64;
+        self.total = match &page.pagination {
+            Some(p) => Some(p.total),
+            None if self.done => Some(self.returned),
+            None => None,
+        };
         self.page = self
             .page
             .checked_add(1)
             .ok_or_else(|| stop("the page number overflowed".into()))?;
         Ok((!page.items.is_empty()).then_some(page.items))
+    }
+
+    fn total(&self) -> Option<u64> {
+        self.total
     }
 }

@@ -1,15 +1,23 @@
-//! `since_id` paging for v1 lists, with completeness checks.
+//! `since_id` paging for v1 lists, with completeness checks (ADR 0002).
 //!
 //! v1 has no pages: a list returns at most `limit` items with `id >= since_id`,
 //! and SePay does not document their order. A page with fewer than `limit`
-//! items is complete whatever its order. A full page is only trusted when
-//! 1. its ids are all `>= since_id`, distinct and strictly ascending, and
-//! 2. the count endpoint confirms nothing in `[since_id, last id]` is missing:
-//!    `count(since_id) - count(last + 1) <= page length`.
+//! items is complete whatever its order. Full pages must hold distinct ids
+//! `>= since_id` in strictly ascending order, and the count endpoint checks
+//! the walk twice, whatever its length:
+//! 1. **the server's order, once**, at the first full page:
+//!    `count(start) - count(last + 1) <= page length` (a server answering with
+//!    the newest items of the window is caught before the walk goes on);
+//!    `count(start)` is also the walk's [`total`](super::PageSource::total);
+//! 2. **the whole walk, at the end**: the items returned must equal
+//!    `count(start)` now, less what arrived after the last id returned
+//!    (`count(last + 1)`, asked only when the first count differs).
 //!
-//! Anything else (newest-first pages, a window of the newest items sorted
-//! ascending, filters the count endpoint cannot apply) stops with
-//! [`Error::Pagination`] instead of returning a partial history.
+//! So a walk of `P` pages makes `P + 3` requests (one more when transactions
+//! arrive during the final check). Anything else (newest-first pages, a
+//! mismatch at the end, filters the count endpoint cannot apply) ends the walk
+//! with [`Error::Pagination`] instead of a partial history: the end check
+//! comes after the last page's items, as the stream's final element.
 
 use super::PageSource;
 use crate::client::Client;
@@ -40,10 +48,18 @@ pub trait SinceIdQuery: Clone + MaybeSendSync {
 #[derive(Debug, Clone)]
 pub struct SinceIdPages<Q: SinceIdQuery> {
     query: Q,
+    /// The walk's first `since_id`.
+    start: u64,
     since_id: u64,
     limit: u32,
-    /// `count(since_id)` carried over from the previous page's check.
-    count_from_cursor: Option<u64>,
+    /// `count(start)` at the first full page (the order check and the total).
+    total: Option<u64>,
+    /// Items returned so far, and the largest id among them.
+    returned: u64,
+    last_id: Option<u64>,
+    /// The end check's failure (operation, message), reported after the
+    /// last page's items.
+    failed: Option<(String, String)>,
     done: bool,
     fetched: u32,
 }
@@ -54,9 +70,13 @@ impl<Q: SinceIdQuery> SinceIdPages<Q> {
         let (since_id, limit) = query.start();
         SinceIdPages {
             query,
+            start: since_id,
             since_id,
             limit: limit.max(1),
-            count_from_cursor: None,
+            total: None,
+            returned: 0,
+            last_id: None,
+            failed: None,
             done: false,
             fetched: 0,
         }
@@ -85,6 +105,9 @@ impl<Q: SinceIdQuery> PageSource for SinceIdPages<Q> {
     type Item = Q::Item;
 
     async fn next_page(&mut self, client: &Client) -> Result<Option<Vec<Q::Item>>> {
+        if let Some((operation, message)) = self.failed.take() {
+            return Err(Error::Pagination { operation, message });
+        }
         if self.done {
             return Ok(None);
         }
@@ -103,9 +126,26 @@ impl<Q: SinceIdQuery> PageSource for SinceIdPages<Q> {
         if items.len() < self.limit as usize {
             let mut keyed: Vec<(u64, Q::Item)> = ids.into_iter().zip(items).collect();
             keyed.sort_by_key(|(id, _)| *id);
+            if let Some(&(last, _)) = keyed.last() {
+                self.last_id = Some(last);
+            }
+            self.returned += keyed.len() as u64;
+            // Only a walk that trusted full pages needs the end check.
+            if self.total.is_some() {
+                self.failed = self.check_walk(client, name).await?;
+            } else {
+                self.total = Some(self.returned);
+            }
             self.done = true;
             let page: Vec<_> = keyed.into_iter().map(|(_, item)| item).collect();
-            return Ok((!page.is_empty()).then_some(page));
+            return match (page.is_empty(), self.failed.take()) {
+                (true, Some((operation, message))) => Err(Error::Pagination { operation, message }),
+                (true, None) => Ok(None),
+                (false, failed) => {
+                    self.failed = failed;
+                    Ok(Some(page))
+                }
+            };
         }
         if !ids.windows(2).all(|w| w[0] < w[1]) {
             return Err(Error::Pagination {
@@ -121,33 +161,85 @@ impl<Q: SinceIdQuery> PageSource for SinceIdPages<Q> {
         let Some(&last) = ids.last() else {
             return Ok(None);
         };
-        let Some(next) = last.checked_add(1) else {
+        if self.total.is_none() {
+            self.check_order(client, name, last, items.len() as u64)
+                .await?;
+        }
+        self.returned += items.len() as u64;
+        self.last_id = Some(last);
+        match last.checked_add(1) {
+            Some(next) => self.since_id = next,
             // The largest possible id: nothing can follow.
-            self.done = true;
-            return Ok(Some(items));
+            None => self.done = true,
+        }
+        Ok(Some(items))
+    }
+
+    fn total(&self) -> Option<u64> {
+        self.total
+    }
+}
+
+impl<Q: SinceIdQuery> SinceIdPages<Q> {
+    /// The first full page: the server must have answered with the smallest
+    /// ids of the window. Keeps `count(start)` as the total.
+    async fn check_order(
+        &mut self,
+        client: &Client,
+        name: &str,
+        last: u64,
+        len: u64,
+    ) -> Result<()> {
+        let before = self.count(client, self.since_id, name).await?;
+        let after = match last.checked_add(1) {
+            Some(next) => self.count(client, next, name).await?,
+            None => 0,
         };
-        let before = match self.count_from_cursor {
-            Some(c) => c,
-            None => self.count(client, self.since_id, name).await?,
-        };
-        let after = self.count(client, next, name).await?;
         let in_window = before.saturating_sub(after);
-        if in_window > items.len() as u64 {
+        if in_window > len {
             return Err(Error::Pagination {
                 operation: name.to_string(),
                 message: format!(
-                    "ids {}..={last} hold {in_window} items but the page returned {}; the server \
+                    "ids {}..={last} hold {in_window} items but the page returned {len}; the server \
                      answered with the newest items of the range, so since_id paging would skip \
                      {} items",
                     self.since_id,
-                    items.len(),
-                    in_window - items.len() as u64
+                    in_window - len
                 ),
             });
         }
-        self.count_from_cursor = Some(after);
-        self.since_id = next;
-        Ok(Some(items))
+        self.total = Some(before);
+        Ok(())
+    }
+
+    /// After the last page: every item from `start` up to the last id returned
+    /// must have been returned. `Some((operation, message))` when not.
+    async fn check_walk(&self, client: &Client, name: &str) -> Result<Option<(String, String)>> {
+        let now = self.count(client, self.start, name).await?;
+        if now == self.returned {
+            return Ok(None);
+        }
+        // Items that arrived after the last id returned are not missing.
+        let later = match self.last_id.and_then(|l| l.checked_add(1)) {
+            Some(next) if now > self.returned => self.count(client, next, name).await?,
+            _ => 0,
+        };
+        let covered = now.saturating_sub(later);
+        if covered == self.returned {
+            return Ok(None);
+        }
+        Ok(Some((
+            name.to_string(),
+            format!(
+                "the walk returned {} items but the count endpoint holds {covered} in ids {}..={} \
+                 (a difference of {}): items were skipped or removed during the walk. Walk \
+                 again, narrow the date range, or use the v2 API",
+                self.returned,
+                self.start,
+                self.last_id.unwrap_or(self.start),
+                covered.abs_diff(self.returned)
+            ),
+        )))
     }
 }
 

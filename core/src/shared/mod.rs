@@ -176,16 +176,15 @@ impl SharedState {
         if !self.health.may_try(self.settings.probe_interval) {
             return Err(unavailable("Redis is unreachable (waiting to try again)"));
         }
-        let outcome = rt::timeout(
-            self.settings.command_timeout,
-            self.runner.run(script, keys, args),
-        )
-        .await;
+        // The runner bounds connecting and the command itself; this bounds both
+        // together, whatever the runner (a JavaScript client may never answer).
+        let limit = self.settings.connect_timeout + self.settings.command_timeout;
+        let outcome = rt::timeout(limit, self.runner.run(script, keys, args)).await;
         let result = match outcome {
             Some(result) => result,
             None => Err(unavailable(&format!(
-                "the {} script took longer than {:?}",
-                script.name, self.settings.command_timeout
+                "the {} script took longer than {limit:?}",
+                script.name
             ))),
         };
         match &result {

@@ -31,7 +31,7 @@ struct Args {
     /// Requests per second for the whole server (0 = off).
     #[arg(long, default_value_t = 3.0)]
     rate_limit: f64,
-    /// v1 ordering with since_id: asc, desc or newest-asc.
+    /// v1 ordering with since_id: asc, desc, newest-asc or asc-skipping.
     #[arg(long, default_value = "asc")]
     v1_order: V1Order,
     /// Probability of HTTP 500.

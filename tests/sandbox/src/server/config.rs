@@ -17,6 +17,10 @@ pub enum V1Order {
     Desc,
     /// The newest `limit` items with `id >= since_id`, returned in ascending order.
     NewestAsc,
+    /// Like `Asc`, except that a page asked from past the first id leaves out
+    /// its first item: correct first page, items skipped later (a server whose
+    /// order changes during a walk).
+    AscSkipping,
 }
 
 impl std::str::FromStr for V1Order {
@@ -27,8 +31,9 @@ impl std::str::FromStr for V1Order {
             "asc" => Ok(V1Order::Asc),
             "desc" => Ok(V1Order::Desc),
             "newest-asc" => Ok(V1Order::NewestAsc),
+            "asc-skipping" => Ok(V1Order::AscSkipping),
             other => Err(format!(
-                "unknown v1 order {other:?} (expected asc, desc or newest-asc)"
+                "unknown v1 order {other:?} (expected asc, desc, newest-asc or asc-skipping)"
             )),
         }
     }

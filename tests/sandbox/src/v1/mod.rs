@@ -84,6 +84,11 @@ pub fn select(
     match (since, order) {
         (false, _) | (true, V1Order::Desc) => newest_first().collect(),
         (true, V1Order::Asc) => (lo..=hi).filter(|i| pred(*i)).take(limit).collect(),
+        (true, V1Order::AscSkipping) => (lo..=hi)
+            .filter(|i| pred(*i))
+            .skip(usize::from(lo > 1))
+            .take(limit)
+            .collect(),
         (true, V1Order::NewestAsc) => {
             let mut v: Vec<u64> = newest_first().collect();
             v.reverse();

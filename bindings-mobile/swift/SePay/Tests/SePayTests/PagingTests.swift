@@ -32,6 +32,19 @@ final class PagingTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(total, 20_000)
     }
 
+    func testPaginatorsReportProgressAndTotal() async throws {
+        let client = try Sandbox.client()
+        let total = try await client.v1().transactions().count()
+        let v1 = client.v1().transactions().iter()
+        let before = await v1.progress()
+        XCTAssertNil(before.total, "nothing asked yet")
+        let counted = try await v1.total()
+        XCTAssertEqual(counted, total, "v1's count, asked with the first page")
+        _ = try await v1.next()
+        let after = await v1.progress()
+        XCTAssertEqual(after.items, 1)
+    }
+
     func testNextWalksItemByItemAndEnds() async throws {
         let p = try Sandbox.client().v2().bankAccounts().iter()
         var n = 0

@@ -27,6 +27,19 @@ class PagingTest {
     }
 
     @Test
+    fun paginatorsReportProgressAndTotal() = runBlocking {
+        val total = client.v1().transactions().count()
+        val v1 = client.v1().transactions().iter()
+        assertEquals(null, v1.progress().total, "nothing asked yet")
+        assertEquals(total, v1.total(), "v1's count, asked with the first page")
+        v1.next()
+        assertEquals(1uL, v1.progress().items)
+        val v2 = client.v2().transactions().iter()
+        v2.next()
+        assertEquals(total, v2.progress().total, "v2's meta.pagination.total")
+    }
+
+    @Test
     fun v1HistoryOver20000ItemsThroughFlow() = runBlocking {
         val total = client.v1().transactions().count()
         var expected = 1uL
