@@ -6,6 +6,7 @@
 //!
 //! `page-history` — an in-process sandbox of 20,000 transactions, v1, CSV in
 //! a temporary file; or `page-history <base-url> <token> v1|v2 [out.csv]`.
+//! The client-side rate limit is off unless `SEPAY_REQUESTS_PER_SECOND` is set.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -22,33 +23,22 @@ trait Row {
     fn fields(&self) -> (&str, DateTime, &str, Amount, Amount, &str);
 }
 
-impl Row for sepay::userapi::v1::V1Transaction {
-    fn fields(&self) -> (&str, DateTime, &str, Amount, Amount, &str) {
-        let t = self;
-        (
-            &t.id,
-            t.transaction_date,
-            &t.account_number,
-            t.amount_in,
-            t.amount_out,
-            &t.transaction_content,
-        )
-    }
+/// v1 and v2 transactions have the same fields for this export.
+macro_rules! row {
+    ($($t:ty),*) => {$(
+        impl Row for $t {
+            fn fields(&self) -> (&str, DateTime, &str, Amount, Amount, &str) {
+                let t = self;
+                (&t.id, t.transaction_date, &t.account_number, t.amount_in, t.amount_out, &t.transaction_content)
+            }
+        }
+    )*};
 }
 
-impl Row for sepay::userapi::v2::V2Transaction {
-    fn fields(&self) -> (&str, DateTime, &str, Amount, Amount, &str) {
-        let t = self;
-        (
-            &t.id,
-            t.transaction_date,
-            &t.account_number,
-            t.amount_in,
-            t.amount_out,
-            &t.transaction_content,
-        )
-    }
-}
+row!(
+    sepay::userapi::v1::V1Transaction,
+    sepay::userapi::v2::V2Transaction
+);
 
 /// Writes every item of `it` as a CSV row, with a progress bar; returns the
 /// item count and the sum of money in.
@@ -122,7 +112,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .token(token.as_str())
         .base_urls(BaseUrls::emulator(&url)?)
         .options(ClientOptions {
-            requests_per_second: None,
+            requests_per_second: std::env::var("SEPAY_REQUESTS_PER_SECOND")
+                .ok()
+                .and_then(|r| r.parse().ok()),
             ..ClientOptions::default()
         })
         .build()?;
