@@ -18,7 +18,7 @@ use crate::limit::Jitter;
 use crate::operation::{Exchange, Operation, Sender, Surface};
 use crate::secret::SecretString;
 use crate::shared::limiter::Refusal;
-use crate::shared::{SharedLimiter, SharedState, SharedTokens};
+use crate::shared::{Pacing, SharedState, SharedTokens};
 
 /// A value kept for a surface built on the client (`Send + Sync` where the
 /// client is).
@@ -49,7 +49,7 @@ struct Inner {
     options: ClientOptions,
     transport: Arc<dyn Transport>,
     custom_transport: bool,
-    limiter: SharedLimiter,
+    limiter: Pacing,
     shared: Option<Arc<SharedState>>,
     jitter: Jitter,
 }
@@ -208,7 +208,7 @@ impl ClientBuilder {
             .collect();
         Ok(Client {
             inner: Arc::new(Inner {
-                limiter: SharedLimiter::new(shared.clone(), self.options.requests_per_second),
+                limiter: Pacing::new(shared.clone(), self.options.requests_per_second),
                 shared,
                 token,
                 pg: self.pg,
@@ -263,10 +263,10 @@ impl Client {
     }
 
     /// A new client with the same token, base URLs and options but its own
-    /// connection pool and rate limiter (the shared state opens new
-    /// connections in a new process by itself). Use it in a child process after `fork()`, where the parent's
-    /// connections and runtime are unusable.
-    /// A custom transport given to the builder is kept.
+    /// connection pool and rate limiter (a shared state opens new connections
+    /// in a new process by itself). Use it in a child process after `fork()`,
+    /// where the parent's connections and runtime are unusable. A custom
+    /// transport given to the builder is kept.
     pub fn reconnect(&self) -> Result<Client> {
         let inner = &self.inner;
         let transport: Arc<dyn Transport> = if inner.custom_transport {
@@ -277,7 +277,7 @@ impl Client {
         let shared = inner.shared.clone();
         Ok(Client {
             inner: Arc::new(Inner {
-                limiter: SharedLimiter::new(shared.clone(), inner.options.requests_per_second),
+                limiter: Pacing::new(shared.clone(), inner.options.requests_per_second),
                 shared,
                 token: inner.token.clone(),
                 pg: inner.pg.clone(),

@@ -21,7 +21,7 @@ pub(crate) enum Refusal {
 
 /// Send pacing for one client and its clones.
 #[derive(Debug)]
-pub(crate) struct SharedLimiter {
+pub(crate) struct Pacing {
     /// This process's limiter: the pacing without shared state, the fallback
     /// (at rate / processes) and this process's own pauses with it.
     local: RateLimiter,
@@ -40,11 +40,11 @@ fn fallback_rate(state: Option<&SharedState>, rate: Option<f64>) -> Option<f64> 
     }
 }
 
-impl SharedLimiter {
+impl Pacing {
     /// Pacing at `rate` requests per second (`None`: pauses only), shared
     /// through `state` when given.
     pub(crate) fn new(state: Option<Arc<SharedState>>, rate: Option<f64>) -> Self {
-        SharedLimiter {
+        Pacing {
             local: RateLimiter::new(fallback_rate(state.as_deref(), rate)),
             shared: state.map(|s| (s, Mutex::new(interval_of(rate)))),
         }

@@ -27,7 +27,7 @@ use std::time::Duration;
 
 pub use dedup::SharedDedup;
 pub use health::SharedStatus;
-pub(crate) use limiter::SharedLimiter;
+pub(crate) use limiter::Pacing;
 pub use options::SharedOptions;
 pub use scripts::{Reply, Script, ScriptRunner};
 pub(crate) use tokens::SharedTokens;
