@@ -7,7 +7,7 @@ use std::fmt;
 use std::sync::Arc;
 use std::time::Duration;
 
-use sepay::shared::{OnOutage, SharedDedup, SharedOptions, SharedStatus};
+use sepay::shared::{SharedDedup, SharedOptions, SharedStatus};
 use sepay::webhook::{Claim, DedupStore as _};
 
 use crate::dedup::{DedupStore, DedupStoreError};
@@ -28,14 +28,10 @@ pub struct SharedState {
 impl fmt::Debug for SharedState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let settings = self.inner.settings();
-        let outage = match settings.on_outage {
-            OnOutage::Fail => "fail".to_string(),
-            OnOutage::Local { processes } => format!("local/{processes}"),
-        };
         write!(
             f,
-            "SharedState(prefix={:?}, on_outage={outage})",
-            settings.prefix
+            "SharedState(prefix={:?}, on_outage={})",
+            settings.prefix, settings.on_outage
         )
     }
 }

@@ -77,10 +77,7 @@ impl PySharedState {
         format!(
             "<sepay_sdk.SharedState prefix={:?} on_outage={} reachable={}>",
             self.0.settings().prefix,
-            match self.0.settings().on_outage {
-                sepay::shared::OnOutage::Fail => "fail".to_string(),
-                sepay::shared::OnOutage::Local { processes } => format!("local/{processes}"),
-            },
+            self.0.settings().on_outage,
             if status.reachable { "True" } else { "False" }
         )
     }

@@ -50,6 +50,16 @@ pub enum OnOutage {
     Fail,
 }
 
+impl std::fmt::Display for OnOutage {
+    /// `local/<processes>` or `fail`, for descriptions (`repr`, `toString`).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OnOutage::Local { processes } => write!(f, "local/{processes}"),
+            OnOutage::Fail => f.write_str("fail"),
+        }
+    }
+}
+
 /// How a [`SharedState`] names its keys and how long it waits for Redis.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedSettings {
