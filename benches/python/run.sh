@@ -13,7 +13,7 @@ VENV="$CACHE_DIR/python-bench-venv"
 WHEELS="$CACHE_DIR/wheels"
 export PIP_CACHE_DIR="$CACHE_DIR/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
 "$VENV/bin/python" -c 'import sys' 2>/dev/null || python3 -m venv "$VENV"
-"$VENV/bin/pip" install -q maturin==1.16.0 sepay==0.1.0 requests
+"$VENV/bin/pip" install -q maturin==1.16.0 sepay==0.1.0 requests msgspec==0.23.0
 
 log "building the sepay-sdk wheel and the sandbox (release)"
 mkdir -p "$WHEELS"

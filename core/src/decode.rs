@@ -33,14 +33,18 @@ pub(crate) fn json_seed<'de, S: DeserializeSeed<'de> + Clone>(
         });
     }
     // Fast path without path tracking, which costs about 40% on a 5,000-item
-    // page; a body that fails is decoded again, tracked, to say where.
-    let mut de = serde_json::Deserializer::from_slice(&response.body);
-    if let Ok(value) = seed
-        .clone()
-        .deserialize(&mut de)
-        .and_then(|v| de.end().map(|_| v))
-    {
-        return Ok(value);
+    // page; a body that fails is decoded again, tracked, to say where. The
+    // body is checked as UTF-8 once, as a whole, so that serde_json does not
+    // check each string again (≈ 8% of a page).
+    if let Ok(text) = std::str::from_utf8(&response.body) {
+        let mut de = serde_json::Deserializer::from_str(text);
+        if let Ok(value) = seed
+            .clone()
+            .deserialize(&mut de)
+            .and_then(|v| de.end().map(|_| v))
+        {
+            return Ok(value);
+        }
     }
     let mut de = serde_json::Deserializer::from_slice(&response.body);
     let mut track = serde_path_to_error::Track::new();

@@ -76,6 +76,9 @@ impl FromStr for Amount {
     type Err = ParseAmountError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        if let Some(amount) = plain_decimal(s.as_bytes()) {
+            return Ok(amount);
+        }
         let t = s.trim();
         let ok = !t.is_empty()
             && t.bytes()
@@ -92,6 +95,42 @@ impl FromStr for Amount {
                 found: s.to_string(),
             })
     }
+}
+
+/// The common case read without `rust_decimal`'s general parser:
+/// `-?digits(.digits)?` with at most 18 digits, as SePay sends money
+/// (`"2000000.00"`). Anything else (`None`) takes the general path.
+fn plain_decimal(s: &[u8]) -> Option<Amount> {
+    let (negative, digits) = match s.split_first()? {
+        (b'-', rest) => (true, rest),
+        _ => (false, s),
+    };
+    if digits.is_empty() || digits.len() > 19 {
+        return None;
+    }
+    let mut mantissa: i64 = 0;
+    let mut scale: Option<u32> = None;
+    let mut count = 0;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i64::from(b - b'0');
+                count += 1;
+            }
+            b'.' if scale.is_none() && i > 0 && i + 1 < digits.len() => {
+                scale = Some((digits.len() - i - 1) as u32);
+            }
+            _ => return None,
+        }
+    }
+    if count > 18 {
+        return None;
+    }
+    if negative && mantissa == 0 {
+        return None; // keeps `-0.00` exactly as the general parser reads it
+    }
+    let mantissa = if negative { -mantissa } else { mantissa };
+    Some(Amount(Decimal::new(mantissa, scale.unwrap_or(0))))
 }
 
 impl fmt::Display for Amount {
@@ -168,6 +207,51 @@ mod tests {
         assert_eq!(c, Amount::from_dong(1_777_283_273));
         let d: Amount = serde_json::from_str("0.1").unwrap();
         assert_eq!(d.to_string(), "0.1");
+    }
+
+    #[test]
+    fn fast_path_reads_what_the_general_parser_reads() {
+        let samples = [
+            "0",
+            "0.00",
+            "-0.00",
+            "7",
+            "2000000.00",
+            "-2000000.00",
+            "1777283273.00",
+            "0.1",
+            "999999999999999999",
+            "9999999999999999.99",
+            "1000000000000000000",
+            "12.3456",
+            "-1",
+            "1.",
+            ".5",
+            "1..2",
+            "1.2.3",
+            "--1",
+            "",
+            "-",
+            "1e5",
+            " 1",
+            "01.50",
+        ];
+        for s in samples {
+            let general = Decimal::from_str_exact(s.trim()).ok();
+            match plain_decimal(s.as_bytes()) {
+                Some(Amount(fast)) => {
+                    let general =
+                        general.unwrap_or_else(|| panic!("{s:?}: only the fast path read it"));
+                    assert_eq!(fast, general, "{s:?}");
+                    assert_eq!(fast.to_string(), general.to_string(), "{s:?} (scale)");
+                }
+                None => {} // the general path decides
+            }
+        }
+        assert_eq!(
+            plain_decimal(b"2000000.00").map(|a| a.to_string()),
+            Some("2000000.00".into())
+        );
     }
 
     #[test]

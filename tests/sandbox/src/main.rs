@@ -76,6 +76,9 @@ struct Args {
     /// Lifetime of Bank Hub access tokens in seconds.
     #[arg(long, default_value_t = 60_000)]
     bankhub_token_ttl: u64,
+    /// Answer a repeated authorized GET from memory (client benchmarks).
+    #[arg(long)]
+    prerender: bool,
 }
 
 impl Args {
@@ -103,6 +106,7 @@ impl Args {
             webhook_time_scale: self.webhook_time_scale,
             oauth_access_ttl: self.oauth_access_ttl,
             bankhub_token_ttl: self.bankhub_token_ttl,
+            prerender: self.prerender,
             ..SandboxConfig::default()
         }
     }

@@ -88,6 +88,9 @@ pub struct SandboxConfig {
     /// the docs' example `ttl`).
     #[serde(default = "default_bankhub_token_ttl")]
     pub bankhub_token_ttl: u64,
+    /// Answer a repeated authorized `GET` from memory (benchmarks; default off).
+    #[serde(default)]
+    pub prerender: bool,
 }
 
 /// An OAuth2 app registered with the sandbox.
@@ -205,6 +208,7 @@ impl Default for SandboxConfig {
             bankhub_client_id: default_bankhub_client_id(),
             bankhub_client_secret: default_bankhub_client_secret(),
             bankhub_token_ttl: default_bankhub_token_ttl(),
+            prerender: false,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod handle;
 pub mod log;
 pub mod mangle;
 pub mod pipeline;
+pub mod prerender;
 pub mod ratelimit;
 pub mod state;
 pub mod surface;

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::Response;
 use bytes::Bytes;
 use futures::StreamExt;
@@ -88,12 +88,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
         pg_request(&app, req, &path, &query).await
     } else {
         match read(req, path, query).await {
-            Ok(incoming) => {
-                let app2 = app.clone();
-                tokio::task::spawn_blocking(move || surface::dispatch(&app2, surface, &incoming))
-                    .await
-                    .unwrap_or_else(|_| respond::error_500(flavor))
-            }
+            Ok(incoming) => dispatch(&app, surface, incoming).await,
             Err(resp) => resp,
         }
     };
@@ -128,6 +123,33 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
         _ => {}
     }
     finish(&app, entry, resp).into()
+}
+
+/// Routes a request to its surface off the async threads, through the
+/// `--prerender` cache.
+async fn dispatch(app: &Arc<AppState>, surface: Surface, incoming: Incoming) -> ApiResponse {
+    let kept = &app.prerendered;
+    let is_get = incoming.method == Method::GET;
+    if !is_get {
+        kept.clear();
+    } else if let Some(resp) = kept.get(&incoming.path, &incoming.query, &incoming.authorization) {
+        return resp;
+    }
+    let key = is_get.then(|| {
+        (
+            incoming.path.clone(),
+            incoming.query.clone(),
+            incoming.authorization.clone(),
+        )
+    });
+    let app2 = app.clone();
+    let resp = tokio::task::spawn_blocking(move || surface::dispatch(&app2, surface, &incoming))
+        .await
+        .unwrap_or_else(|_| respond::error_500(surface.flavor()));
+    if let Some((path, query, authorization)) = key {
+        kept.keep(&path, &query, &authorization, &resp);
+    }
+    resp
 }
 
 /// Largest accepted API request body.

@@ -15,6 +15,7 @@ use crate::payment_gateway::store::PgStore;
 use crate::server::config::{OAuthUser, SandboxConfig, V1Order};
 use crate::server::faults::FaultPicker;
 use crate::server::log::RequestLog;
+use crate::server::prerender::Prerendered;
 use crate::server::ratelimit::RateLimiter;
 use crate::va_orders::store::VaStore;
 use crate::webhooks::deliveries::{DeliveryAttempt, IpnAttempt};
@@ -52,6 +53,8 @@ pub struct AppState {
     /// The user behind every OAuth2 grant.
     pub oauth_user: OAuthUser,
     bankhub: Mutex<BankHubStore>,
+    /// Rendered answers kept for `--prerender`.
+    pub prerendered: Prerendered,
 }
 
 /// Timeout of one outbound delivery (SePay: 8 s response timeout).
@@ -110,6 +113,7 @@ impl AppState {
             oauth: Mutex::new(oauth),
             oauth_user: config.oauth_user,
             bankhub: Mutex::new(bankhub),
+            prerendered: Prerendered::new(config.prerender),
         }
     }
 
@@ -120,6 +124,7 @@ impl AppState {
 
     /// The dataset, for appending simulated transactions.
     pub fn dataset_mut(&self) -> RwLockWriteGuard<'_, Dataset> {
+        self.prerendered.clear();
         self.dataset.write().unwrap_or_else(|e| e.into_inner())
     }
 
