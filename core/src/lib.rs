@@ -12,6 +12,7 @@ mod decode;
 pub mod error;
 mod generated;
 pub mod http;
+mod json_path;
 pub mod limit;
 pub mod money;
 pub mod oauth;

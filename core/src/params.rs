@@ -8,6 +8,7 @@ use serde::forward_to_deserialize_any;
 use serde_json::{Map, Value};
 
 use crate::error::{Error, FieldError, Result};
+use crate::json_path;
 
 /// Builds `T` from named values. Unknown names and values of the wrong type
 /// fail with [`Error::Validation`] (no HTTP status) naming the parameter.
@@ -23,10 +24,8 @@ pub fn from_json<T: DeserializeOwned>(operation: &str, fields: Map<String, Value
             ),
         ));
     }
-    serde_path_to_error::deserialize(Value::Object(fields)).map_err(|e| {
-        let field = e.path().to_string();
-        invalid(operation, &field, e.into_inner().to_string())
-    })
+    json_path::from_str(&Value::Object(fields).to_string())
+        .map_err(|(field, message)| invalid(operation, &field, message))
 }
 
 fn invalid(operation: &str, field: &str, message: String) -> Error {

@@ -14,6 +14,7 @@ use crate::client::retry_after;
 use crate::decode::{self, summarize};
 use crate::error::{Error, Result};
 use crate::http::HttpResponse;
+use crate::json_path;
 use crate::paging::{Page, Pagination};
 use crate::userapi::{field_errors, text_of, ErrorAnswer};
 
@@ -85,18 +86,15 @@ fn value(operation: &str, response: &HttpResponse) -> Result<Value> {
 }
 
 fn typed<T: DeserializeOwned>(operation: &str, path: &str, v: Value) -> Result<T> {
-    serde_path_to_error::deserialize(v).map_err(|e| {
-        let at = e.path().to_string();
-        Error::Decode {
-            operation: operation.to_string(),
-            path: Some(if at == "." {
-                path.to_string()
-            } else {
-                format!("{path}.{at}")
-            }),
-            expected: "the documented Bank Hub object".to_string(),
-            found: e.into_inner().to_string(),
-        }
+    json_path::from_str(&v.to_string()).map_err(|(at, found)| Error::Decode {
+        operation: operation.to_string(),
+        path: Some(if at == "." {
+            path.to_string()
+        } else {
+            format!("{path}.{at}")
+        }),
+        expected: "the documented Bank Hub object".to_string(),
+        found,
     })
 }
 
