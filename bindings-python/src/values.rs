@@ -75,33 +75,8 @@ impl ToPy for Amount {
     /// (a page-sum reads 5,000 of these).
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-        let mut text = [0u8; 64];
-        let text = decimal_text(self.as_decimal(), &mut text);
-        DECIMAL.import(py, "decimal", "Decimal")?.call1((text,))
+        DECIMAL.import(py, "decimal", "Decimal")?.call1((&*self.text(),))
     }
-}
-
-/// `value` as decimal text (`-123.45`) in `buf`.
-fn decimal_text(value: rust_decimal::Decimal, buf: &mut [u8; 64]) -> &str {
-    let scale = value.scale() as usize;
-    let mut digits = value.mantissa().unsigned_abs();
-    let mut at = buf.len();
-    let mut written = 0;
-    while digits > 0 || written <= scale {
-        if written == scale && scale > 0 {
-            at -= 1;
-            buf[at] = b'.';
-        }
-        at -= 1;
-        buf[at] = b'0' + (digits % 10) as u8;
-        digits /= 10;
-        written += 1;
-    }
-    if value.is_sign_negative() && !value.is_zero() {
-        at -= 1;
-        buf[at] = b'-';
-    }
-    std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 impl ToPy for DateTime {

@@ -2,6 +2,7 @@
 //! arguments read from JSON, validation errors.
 
 use std::future::Future;
+use std::pin::Pin;
 
 use js_sys::Promise;
 use serde::de::DeserializeOwned;
@@ -13,13 +14,20 @@ use sepay::Error;
 
 use crate::convert::{error, to_js};
 
+/// A future as a Promise. The future is boxed so that wasm-bindgen-futures'
+/// glue is compiled once, not once per method (it was ≈ 300 KB of the module).
+pub fn to_promise(call: impl Future<Output = Result<JsValue, JsValue>> + 'static) -> Promise {
+    let call: Pin<Box<dyn Future<Output = Result<JsValue, JsValue>>>> = Box::pin(call);
+    future_to_promise(call)
+}
+
 /// Runs a core call as a Promise resolving to its JSON-shaped result.
 pub fn promise<T, F>(call: F) -> Promise
 where
     T: Serialize,
     F: Future<Output = Result<T, JsValue>> + 'static,
 {
-    future_to_promise(async move { to_js(&call.await?) })
+    to_promise(async move { to_js(&call.await?) })
 }
 
 /// Runs a core call that answers nothing as a Promise of `undefined`.
@@ -27,7 +35,7 @@ pub fn unit<F>(call: F) -> Promise
 where
     F: Future<Output = Result<(), JsValue>> + 'static,
 {
-    future_to_promise(async move {
+    to_promise(async move {
         call.await?;
         Ok(JsValue::UNDEFINED)
     })

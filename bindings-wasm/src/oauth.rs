@@ -4,9 +4,8 @@
 
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
-use crate::calls::{json_arg, promise};
+use crate::calls::{json_arg, promise, to_promise};
 use crate::client::WasmClient;
 use crate::convert::{error, id_arg};
 use crate::token_store::tokens_to_js;
@@ -31,7 +30,7 @@ impl WasmClient {
 
     pub fn oauth_exchange_code(&self, code: JsValue) -> Promise {
         let c = self.client.clone();
-        future_to_promise(async move {
+        to_promise(async move {
             let code = id_arg("oauth.exchange_code", "code", &code)?;
             let tokens = c
                 .oauth()

@@ -9,10 +9,10 @@ use futures::lock::Mutex;
 use js_sys::Promise;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use sepay::paging::{PageSource, Paginator};
 
+use crate::calls::to_promise;
 use crate::convert::{error, to_js};
 
 /// A paginator of any item type, yielding pages as JavaScript arrays.
@@ -65,7 +65,7 @@ impl Pages {
     #[wasm_bindgen(js_name = nextPage)]
     pub fn next_page(&self) -> Promise {
         let inner = self.inner.clone();
-        future_to_promise(async move {
+        to_promise(async move {
             let mut pages = inner.lock().await;
             Ok(pages.next_js().await?.unwrap_or(JsValue::UNDEFINED))
         })

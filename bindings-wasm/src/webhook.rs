@@ -10,7 +10,6 @@ use std::time::Duration;
 use js_sys::{Promise, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::future_to_promise;
 
 use sepay::shared::SharedDedup;
 use sepay::webhook::{
@@ -18,6 +17,7 @@ use sepay::webhook::{
 };
 use sepay::Error;
 
+use crate::calls::to_promise;
 use crate::convert::{error, to_js};
 use crate::dedup::receiver_options;
 use crate::shared_state::WasmSharedState;
@@ -155,7 +155,7 @@ fn claim_later<T: Serialize + 'static>(
     dedup: Arc<SharedDedup>,
     received: sepay::Result<Received<T>>,
 ) -> Promise {
-    future_to_promise(async move {
+    to_promise(async move {
         let mut r = received.map_err(|e| error(&e))?;
         let claim = dedup
             .claim_async(&r.key, inner.lease())
@@ -327,7 +327,7 @@ impl WasmWebhookReceiver {
     /// `complete` in the shared state (a Promise).
     pub fn complete_shared(&self, key: String) -> Result<Promise, JsValue> {
         let dedup = self.shared.clone().ok_or_else(|| not_shared())?;
-        Ok(future_to_promise(async move {
+        Ok(to_promise(async move {
             dedup
                 .complete_async(&key)
                 .await
@@ -339,7 +339,7 @@ impl WasmWebhookReceiver {
     /// `release` in the shared state (a Promise).
     pub fn release_shared(&self, key: String) -> Result<Promise, JsValue> {
         let dedup = self.shared.clone().ok_or_else(|| not_shared())?;
-        Ok(future_to_promise(async move {
+        Ok(to_promise(async move {
             dedup
                 .release_async(&key)
                 .await

@@ -24,6 +24,7 @@ pub mod pg;
 pub mod qr;
 pub mod secret;
 pub mod shared;
+pub mod stack_text;
 pub mod time;
 pub mod userapi;
 pub mod webhook;

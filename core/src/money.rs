@@ -6,6 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use rust_decimal::Decimal;
+
+use crate::stack_text::StackText;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -33,6 +35,26 @@ impl Amount {
     /// The exact decimal value.
     pub fn as_decimal(&self) -> Decimal {
         self.0
+    }
+
+    /// The decimal text with SePay's scale (`"19689000.00"`), without allocating.
+    pub fn text(&self) -> StackText {
+        let mut out = StackText::new();
+        let scale = self.0.scale() as usize;
+        let mut digits = self.0.mantissa().unsigned_abs();
+        let mut written = 0;
+        while digits > 0 || written <= scale {
+            if written == scale && scale > 0 {
+                out.prepend(b'.');
+            }
+            out.prepend(b'0' + (digits % 10) as u8);
+            digits /= 10;
+            written += 1;
+        }
+        if self.0.is_sign_negative() && !self.0.is_zero() {
+            out.prepend(b'-');
+        }
+        out
     }
 
     /// The amount as whole dong, if it has no fractional part and fits in an `i64`.
@@ -147,7 +169,7 @@ impl fmt::Debug for Amount {
 
 impl Serialize for Amount {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0.to_string())
+        serializer.serialize_str(&self.text())
     }
 }
 

@@ -4,9 +4,11 @@
 
 use std::fmt;
 
-use chrono::{FixedOffset, NaiveDate, NaiveDateTime, TimeZone};
+use chrono::{Datelike, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Timelike};
 use serde::de::{self, Visitor};
 use serde::Deserializer;
+
+use crate::stack_text::StackText;
 
 /// A zone-aware time at `+07:00`.
 pub type DateTime = chrono::DateTime<FixedOffset>;
@@ -160,6 +162,42 @@ impl<'de> Visitor<'de> for WallClockVisitor {
     }
 }
 
+/// `t` as RFC 3339 (`2023-05-04T11:59:47+07:00`) without allocating, when it
+/// has whole seconds, a four-digit year and a whole-minute offset; else `None`.
+pub fn rfc3339_text(t: &DateTime) -> Option<StackText> {
+    let local = t.naive_local();
+    let offset = t.offset().local_minus_utc();
+    if local.nanosecond() != 0 || !(0..=9999).contains(&local.year()) || offset % 60 != 0 {
+        return None;
+    }
+    let mut out = StackText::new();
+    let minutes = offset.unsigned_abs() / 60;
+    out.prepend_digits(minutes % 60, 2);
+    out.prepend(b':');
+    out.prepend_digits(minutes / 60, 2);
+    out.prepend(if offset < 0 { b'-' } else { b'+' });
+    out.prepend_digits(local.second(), 2);
+    out.prepend(b':');
+    out.prepend_digits(local.minute(), 2);
+    out.prepend(b':');
+    out.prepend_digits(local.hour(), 2);
+    out.prepend(b'T');
+    out.prepend_digits(local.day(), 2);
+    out.prepend(b'-');
+    out.prepend_digits(local.month(), 2);
+    out.prepend(b'-');
+    out.prepend_digits(local.year() as u32, 4);
+    Some(out)
+}
+
+/// Writes `t` as RFC 3339 with its offset.
+fn serialize_time<S: serde::Serializer>(t: &DateTime, s: S) -> Result<S::Ok, S::Error> {
+    match rfc3339_text(t) {
+        Some(text) => s.serialize_str(&text),
+        None => s.serialize_str(&t.to_rfc3339()),
+    }
+}
+
 /// Serde adapter for a required SePay time.
 pub mod wall_clock {
     use super::*;
@@ -172,7 +210,7 @@ pub mod wall_clock {
 
     /// Serializes as an RFC 3339 time with its offset.
     pub fn serialize<S: serde::Serializer>(t: &DateTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&t.to_rfc3339())
+        serialize_time(t, s)
     }
 }
 
@@ -188,7 +226,7 @@ pub mod wall_clock_opt {
     /// Serializes as an RFC 3339 time with its offset, or null.
     pub fn serialize<S: serde::Serializer>(t: &Option<DateTime>, s: S) -> Result<S::Ok, S::Error> {
         match t {
-            Some(t) => s.serialize_str(&t.to_rfc3339()),
+            Some(t) => serialize_time(t, s),
             None => s.serialize_none(),
         }
     }
@@ -197,6 +235,25 @@ pub mod wall_clock_opt {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rfc3339_text_matches_chrono() {
+        let times = [
+            "2023-05-04T11:59:47+07:00",
+            "0001-01-01T00:00:00+00:00",
+            "9999-12-31T23:59:59-03:30",
+            "2024-02-29T00:00:09+05:45",
+        ];
+        for t in times {
+            let t = DateTime::parse_from_rfc3339(t).unwrap();
+            assert_eq!(
+                rfc3339_text(&t).map(|s| s.to_string()),
+                Some(t.to_rfc3339())
+            );
+        }
+        let fractional = DateTime::parse_from_rfc3339("2023-05-04T11:59:47.5+07:00").unwrap();
+        assert!(rfc3339_text(&fractional).is_none());
+    }
 
     #[test]
     fn wall_clock_becomes_plus_seven() {
