@@ -75,7 +75,9 @@ impl ToPy for Amount {
     /// (a page-sum reads 5,000 of these).
     fn to_py<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         static DECIMAL: PyOnceLock<Py<PyType>> = PyOnceLock::new();
-        DECIMAL.import(py, "decimal", "Decimal")?.call1((&*self.text(),))
+        DECIMAL
+            .import(py, "decimal", "Decimal")?
+            .call1((&*self.text(),))
     }
 }
 

@@ -12,15 +12,36 @@ use wasm_bindgen::JsValue;
 /// into a JavaScript value. Amounts stay decimal strings and times RFC 3339
 /// strings, exactly as the core serializes them.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let mut out = Vec::with_capacity(256);
-    let mut ser = serde_json::Serializer::with_formatter(&mut out, CamelKeys::default());
-    value
-        .serialize(&mut ser)
-        .map_err(|e| js_sys::Error::new(&format!("sepay: cannot serialize a result: {e}")))?;
-    // serde_json writes valid UTF-8.
-    let text = String::from_utf8(out)
-        .map_err(|_| js_sys::Error::new("sepay: serialized result is not UTF-8"))?;
-    js_sys::JSON::parse(&text)
+    // One buffer reused by every result (the module is single-threaded): a
+    // 1.8 MB page is then written without growing a new buffer each time.
+    OUT.with(|cell| {
+        let mut out = cell.take();
+        out.clear();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, CamelKeys::default());
+        let result = value
+            .serialize(&mut ser)
+            .map_err(|e| {
+                js_sys::Error::new(&format!("sepay: cannot serialize a result: {e}")).into()
+            })
+            // serde_json writes UTF-8; the runtime's decoder reads the bytes
+            // in place, without a copy or a second check on this side.
+            .and_then(|()| parse_utf8_json(&out));
+        cell.replace(out);
+        result
+    })
+}
+
+thread_local! {
+    static OUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(
+    inline_js = "const decoder = new TextDecoder(); export function parse_utf8_json(bytes) { return JSON.parse(decoder.decode(bytes)); }"
+)]
+extern "C" {
+    /// `JSON.parse` of UTF-8 bytes read in place from the module's memory.
+    #[wasm_bindgen(catch)]
+    fn parse_utf8_json(bytes: &[u8]) -> Result<JsValue, JsValue>;
 }
 
 /// A compact JSON formatter that writes object keys in camelCase
@@ -59,19 +80,23 @@ impl serde_json::ser::Formatter for CamelKeys {
         if !self.in_key || (!self.upper_next && !fragment.contains('_')) {
             return w.write_all(fragment.as_bytes());
         }
-        // Keys are short field names: rewrite into a small buffer, write once.
-        let mut buf = Vec::with_capacity(fragment.len());
-        for &b in fragment.as_bytes() {
+        // Keys are short field names: written in the pieces between
+        // underscores, each piece's first letter upper-cased.
+        let bytes = fragment.as_bytes();
+        let mut from = 0;
+        for (i, &b) in bytes.iter().enumerate() {
             if b == b'_' {
+                w.write_all(&bytes[from..i])?;
                 self.upper_next = true;
+                from = i + 1;
             } else if self.upper_next {
-                buf.push(b.to_ascii_uppercase());
+                w.write_all(&bytes[from..i])?;
+                w.write_all(&[b.to_ascii_uppercase()])?;
                 self.upper_next = false;
-            } else {
-                buf.push(b);
+                from = i + 1;
             }
         }
-        w.write_all(&buf)
+        w.write_all(&bytes[from..])
     }
 }
 

@@ -41,14 +41,28 @@ impl Amount {
     pub fn text(&self) -> StackText {
         let mut out = StackText::new();
         let scale = self.0.scale() as usize;
-        let mut digits = self.0.mantissa().unsigned_abs();
+        let digits = self.0.mantissa().unsigned_abs();
+        // 64-bit arithmetic when it fits: 128-bit division is a slow library
+        // call on wasm32 (≈ 3% of a JavaScript page).
+        let (mut low, mut high) = match u64::try_from(digits) {
+            Ok(d) => (d, 0u128),
+            Err(_) => (0, digits),
+        };
         let mut written = 0;
-        while digits > 0 || written <= scale {
+        while low > 0 || high > 0 || written <= scale {
             if written == scale && scale > 0 {
                 out.prepend(b'.');
             }
-            out.prepend(b'0' + (digits % 10) as u8);
-            digits /= 10;
+            let digit = if high > 0 {
+                let d = (high % 10) as u8;
+                high /= 10;
+                d
+            } else {
+                let d = (low % 10) as u8;
+                low /= 10;
+                d
+            };
+            out.prepend(b'0' + digit);
             written += 1;
         }
         if self.0.is_sign_negative() && !self.0.is_zero() {
