@@ -60,5 +60,5 @@ const k = median(runs.pkg);
 console.log(`| \`.wasm\` after \`wasm-opt -Oz\` | ${bytes.length.toLocaleString("en")} B raw (${(bytes.length / 1024).toFixed(0)} KiB), ${gz.toLocaleString("en")} B gzipped -9 (${(gz / 1024).toFixed(0)} KiB; goal ≤ 400 KB) |`);
 console.log(`| compile (\`new WebAssembly.Module\`, median of 7) | ${ms(median(compile))} |`);
 console.log(`| \`import("sepay-sdk")\` in a fresh Node process: read + compile + instantiate (median of 7) | ${ms(median(imports))} |`);
-console.log(`| one v1 page of 5,000 transactions, plain \`fetch\` + \`JSON.parse\` (median of 20) | ${ms(p)} |`);
+console.log(`| one pre-rendered v1 page of 5,000 transactions, plain \`fetch\` + \`JSON.parse\` (median of 20) | ${ms(p)} |`);
 console.log(`| the same page through \`client.v1.transactions.list\`: typed, exact objects (median of 20) | ${ms(k)} (${(k / p).toFixed(2)}×; goal ≤ 1.5×) |`);
