@@ -8,13 +8,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use crate::auth::token::{TokenCache, TokenProvider};
-use crate::config::{BaseUrls, ClientOptions, Environment};
+use crate::config::{BaseUrls, CallOptions, ClientOptions, Environment};
 use crate::error::{Error, Result};
 use crate::http::rt::{self, Instant};
 use crate::http::{
     DefaultTransport, HttpRequest, HttpResponse, MaybeSendSync, Transport, TransportErrorKind,
 };
 use crate::limit::Jitter;
+use crate::observe::{self, CallEvent, CallEventKind, CallObserver};
 use crate::operation::{Exchange, Operation, Sender, Surface};
 use crate::secret::SecretString;
 use crate::shared::limiter::Refusal;
@@ -35,6 +36,8 @@ type Extensions = Vec<Arc<Extension>>;
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,
+    /// This view's per-call options ([`Client::with_options`]).
+    call: Arc<CallOptions>,
 }
 
 struct Inner {
@@ -52,6 +55,7 @@ struct Inner {
     limiter: Pacing,
     shared: Option<Arc<SharedState>>,
     jitter: Jitter,
+    observer: Option<Arc<dyn CallObserver>>,
 }
 
 impl fmt::Debug for Client {
@@ -77,6 +81,7 @@ pub struct ClientBuilder {
     urls: Option<BaseUrls>,
     options: ClientOptions,
     transport: Option<Arc<dyn Transport>>,
+    observer: Option<observe::Kept>,
     /// A setting refused when it was given, reported by `build()`.
     refused: Option<String>,
 }
@@ -153,6 +158,13 @@ impl ClientBuilder {
         self
     }
 
+    /// Receives every call's events (requests, responses, retries): the
+    /// hook behind the bindings' listeners. `tracing` gets them too.
+    pub fn observer(mut self, observer: Arc<dyn CallObserver>) -> Self {
+        self.observer = Some(observe::Kept(observer));
+        self
+    }
+
     /// Replace the HTTP transport (tests, custom stacks).
     pub fn transport(mut self, transport: Arc<dyn Transport>) -> Self {
         self.transport = Some(transport);
@@ -219,7 +231,9 @@ impl ClientBuilder {
                 transport,
                 custom_transport,
                 jitter: Jitter::new(),
+                observer: self.observer.map(|k| k.0),
             }),
+            call: Arc::default(),
         })
     }
 }
@@ -246,6 +260,10 @@ impl PgCredentials {
 struct Failure {
     error: Error,
     retry: bool,
+    /// The HTTP status, when the failure was an answer.
+    status: Option<u16>,
+    /// SePay's request id of that answer.
+    request_id: Option<String>,
     /// The wait SePay asked for (a 429); the limiter's pause enforces it.
     server_wait: Option<Duration>,
 }
@@ -288,8 +306,26 @@ impl Client {
                 transport,
                 custom_transport: inner.custom_transport,
                 jitter: Jitter::new(),
+                observer: inner.observer.clone(),
             }),
+            call: self.call.clone(),
         })
+    }
+
+    /// A view of this client whose calls use `options` over this view's own
+    /// (timeout, attempts, time budget, extra headers). It shares the
+    /// connections, rate limit, shared state and tokens; nothing is rebuilt.
+    pub fn with_options(&self, options: CallOptions) -> Result<Client> {
+        options.validate()?;
+        Ok(Client {
+            inner: self.inner.clone(),
+            call: Arc::new(options.over(&self.call)),
+        })
+    }
+
+    /// This view's per-call options (empty for a client from the builder).
+    pub fn call_options(&self) -> &CallOptions {
+        &self.call
     }
 
     /// The base URLs in use.
@@ -336,6 +372,9 @@ impl Client {
         let mut renewed = false;
         loop {
             let mut request = base.clone();
+            for (name, value) in &self.call.headers {
+                request.set_header(name, value.clone());
+            }
             let bearer = self.authorize(op, &mut request).await?;
             let response = self.send(op, request).await?;
             match bearer {
@@ -353,12 +392,29 @@ impl Client {
     /// `retry.max_elapsed`: a wait that would not fit ends the call at once.
     async fn send(&self, op: &dyn Exchange, request: HttpRequest) -> Result<HttpResponse> {
         let policy = &self.inner.options.retry;
+        let max_attempts = self.call.max_attempts.unwrap_or(policy.max_attempts);
+        let max_elapsed = self.call.max_elapsed.unwrap_or(policy.max_elapsed);
         let started = Instant::now();
-        let deadline = started + policy.max_elapsed;
+        let deadline = started + max_elapsed;
         let scope = scope_of(op.name());
+        let observer = self.inner.observer.as_deref();
+        let event = |kind, attempt, waited| CallEvent {
+            kind,
+            operation: op.name().to_string(),
+            method: request.method.as_str().to_string(),
+            path: request.url.path().to_string(),
+            attempt,
+            status: None,
+            latency: None,
+            waited,
+            retry_in: None,
+            reason: None,
+            request_id: None,
+        };
         let mut attempt = 0u32;
         loop {
             attempt += 1;
+            let before = Instant::now();
             match self.inner.limiter.acquire_until(scope, deadline).await {
                 Ok(()) => {}
                 Err(Refusal::Beyond(wait)) => return Err(Error::RateLimited {
@@ -368,9 +424,35 @@ impl Client {
                 }),
                 Err(Refusal::Closed(error)) => return Err(error),
             }
+            let waited = before.elapsed();
+            if observe::wanted(observer, CallEventKind::Request) {
+                observe::emit(observer, event(CallEventKind::Request, attempt, waited));
+            }
             let left = deadline.saturating_duration_since(Instant::now());
-            let timeout = self.inner.options.timeout.min(left);
-            let failure = match self.attempt(op, request.clone(), timeout).await {
+            let timeout = self
+                .call
+                .timeout
+                .unwrap_or(self.inner.options.timeout)
+                .min(left);
+            let sent = Instant::now();
+            let outcome = self.attempt(op, request.clone(), timeout).await;
+            if observe::wanted(observer, CallEventKind::Response) {
+                let (status, request_id, reason) = match &outcome {
+                    Ok(r) => (Some(r.status), request_id(r), None),
+                    Err(f) => (f.status, f.request_id.clone(), Some(f.error.to_string())),
+                };
+                observe::emit(
+                    observer,
+                    CallEvent {
+                        status,
+                        latency: Some(sent.elapsed()),
+                        request_id,
+                        reason,
+                        ..event(CallEventKind::Response, attempt, waited)
+                    },
+                );
+            }
+            let failure = match outcome {
                 Ok(response) => return Ok(response),
                 Err(f) => f,
             };
@@ -383,10 +465,21 @@ impl Client {
                     .pause_for(scope, asked.max(backoff))
                     .await;
             }
-            let out_of_budget =
-                attempt >= policy.max_attempts || started.elapsed() + wait > policy.max_elapsed;
+            let out_of_budget = attempt >= max_attempts || started.elapsed() + wait > max_elapsed;
             if !failure.retry || out_of_budget {
                 return Err(failure.error);
+            }
+            if observe::wanted(observer, CallEventKind::Retry) {
+                observe::emit(
+                    observer,
+                    CallEvent {
+                        status: failure.status,
+                        retry_in: Some(wait),
+                        reason: Some(failure.error.to_string()),
+                        request_id: failure.request_id.clone(),
+                        ..event(CallEventKind::Retry, attempt, waited)
+                    },
+                );
             }
             if failure.server_wait.is_none() {
                 rt::sleep(backoff).await;
@@ -471,6 +564,8 @@ impl Client {
                         after: timeout,
                     },
                     retry: idempotent,
+                    status: None,
+                    request_id: None,
                     server_wait: None,
                 })
             }
@@ -500,6 +595,8 @@ impl Client {
                 return Err(Failure {
                     error,
                     retry,
+                    status: None,
+                    request_id: None,
                     server_wait: None,
                 });
             }
@@ -511,11 +608,15 @@ impl Client {
                 error: op.error(&response),
                 // A 429 is answered before the request is processed.
                 retry: true,
+                status: Some(429),
+                request_id: request_id(&response),
                 server_wait: Some(retry_after(&response).unwrap_or(Duration::from_secs(1))),
             }),
-            500 | 502 | 503 | 504 => Err(Failure {
+            status @ (500 | 502 | 503 | 504) => Err(Failure {
                 error: op.error(&response),
                 retry: idempotent,
+                status: Some(status),
+                request_id: request_id(&response),
                 server_wait: None,
             }),
             _ => Ok(response),
@@ -553,6 +654,17 @@ impl Sender for Client {
     fn to_shared(&self) -> Arc<dyn Sender> {
         Arc::new(self.clone())
     }
+}
+
+/// SePay's request id, if the answer carries one. The header name is
+/// UNVERIFIED (SePay documents none): `X-Request-Id`, `X-SePay-Request-Id`
+/// or `Request-Id`, the first present.
+fn request_id(response: &HttpResponse) -> Option<String> {
+    ["x-request-id", "x-sepay-request-id", "request-id"]
+        .iter()
+        .find_map(|h| response.header(h))
+        .filter(|v| v.len() <= 200 && !v.chars().any(char::is_control))
+        .map(str::to_string)
 }
 
 /// The wait SePay asked for: `x-sepay-userapi-retry-after` (v1) or `Retry-After` (v2).

@@ -189,6 +189,90 @@ impl Default for ClientOptions {
     }
 }
 
+/// Options for the calls made through one view of a client
+/// ([`Client::with_options`](crate::client::Client::with_options)): each `None`
+/// keeps the client's own value. The view shares the client's connections,
+/// rate limit and tokens.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CallOptions {
+    /// Budget for one attempt (the client's `timeout`).
+    pub timeout: Option<Duration>,
+    /// Attempts in all, retries included (`retry.max_attempts`).
+    pub max_attempts: Option<u32>,
+    /// Budget for the whole call, waits and retries included (`retry.max_elapsed`).
+    pub max_elapsed: Option<Duration>,
+    /// Extra request headers (name, value), e.g. a correlation id. The
+    /// headers the SDK owns (`Authorization`, `Content-Type`, `Host`,
+    /// `Content-Length`, `User-Agent`) cannot be set here.
+    pub headers: Vec<(String, String)>,
+}
+
+/// Headers the SDK writes itself; a call option may not replace them.
+const OWN_HEADERS: [&str; 6] = [
+    "authorization",
+    "content-type",
+    "content-length",
+    "host",
+    "user-agent",
+    "transfer-encoding",
+];
+
+impl CallOptions {
+    /// Checks the values like the client's own, and each header's name and value.
+    pub fn validate(&self) -> Result<()> {
+        let o = ClientOptions {
+            timeout: self.timeout.unwrap_or(Duration::from_secs(1)),
+            retry: RetryPolicy {
+                max_attempts: self.max_attempts.unwrap_or(1),
+                max_elapsed: self.max_elapsed.unwrap_or(Duration::from_secs(1)),
+                ..RetryPolicy::default()
+            },
+            ..ClientOptions::default()
+        };
+        o.validate()?;
+        for (name, value) in &self.headers {
+            let token = !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
+            if !token {
+                return Err(Error::config(format!(
+                    "header name {name:?} is not a valid HTTP header name"
+                )));
+            }
+            if OWN_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+                return Err(Error::config(format!(
+                    "header {name:?} is set by the SDK and cannot be given per call"
+                )));
+            }
+            if value.chars().any(|c| c.is_control() && c != '\t') {
+                return Err(Error::config(format!(
+                    "the value of header {name:?} must not contain control characters"
+                )));
+            }
+        }
+        Ok(())
+    }
+
+    /// These options over `base`: values set here win, headers are added
+    /// (a header given again replaces the earlier value).
+    pub fn over(&self, base: &CallOptions) -> CallOptions {
+        let mut headers: Vec<(String, String)> = base
+            .headers
+            .iter()
+            .filter(|(n, _)| !self.headers.iter().any(|(m, _)| m.eq_ignore_ascii_case(n)))
+            .cloned()
+            .collect();
+        headers.extend(self.headers.iter().cloned());
+        CallOptions {
+            timeout: self.timeout.or(base.timeout),
+            max_attempts: self.max_attempts.or(base.max_attempts),
+            max_elapsed: self.max_elapsed.or(base.max_elapsed),
+            headers,
+        }
+    }
+}
+
 /// Longest accepted timeout or time budget (one day): larger values are
 /// mistakes (milliseconds given as seconds) and overflow timers.
 pub const MAX_DURATION: Duration = Duration::from_secs(86_400);

@@ -16,6 +16,7 @@ mod json_path;
 pub mod limit;
 pub mod money;
 pub mod oauth;
+pub mod observe;
 pub mod operation;
 pub mod operations;
 pub mod paging;

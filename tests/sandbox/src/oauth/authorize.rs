@@ -137,6 +137,7 @@ pub async fn authorize(State(app): State<Arc<AppState>>, req: Request) -> Respon
         fault: None,
         authorized: known,
         received_ms,
+        x_headers: Vec::new(),
     });
     resp
 }

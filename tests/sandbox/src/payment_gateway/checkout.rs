@@ -196,6 +196,7 @@ pub async fn checkout(State(app): State<Arc<AppState>>, req: Request) -> Respons
         fault: None,
         authorized: false,
         received_ms,
+        x_headers: Vec::new(),
     };
     let result = if parts.method != Method::POST {
         Err(refuse("Method not allowed", false))

@@ -23,6 +23,10 @@ pub struct LoggedRequest {
     pub authorized: bool,
     /// Milliseconds between sandbox start and arrival.
     pub received_ms: u64,
+    /// The request's `X-…` headers (lower-case names), to check headers a
+    /// client adds per call.
+    #[serde(default)]
+    pub x_headers: Vec<(String, String)>,
 }
 
 /// A bounded log: the oldest entries are dropped beyond `capacity`.
@@ -79,6 +83,7 @@ mod tests {
             fault: None,
             authorized: true,
             received_ms: 0,
+            x_headers: Vec::new(),
         }
     }
 

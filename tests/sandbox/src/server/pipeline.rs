@@ -45,6 +45,15 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
         fault: None,
         authorized: auth == AuthResult::Ok,
         received_ms,
+        x_headers: req
+            .headers()
+            .iter()
+            .filter(|(name, _)| name.as_str().starts_with("x-"))
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_string(), value)
+            })
+            .collect(),
     };
 
     let limited = app.limiter().try_acquire();
@@ -204,8 +213,11 @@ async fn pg_request(app: &Arc<AppState>, req: Request, path: &str, query: &str) 
 }
 
 /// Logs the final status and returns the response.
-fn finish(app: &AppState, mut entry: LoggedRequest, resp: ApiResponse) -> ApiResponse {
+fn finish(app: &AppState, mut entry: LoggedRequest, mut resp: ApiResponse) -> ApiResponse {
     entry.status = resp.status;
+    // Lets a client's logs name the request (SePay's own header is UNVERIFIED).
+    resp.headers
+        .push(("X-Request-Id", format!("sandbox-{}", entry.seq)));
     app.log().push(entry);
     resp
 }
