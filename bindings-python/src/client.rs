@@ -114,6 +114,7 @@ macro_rules! client_class {
                 bank_hub_client_secret: Option<String>,
                 shared_state: Option<Bound<'py, PyAny>>,
             ) -> PyResult<Self> {
+                crate::logs::refresh_level(py);
                 let shared_state = crate::shared_state::from_arg(py, shared_state.as_ref())?;
                 let client_ids = (oauth_client_id.clone(), bank_hub_client_id.clone());
                 let credentials = Credentials {
@@ -173,6 +174,34 @@ macro_rules! client_class {
             #[getter]
             fn bank_hub(&self, py: Python<'_>) -> Py<PyAny> {
                 self.0.bank_hub.clone_ref(py)
+            }
+
+            /// A view of this client whose calls use these options: `timeout` and
+            /// `max_elapsed` in seconds, `max_attempts`, extra `headers` (a
+            /// mapping; the SDK's own headers cannot be set). It shares the
+            /// connections, rate limit and tokens; closing one does not close
+            /// the other. `client.with_options(timeout=5).v2.transactions.list()`.
+            #[pyo3(signature = (*, timeout=None, max_attempts=None, max_elapsed=None, headers=None))]
+            fn with_options(
+                &self,
+                py: Python<'_>,
+                timeout: Option<f64>,
+                max_attempts: Option<u32>,
+                max_elapsed: Option<f64>,
+                headers: Option<std::collections::BTreeMap<String, String>>,
+            ) -> PyResult<Self> {
+                let seconds = |name, v: Option<f64>| v.map(|v| sepay::config::seconds(name, v)).transpose();
+                let options = sepay::config::CallOptions {
+                    timeout: seconds("timeout", timeout).py_err(py)?,
+                    max_attempts,
+                    max_elapsed: seconds("max_elapsed", max_elapsed).py_err(py)?,
+                    headers: headers.unwrap_or_default().into_iter().collect(),
+                };
+                let client = self.0.shared.client().py_err(py)?.with_options(options).py_err(py)?;
+                let mut parts = Parts::new(py, client, $asynchronous)?;
+                parts.pg_merchant = self.0.pg_merchant.clone();
+                parts.client_ids = self.0.client_ids.clone();
+                Ok($name(parts))
             }
 
             /// Closes the connections; later calls raise `ConfigurationError`.

@@ -3,7 +3,7 @@ declared once per operation as a TypedDict; tests/test_parity.py checks them
 against the core's parameter lists."""
 
 import builtins
-from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Generic, Literal, Protocol, TypedDict, TypeVar, final
@@ -2154,6 +2154,16 @@ class Client:
     @property
     def bank_hub(self) -> BankHub:
         """Bank Hub (needs `bank_hub_client_id` and `bank_hub_client_secret`)."""
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_attempts: int | None = None,
+        max_elapsed: float | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A view whose calls use these options (seconds; extra headers); it shares
+        the connections, rate limit and tokens."""
     def close(self) -> None: ...
     def __enter__(self) -> Self: ...
     def __exit__(self, kind: object, value: object, traceback: object) -> bool: ...
@@ -2199,6 +2209,16 @@ class AsyncClient:
     @property
     def bank_hub(self) -> AsyncBankHub:
         """Bank Hub (needs `bank_hub_client_id` and `bank_hub_client_secret`)."""
+    def with_options(
+        self,
+        *,
+        timeout: float | None = None,
+        max_attempts: int | None = None,
+        max_elapsed: float | None = None,
+        headers: Mapping[str, str] | None = None,
+    ) -> Self:
+        """A view whose calls use these options (seconds; extra headers); it shares
+        the connections, rate limit and tokens."""
     def close(self) -> None: ...
     def aclose(self) -> Awaitable[None]: ...
     def __aenter__(self) -> Awaitable[Self]: ...
