@@ -1187,6 +1187,8 @@ export interface ClientOptions {
   bankHub?: BankHubCredentials;
   /** Share the rate limit and token renewals with every process on the same Redis (Node cluster workers, replicas). */
   sharedState?: SharedState;
+  /** Called with every call's events (each attempt's request and response, each retry): a hook for logs and metrics. Never given a token, header or body. An exception it throws is ignored. Default: none. */
+  onEvent?: (event: CallEvent) => void;
   /** SePay's live or sandbox hosts. */
   environment?: "live" | "sandbox";
   /** Root URL of a local `sepay-sandbox` (HTTPS, or HTTP on loopback only). */
@@ -1486,6 +1488,8 @@ export declare class Client {
   /** Bank Hub (needs `bankHub` credentials). */
   readonly bankHub: BankHubApi;
   /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
+  /** A view whose calls use these options; it shares the connections, rate limit and tokens. */
+  withOptions(options: CallOptions): Client;
   close(): void;
 }
 
@@ -1869,3 +1873,41 @@ export declare class WebhookVerificationError extends SePayError {}
  * `webhook.dedup_store`). Nothing was lost: repeat the call once the store works.
  */
 export declare class StoreError extends SePayError {}
+
+/** One step of one call, given to `ClientOptions.onEvent`. */
+export interface CallEvent {
+  /** `request` (about to send), `response` (an attempt ended) or `retry` (will try again). */
+  kind: "request" | "response" | "retry";
+  /** The operation, e.g. `v1.transactions.list`. */
+  operation: string;
+  /** `GET`, `POST`, ... */
+  method: string;
+  /** The URL's path, without the query. */
+  path: string;
+  /** Attempt number, from 1. */
+  attempt: number;
+  /** HTTP status (responses with one, and retries after one). */
+  status: number | null;
+  /** Time of the attempt in ms (responses). */
+  latencyMs: number | null;
+  /** Time waited for the rate limit or a pause SePay asked for, in ms. */
+  waitedMs: number;
+  /** Wait before the next attempt in ms (retries). */
+  retryInMs: number | null;
+  /** Why the attempt failed or is retried. */
+  reason: string | null;
+  /** SePay's request id, when the answer had one. */
+  requestId: string | null;
+}
+
+/** Options for the calls of one view of a client (`client.withOptions`). */
+export interface CallOptions {
+  /** Budget for one attempt, in ms. */
+  timeoutMs?: number;
+  /** Attempts in all, retries included. */
+  maxAttempts?: number;
+  /** Budget for the whole call (waits and retries included), in ms. */
+  maxElapsedMs?: number;
+  /** Extra request headers (e.g. a correlation id). The SDK's own (`Authorization`, `Content-Type`, `User-Agent`, ...) cannot be set. */
+  headers?: Record<string, string>;
+}

@@ -246,6 +246,9 @@ function tokenStoreAdapter(store) {
   };
 }
 
+/** Marks `new Client(VIEW, wasm)`: a view made by `withOptions`. */
+const VIEW = Symbol("sepay-sdk view");
+
 /**
  * A SePay client. Give it a token and where to send it: `environment: "live"`,
  * `environment: "sandbox"`, or the `baseUrl` of a local `sepay-sandbox`.
@@ -253,18 +256,22 @@ function tokenStoreAdapter(store) {
 export class Client {
   #wasm;
 
-  constructor(options) {
-    if (options === null || typeof options !== "object") {
-      throw new ConfigurationError("configuration error: new Client() needs an options object", {
-        kind: "configuration",
-      });
-    }
-    const { tokenStore, sharedState, ...rest } = options;
-    try {
-      const shared = sharedState === undefined ? undefined : SharedState.handleOf(sharedState);
-      this.#wasm = new WasmClient(encode(rest), tokenStoreAdapter(tokenStore), shared);
-    } catch (e) {
-      throw toError(e);
+  constructor(options, view) {
+    if (options === VIEW) {
+      this.#wasm = view;
+    } else {
+      if (options === null || typeof options !== "object") {
+        throw new ConfigurationError("configuration error: new Client() needs an options object", {
+          kind: "configuration",
+        });
+      }
+      const { tokenStore, sharedState, onEvent, ...rest } = options;
+      try {
+        const shared = sharedState === undefined ? undefined : SharedState.handleOf(sharedState);
+        this.#wasm = new WasmClient(encode(rest), tokenStoreAdapter(tokenStore), shared, onEvent);
+      } catch (e) {
+        throw toError(e);
+      }
     }
     const wasm = this.#wasm;
     // client.v2.transactions.list(...) for every operation of the core that
@@ -290,6 +297,19 @@ export class Client {
           : (...args) => call(wasm, method, args);
     }
     for (const group of groups.reverse()) Object.freeze(group);
+  }
+
+  /**
+   * A view of this client whose calls use these options (`timeoutMs`,
+   * `maxAttempts`, `maxElapsedMs`, extra `headers`). It shares the connections,
+   * rate limit and tokens; close it on its own when done.
+   */
+  withOptions(options) {
+    try {
+      return new Client(VIEW, this.#wasm.with_options(encode(options ?? {})));
+    } catch (e) {
+      throw toError(e);
+    }
   }
 
   /** Releases the client's WebAssembly memory. The client is unusable afterwards. */

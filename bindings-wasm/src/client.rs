@@ -28,15 +28,19 @@ pub struct WasmClient {
 #[wasm_bindgen]
 impl WasmClient {
     /// Builds a client from the JSON text of `new Client(...)`'s options and
-    /// the OAuth2 token store (`{ load(), save(tokens) }`, or `undefined`).
+    /// the OAuth2 token store (`{ load(), save(tokens) }`, or `undefined`),
+    /// the shared state and the `onEvent` hook (a function, or `undefined`).
     #[wasm_bindgen(constructor)]
     pub fn new(
         options: &str,
         token_store: JsValue,
         shared_state: Option<crate::shared_state::WasmSharedState>,
+        on_event: JsValue,
     ) -> Result<WasmClient, JsValue> {
         let shared = shared_state.map(|s| s.state);
-        let client = crate::config::build(options, token_store, shared).map_err(|e| error(&e))?;
+        let observer = crate::observe::JsObserver::from_js(on_event).map_err(|e| error(&e))?;
+        let client = crate::config::build(options, token_store, shared, observer)
+            .map_err(|e| error(&e))?;
         Ok(WasmClient { client })
     }
 }

@@ -144,6 +144,7 @@ pub fn build(
     json: &str,
     token_store: JsValue,
     shared_state: Option<Arc<sepay::shared::SharedState>>,
+    observer: Option<crate::observe::JsObserver>,
 ) -> Result<Client> {
     let config: ClientConfig = serde_json::from_str(json).map_err(|e| Error::Configuration {
         message: format!("invalid client options: {e}"),
@@ -181,6 +182,9 @@ pub fn build(
     let mut builder = Client::builder().options(options);
     if let Some(state) = shared_state {
         builder = builder.shared_state(state);
+    }
+    if let Some(observer) = observer {
+        builder = builder.observer(Arc::new(observer));
     }
     if let Some(token) = config.token {
         builder = builder.token(token);

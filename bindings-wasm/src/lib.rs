@@ -25,6 +25,8 @@ mod generated;
 #[cfg(target_arch = "wasm32")]
 mod oauth;
 #[cfg(target_arch = "wasm32")]
+mod observe;
+#[cfg(target_arch = "wasm32")]
 mod option_names;
 #[cfg(target_arch = "wasm32")]
 mod orders;

@@ -12,6 +12,7 @@ import {
   NotFoundError,
   RateLimitError,
   SePayError,
+  ServerError,
   TimeoutError,
   ValidationError,
 } from "sepay-sdk";
@@ -86,6 +87,40 @@ function checkV2Transaction(t) {
 const camel = (s) => s.replace(/_([a-z])/g, (_, c) => c.toUpperCase());
 
 export const cases = [
+  ["onEvent sees every attempt and retry without the token; withOptions changes one view", async () => {
+    const events = [];
+    const c = client({ onEvent: (e) => events.push(e) });
+    await big.nextFaults(["503"]);
+    assert.equal((await c.v1.transactions.list({ limit: 5 })).length, 5);
+    assert.deepEqual(events.map((e) => [e.kind, e.attempt, e.status]), [
+      ["request", 1, null], ["response", 1, 503], ["retry", 1, 503], ["request", 2, null], ["response", 2, 200],
+    ]);
+    for (const e of events) {
+      assert.equal(e.operation, "v1.transactions.list");
+      assert.equal(e.path, "/userapi/transactions/list");
+      assert.ok(!JSON.stringify(e).includes(TOKEN));
+    }
+    assert.match(events[4].requestId, /^sandbox-\d+$/);
+    assert.ok(events[2].retryInMs > 0 && events[4].latencyMs > 0);
+
+    const tagged = c.withOptions({ headers: { "X-Correlation-Id": "order-42" } });
+    await tagged.v1.transactions.list({ limit: 1 });
+    await c.v1.transactions.list({ limit: 1 });
+    const [first, second] = (await big.requests()).slice(-2);
+    assert.deepEqual(first.x_headers.find(([n]) => n === "x-correlation-id"), ["x-correlation-id", "order-42"]);
+    assert.equal(second.x_headers.find(([n]) => n === "x-correlation-id"), undefined);
+
+    const once = c.withOptions({ maxAttempts: 1 });
+    await big.nextFaults(["503"]);
+    await rejects(once.v1.transactions.list({ limit: 1 }), ServerError, (e) => assert.equal(e.status, 503));
+    const quick = c.withOptions({ timeoutMs: 150, maxAttempts: 1 });
+    await big.nextFaults([{ slow: 2000 }]);
+    await rejects(quick.v1.transactions.list({ limit: 1 }), TimeoutError);
+    assert.throws(() => c.withOptions({ headers: { Authorization: "Bearer x" } }), ConfigurationError);
+    assert.throws(() => c.withOptions({ timeout: 5 }), ConfigurationError);
+    assert.throws(() => client({ onEvent: "log" }), ConfigurationError);
+    for (const x of [tagged, once, quick, c]) x.close();
+  }],
   ["iterators report progress: position, total and onProgress after each page", async () => {
     const c = client();
     const seen = [];
