@@ -8,6 +8,7 @@ use sepay::{BaseUrls, Environment};
 use crate::error::SePayError;
 use crate::generated::{BankHubApi, OAuthApi, PgApi, V1Api, V2Api};
 use crate::oauth::{ForeignStore, TokenStore};
+use crate::observe::{CallListener, Forward};
 use crate::seconds::{optional, Seconds};
 
 /// Wire behaviour of a client. Every field is optional; null keeps the core's
@@ -15,7 +16,7 @@ use crate::seconds::{optional, Seconds};
 /// Times are `java.time.Duration` in Kotlin and `TimeInterval` in Swift; a
 /// value the core refuses (negative, NaN, more than a day, a rate over 1,000,
 /// 0 attempts, ...) makes the constructor throw a Configuration error.
-#[derive(Debug, Clone, Default, uniffi::Record)]
+#[derive(Clone, Default, uniffi::Record)]
 pub struct ClientOptions {
     /// Budget for one attempt, from sending to the last byte of the body.
     #[uniffi(default)]
@@ -54,6 +55,21 @@ pub struct ClientOptions {
     /// same Redis (see `SharedState`).
     #[uniffi(default)]
     pub shared_state: Option<Arc<crate::shared_state::SharedState>>,
+    /// Receives every call's events (requests, responses, retries): a hook
+    /// for logs and metrics. Default: none.
+    #[uniffi(default)]
+    pub listener: Option<Arc<dyn CallListener>>,
+}
+
+impl fmt::Debug for ClientOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientOptions")
+            .field("timeout", &self.timeout)
+            .field("requests_per_second", &self.requests_per_second)
+            .field("max_attempts", &self.max_attempts)
+            .field("listener", &self.listener.as_ref().map(|_| "CallListener"))
+            .finish_non_exhaustive()
+    }
 }
 
 impl ClientOptions {
@@ -107,6 +123,18 @@ pub struct SePayClient {
     inner: sepay::Client,
 }
 
+impl SePayClient {
+    /// Wraps a core client.
+    pub(crate) fn from_core(inner: sepay::Client) -> SePayClient {
+        SePayClient { inner }
+    }
+
+    /// The core client.
+    pub(crate) fn core(&self) -> &sepay::Client {
+        &self.inner
+    }
+}
+
 impl fmt::Debug for SePayClient {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&self.inner, f)
@@ -134,6 +162,10 @@ fn build_with(
 ) -> Result<Arc<SePayClient>, SePayError> {
     let builder = match &options.shared_state {
         Some(state) => builder.shared_state(state.inner.clone()),
+        None => builder,
+    };
+    let builder = match &options.listener {
+        Some(listener) => builder.observer(Arc::new(Forward(listener.clone()))),
         None => builder,
     };
     let inner = builder

@@ -37,6 +37,7 @@ mod dedup;
 mod error;
 mod generated;
 mod oauth;
+mod observe;
 mod orders;
 mod paginator;
 mod pg;

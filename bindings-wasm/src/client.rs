@@ -39,8 +39,8 @@ impl WasmClient {
     ) -> Result<WasmClient, JsValue> {
         let shared = shared_state.map(|s| s.state);
         let observer = crate::observe::JsObserver::from_js(on_event).map_err(|e| error(&e))?;
-        let client = crate::config::build(options, token_store, shared, observer)
-            .map_err(|e| error(&e))?;
+        let client =
+            crate::config::build(options, token_store, shared, observer).map_err(|e| error(&e))?;
         Ok(WasmClient { client })
     }
 }

@@ -78,7 +78,8 @@ fn call_options(json: &str) -> Result<CallOptions> {
         ),
     })?;
     let ms = |name, v: Option<f64>| {
-        v.map(|v| sepay::config::seconds(name, v / 1000.0)).transpose()
+        v.map(|v| sepay::config::seconds(name, v / 1000.0))
+            .transpose()
     };
     Ok(CallOptions {
         timeout: ms("timeoutMs", config.timeout_ms)?,
