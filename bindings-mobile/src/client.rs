@@ -47,6 +47,14 @@ pub struct ClientOptions {
     /// `User-Agent` header.
     #[uniffi(default)]
     pub user_agent: Option<String>,
+    /// Your application's name and version (`my-shop/2.1`), appended to the
+    /// `User-Agent`.
+    #[uniffi(default)]
+    pub app_name: Option<String>,
+    /// An explicit HTTP(S) proxy URL; without it `HTTPS_PROXY` / `HTTP_PROXY`
+    /// / `NO_PROXY` are honoured.
+    #[uniffi(default)]
+    pub proxy: Option<String>,
     /// Most pages one walk (`iter`) fetches before it stops with a Pagination
     /// error (default 100,000).
     #[uniffi(default)]
@@ -103,6 +111,8 @@ impl ClientOptions {
             o.max_response_bytes = usize::try_from(n).unwrap_or(usize::MAX);
         }
         set(&mut o.user_agent, self.user_agent);
+        o.app_name = self.app_name;
+        o.proxy = self.proxy;
         set(&mut o.max_pages, self.max_pages);
         Ok(o)
     }

@@ -83,7 +83,7 @@ macro_rules! client_class {
             #[pyo3(signature = (token=None, *, environment=None, base_url=None, timeout=None,
                 connect_timeout=None, requests_per_second=None, max_attempts=None,
                 max_elapsed=None, initial_backoff=None, max_backoff=None,
-                max_response_bytes=None, max_pages=None, user_agent=None,
+                max_response_bytes=None, max_pages=None, user_agent=None, app_name=None, proxy=None,
                 pg_merchant_id=None, pg_secret_key=None,
                 oauth_client_id=None, oauth_client_secret=None, oauth_redirect_uri=None,
                 oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None,
@@ -104,6 +104,8 @@ macro_rules! client_class {
                 max_response_bytes: Option<Bound<'py, PyAny>>,
                 max_pages: Option<Bound<'py, PyAny>>,
                 user_agent: Option<String>,
+                app_name: Option<String>,
+                proxy: Option<String>,
                 pg_merchant_id: Option<String>,
                 pg_secret_key: Option<String>,
                 oauth_client_id: Option<String>,
@@ -132,8 +134,9 @@ macro_rules! client_class {
                     timeout, connect_timeout, requests_per_second, max_attempts, max_elapsed,
                     initial_backoff, max_backoff, max_response_bytes, max_pages,
                 };
+                let wire = crate::config::Wire { user_agent, app_name, proxy };
                 let client = build(
-                    token, environment, base_url, numbers, user_agent, pg, credentials, shared_state,
+                    token, environment, base_url, numbers, wire, pg, credentials, shared_state,
                 )?
                 .py_err(py)?;
                 let mut parts = Parts::new(py, client, $asynchronous)?;

@@ -22,12 +22,20 @@ pub struct Numbers<'py> {
 
 /// Builds the core client from the keyword arguments of `Client(...)`.
 #[allow(clippy::too_many_arguments)]
+/// How requests look on the wire: `User-Agent`, the application's name
+/// appended to it, an explicit proxy.
+pub struct Wire {
+    pub user_agent: Option<String>,
+    pub app_name: Option<String>,
+    pub proxy: Option<String>,
+}
+
 pub fn build(
     token: Option<String>,
     environment: Option<&str>,
     base_url: Option<&str>,
     numbers: Numbers<'_>,
-    user_agent: Option<String>,
+    wire: Wire,
     pg: Option<(String, String)>,
     credentials: crate::token_store::Credentials,
     shared_state: Option<std::sync::Arc<sepay::shared::SharedState>>,
@@ -100,9 +108,12 @@ pub fn build(
             retry,
             max_response_bytes: fit("max_response_bytes", max_response_bytes)?
                 .unwrap_or(defaults.max_response_bytes),
-            user_agent: user_agent
+            user_agent: wire
+                .user_agent
                 .unwrap_or_else(|| concat!("sepay-sdk-python/", env!("CARGO_PKG_VERSION")).into()),
             max_pages: fit("max_pages", max_pages)?.unwrap_or(defaults.max_pages),
+            app_name: wire.app_name,
+            proxy: wire.proxy,
         };
         builder.options(options).build()
     })())

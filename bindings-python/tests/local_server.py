@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -72,3 +73,45 @@ def wait_until(done: Callable[[], bool], timeout: float = 20.0) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("timed out waiting for a delivery")
         time.sleep(0.02)
+
+
+class ForwardProxy:
+    """A plain-HTTP forward proxy on a free loopback port: records each
+    request's line and User-Agent (`lines`), then relays it (GET only)."""
+
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+        lines = self.lines
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+        class Relay(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                lines.append((self.requestline, self.headers.get("User-Agent", "")))
+                skip = {"host", "proxy-connection", "connection", "accept-encoding"}
+                headers = {k: v for k, v in self.headers.items() if k.lower() not in skip}
+                request = urllib.request.Request(self.path, headers=headers)
+                try:
+                    with direct.open(request, timeout=10) as answer:
+                        status, body, kind = answer.status, answer.read(), answer.headers.get("Content-Type", "")
+                except urllib.error.HTTPError as error:
+                    status, body, kind = error.code, error.read(), error.headers.get("Content-Type", "")
+                self.send_response(status)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Relay)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    def __enter__(self) -> ForwardProxy:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import subprocess
+import sys
 import time
 
 import pytest
 
 import sepay_sdk
 from conftest import FAST, TOKEN, Sandbox
+from local_server import ForwardProxy
 
 
 def test_with_options_sends_headers_on_the_view_only(fresh: Sandbox) -> None:
@@ -85,3 +89,34 @@ def test_call_logs_reach_logging_at_debug_and_never_hold_the_token(
     client.v1.transactions.list(limit=5)
     assert [r for r in caplog.records if r.name == "sepay_sdk"] == []
     logger.setLevel(logging.NOTSET)
+
+
+def test_proxy_option_environment_and_app_name(fresh: Sandbox) -> None:
+    """An explicit proxy and HTTP_PROXY (in a child process, so the variable
+    stays there) both carry the calls; the app name ends the User-Agent."""
+
+    with ForwardProxy() as proxy:
+        client = sepay_sdk.Client(
+            TOKEN, base_url=fresh.url, proxy=proxy.url, app_name="my-shop/2.1", **FAST
+        )
+        assert len(client.v1.transactions.list(limit=2)) == 2
+        assert len(proxy.lines) == 1
+        line, agent = proxy.lines[0]
+        assert line.startswith(f"GET {fresh.url}/userapi/transactions/list")
+        assert agent.startswith("sepay-sdk-python/") and agent.endswith(" my-shop/2.1")
+
+        code = (
+            "import sepay_sdk, sys; c = sepay_sdk.Client(sys.argv[1], base_url=sys.argv[2], "
+            "requests_per_second=0); print(len(c.v1.transactions.list(limit=3)))"
+        )
+        env = {k: v for k, v in os.environ.items() if "proxy" not in k.lower()}
+        out = subprocess.run(
+            [sys.executable, "-c", code, TOKEN, fresh.url],
+            env={**env, "HTTP_PROXY": proxy.url},
+            capture_output=True, text=True, check=True,
+        )
+        assert out.stdout.strip() == "3"
+        assert len(proxy.lines) == 2
+    with pytest.raises(sepay_sdk.ConfigurationError) as e:
+        sepay_sdk.Client(TOKEN, base_url=fresh.url, proxy="socks5://u:secret@h:1")
+    assert "secret" not in str(e.value)

@@ -173,6 +173,13 @@ pub struct ClientOptions {
     /// `Error::Pagination`: the backstop against a server that never says
     /// "last page". Default 100,000.
     pub max_pages: u32,
+    /// Your application's name and version (`my-shop/2.1`), appended to the
+    /// `User-Agent` (native only).
+    pub app_name: Option<String>,
+    /// An explicit HTTP(S) proxy for every request (`http://proxy:3128`,
+    /// credentials in the URL allowed); native only. Without it the
+    /// `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` variables are honoured.
+    pub proxy: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -185,6 +192,8 @@ impl Default for ClientOptions {
             max_response_bytes: 64 * 1024 * 1024,
             user_agent: concat!("sepay-sdk-rust/", env!("CARGO_PKG_VERSION")).to_string(),
             max_pages: 100_000,
+            app_name: None,
+            proxy: None,
         }
     }
 }
@@ -278,6 +287,14 @@ impl CallOptions {
 pub const MAX_DURATION: Duration = Duration::from_secs(86_400);
 
 impl ClientOptions {
+    /// The `User-Agent` sent: `user_agent`, then `app_name` when given.
+    pub fn full_user_agent(&self) -> String {
+        match &self.app_name {
+            Some(app) => format!("{} {app}", self.user_agent),
+            None => self.user_agent.clone(),
+        }
+    }
+
     /// Checks every value: durations within (0, 1 day], a finite positive rate
     /// of at most 1,000 requests per second, 1 to 100 attempts, a body limit
     /// of 1 KiB to 4 GiB, at least one page per walk.
@@ -317,6 +334,24 @@ impl ClientOptions {
             return Err(Error::config(
                 "user_agent must not contain control characters",
             ));
+        }
+        if let Some(app) = &self.app_name {
+            if app.is_empty() || app.len() > 100 || app.chars().any(char::is_control) {
+                return Err(Error::config(
+                    "app_name must be 1 to 100 characters without control characters (e.g. \"my-shop/2.1\")",
+                ));
+            }
+        }
+        if let Some(proxy) = &self.proxy {
+            let ok = Url::parse(proxy)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some());
+            if ok.is_none() {
+                // The URL may hold a password: never repeat it.
+                return Err(Error::config(
+                    "proxy must be an http:// or https:// URL with a host",
+                ));
+            }
         }
         Ok(())
     }

@@ -2114,7 +2114,10 @@ class Client:
     out like the `sepay-sandbox` emulator. Durations are in seconds (0 to one
     day); `requests_per_second=0` turns the client-side rate limit off;
     `max_pages` caps the pages one `iter()` walk fetches (default 100,000).
-    Blank credentials and out-of-range values raise `ConfigurationError`.
+    `app_name` ("my-shop/2.1") is appended to the User-Agent; `proxy` is an
+    explicit http(s) proxy URL (otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY
+    are honoured). Blank credentials and out-of-range values raise
+    `ConfigurationError`.
     """
     def __init__(
         self,
@@ -2132,6 +2135,8 @@ class Client:
         max_response_bytes: int | None = None,
         max_pages: int | None = None,
         user_agent: str | None = None,
+        app_name: str | None = None,
+        proxy: str | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
         oauth_client_id: str | None = None,
@@ -2187,6 +2192,8 @@ class AsyncClient:
         max_response_bytes: int | None = None,
         max_pages: int | None = None,
         user_agent: str | None = None,
+        app_name: str | None = None,
+        proxy: str | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
         oauth_client_id: str | None = None,

@@ -17,10 +17,19 @@ impl ReqwestTransport {
     /// A transport configured from the client options. Redirects are not followed
     /// (SePay's APIs do not redirect; following one could carry a token elsewhere).
     pub fn new(options: &ClientOptions) -> Result<Self> {
-        let client = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
-            .user_agent(options.user_agent.clone())
-            .redirect(reqwest::redirect::Policy::none())
+            .user_agent(options.full_user_agent())
+            .redirect(reqwest::redirect::Policy::none());
+        // Without an explicit proxy reqwest reads HTTPS_PROXY / HTTP_PROXY /
+        // ALL_PROXY and NO_PROXY from the environment.
+        if let Some(proxy) = &options.proxy {
+            let proxy = reqwest::Proxy::all(proxy.as_str()).map_err(|_| {
+                Error::config("proxy must be an http:// or https:// URL with a host")
+            })?;
+            builder = builder.proxy(proxy);
+        }
+        let client = builder
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;
         Ok(ReqwestTransport {

@@ -23,8 +23,8 @@ pub struct LoggedRequest {
     pub authorized: bool,
     /// Milliseconds between sandbox start and arrival.
     pub received_ms: u64,
-    /// The request's `X-…` headers (lower-case names), to check headers a
-    /// client adds per call.
+    /// The request's `X-…` headers and its `User-Agent` (lower-case names),
+    /// to check what a client adds.
     #[serde(default)]
     pub x_headers: Vec<(String, String)>,
 }

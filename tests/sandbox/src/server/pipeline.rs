@@ -48,7 +48,7 @@ pub async fn handle(State(app): State<Arc<AppState>>, req: Request) -> Response 
         x_headers: req
             .headers()
             .iter()
-            .filter(|(name, _)| name.as_str().starts_with("x-"))
+            .filter(|(name, _)| name.as_str().starts_with("x-") || *name == header::USER_AGENT)
             .map(|(name, value)| {
                 let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
                 (name.as_str().to_string(), value)

@@ -43,4 +43,16 @@ final class CallOptionsTests: XCTestCase {
         guard case .Server = error else { return XCTFail("expected a Server error, got \(String(describing: error))") }
         XCTAssertThrowsError(try client.withOptions(options: CallOptions(headers: ["Authorization": "Bearer x"])))
     }
+
+    func testAppNameEndsTheUserAgentAndBadProxiesAreRefused() async throws {
+        let client = try Sandbox.client(ClientOptions(
+            timeout: 10, requestsPerSecond: 0, initialBackoff: 0.01, maxBackoff: 0.1, appName: "my-shop/2.1"))
+        try await Sandbox.clearLog()
+        _ = try await client.v1().transactions().list(params: V1TransactionListParams(limit: 5))
+        let log = String(decoding: try await Sandbox.admin("GET", "requests"), as: UTF8.self)
+        XCTAssertTrue(log.contains(" my-shop/2.1\""), log)
+        XCTAssertThrowsError(try Sandbox.client(ClientOptions(proxy: "socks5://u:secret@h:1"))) { error in
+            XCTAssertFalse("\(error)".contains("secret"))
+        }
+    }
 }

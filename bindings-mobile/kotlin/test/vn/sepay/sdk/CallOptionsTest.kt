@@ -65,4 +65,16 @@ class CallOptionsTest {
             client.withOptions(CallOptions(headers = mapOf("Authorization" to "Bearer other")))
         }
     }
+
+    @Test
+    fun appNameEndsTheUserAgentAndBadProxiesAreRefused() = runBlocking<Unit> {
+        val client = Sandbox.client(Sandbox.fast.copy(appName = "my-shop/2.1"))
+        Sandbox.clearLog()
+        client.v1().transactions().list(five)
+        assertTrue(Regex("\"user-agent\",\"sepay-sdk-rust/[^\"]* my-shop/2.1\"").containsMatchIn(Sandbox.admin("GET", "requests")))
+        val e = assertFailsWith<SePayException.Configuration> {
+            Sandbox.client(Sandbox.fast.copy(proxy = "socks5://u:secret@h:1"))
+        }
+        assertTrue("secret" !in e.toString())
+    }
 }
