@@ -20,8 +20,6 @@ pub struct Numbers<'py> {
     pub max_pages: Option<Bound<'py, PyAny>>,
 }
 
-/// Builds the core client from the keyword arguments of `Client(...)`.
-#[allow(clippy::too_many_arguments)]
 /// How requests look on the wire: `User-Agent`, the application's name
 /// appended to it, an explicit proxy.
 pub struct Wire {
@@ -30,6 +28,8 @@ pub struct Wire {
     pub proxy: Option<String>,
 }
 
+/// Builds the core client from the keyword arguments of `Client(...)`.
+#[allow(clippy::too_many_arguments)]
 pub fn build(
     token: Option<String>,
     environment: Option<&str>,
