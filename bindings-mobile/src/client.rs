@@ -55,6 +55,10 @@ pub struct ClientOptions {
     /// / `NO_PROXY` are honoured.
     #[uniffi(default)]
     pub proxy: Option<String>,
+    /// A PEM file of extra trusted root certificates (a gateway that
+    /// re-signs TLS), added to the built-in roots.
+    #[uniffi(default)]
+    pub ca_bundle: Option<String>,
     /// Most pages one walk (`iter`) fetches before it stops with a Pagination
     /// error (default 100,000).
     #[uniffi(default)]
@@ -113,6 +117,14 @@ impl ClientOptions {
         set(&mut o.user_agent, self.user_agent);
         o.app_name = self.app_name;
         o.proxy = self.proxy;
+        if let Some(path) = self.ca_bundle {
+            let pem = std::fs::read_to_string(&path).map_err(|e| {
+                SePayError::from(sepay::Error::Configuration {
+                    message: format!("ca_bundle: cannot read {path:?}: {e}"),
+                })
+            })?;
+            o.ca_bundle_pem = Some(pem);
+        }
         set(&mut o.max_pages, self.max_pages);
         Ok(o)
     }

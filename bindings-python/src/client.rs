@@ -83,7 +83,7 @@ macro_rules! client_class {
             #[pyo3(signature = (token=None, *, environment=None, base_url=None, timeout=None,
                 connect_timeout=None, requests_per_second=None, max_attempts=None,
                 max_elapsed=None, initial_backoff=None, max_backoff=None,
-                max_response_bytes=None, max_pages=None, user_agent=None, app_name=None, proxy=None,
+                max_response_bytes=None, max_pages=None, user_agent=None, app_name=None, proxy=None, ca_bundle=None,
                 pg_merchant_id=None, pg_secret_key=None,
                 oauth_client_id=None, oauth_client_secret=None, oauth_redirect_uri=None,
                 oauth_token_store=None, bank_hub_client_id=None, bank_hub_client_secret=None,
@@ -106,6 +106,7 @@ macro_rules! client_class {
                 user_agent: Option<String>,
                 app_name: Option<String>,
                 proxy: Option<String>,
+                ca_bundle: Option<std::path::PathBuf>,
                 pg_merchant_id: Option<String>,
                 pg_secret_key: Option<String>,
                 oauth_client_id: Option<String>,
@@ -134,7 +135,8 @@ macro_rules! client_class {
                     timeout, connect_timeout, requests_per_second, max_attempts, max_elapsed,
                     initial_backoff, max_backoff, max_response_bytes, max_pages,
                 };
-                let wire = crate::config::Wire { user_agent, app_name, proxy };
+                let ca_bundle = ca_bundle.map(|p| p.to_string_lossy().into_owned());
+                let wire = crate::config::Wire { user_agent, app_name, proxy, ca_bundle };
                 let client = build(
                     token, environment, base_url, numbers, wire, pg, credentials, shared_state,
                 )?

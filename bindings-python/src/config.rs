@@ -21,11 +21,13 @@ pub struct Numbers<'py> {
 }
 
 /// How requests look on the wire: `User-Agent`, the application's name
-/// appended to it, an explicit proxy.
+/// appended to it, an explicit proxy, extra trusted roots.
 pub struct Wire {
     pub user_agent: Option<String>,
     pub app_name: Option<String>,
     pub proxy: Option<String>,
+    /// A PEM file of extra trusted roots.
+    pub ca_bundle: Option<String>,
 }
 
 /// Builds the core client from the keyword arguments of `Client(...)`.
@@ -114,6 +116,13 @@ pub fn build(
             max_pages: fit("max_pages", max_pages)?.unwrap_or(defaults.max_pages),
             app_name: wire.app_name,
             proxy: wire.proxy,
+            ca_bundle_pem: match wire.ca_bundle {
+                Some(path) => Some(
+                    std::fs::read_to_string(&path)
+                        .map_err(|e| config(&format!("ca_bundle: cannot read {path:?}: {e}")))?,
+                ),
+                None => None,
+            },
         };
         builder.options(options).build()
     })())

@@ -115,3 +115,61 @@ class ForwardProxy:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+@contextmanager
+def tls_front(cert: Any, backend: str) -> Iterator[str]:
+    """An HTTPS front on a free loopback port presenting `cert` (a trustme
+    LeafCert) and relaying each connection to the plain-HTTP `backend`;
+    yields its https URL."""
+    import socket
+    import ssl
+
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    cert.configure_cert(context)
+    host, port = backend.removeprefix("http://").split(":")
+    listener = socket.create_server(("127.0.0.1", 0))
+    stop = threading.Event()
+
+    def pipe(a: socket.socket, b: socket.socket) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (a, b):
+                try:
+                    s.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def serve_one(raw: socket.socket) -> None:
+        try:
+            tls = context.wrap_socket(raw, server_side=True)
+        except (ssl.SSLError, OSError):
+            raw.close()  # a client that does not trust the certificate
+            return
+        upstream = socket.create_connection((host, int(port)))
+        threading.Thread(target=pipe, args=(upstream, tls), daemon=True).start()
+        pipe(tls, upstream)
+
+    def accept() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                raw, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=serve_one, args=(raw,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{listener.getsockname()[1]}"
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()

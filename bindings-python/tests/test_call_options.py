@@ -9,12 +9,15 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
+
+import trustme
 
 import pytest
 
 import sepay_sdk
 from conftest import FAST, TOKEN, Sandbox
-from local_server import ForwardProxy
+from local_server import ForwardProxy, tls_front
 
 
 def test_with_options_sends_headers_on_the_view_only(fresh: Sandbox) -> None:
@@ -120,3 +123,18 @@ def test_proxy_option_environment_and_app_name(fresh: Sandbox) -> None:
     with pytest.raises(sepay_sdk.ConfigurationError) as e:
         sepay_sdk.Client(TOKEN, base_url=fresh.url, proxy="socks5://u:secret@h:1")
     assert "secret" not in str(e.value)
+
+
+def test_ca_bundle_trusts_a_gateway_that_re_signs_tls(fresh: Sandbox, tmp_path: Path) -> None:
+    """The sandbox behind an HTTPS front signed by a throw-away CA: unknown
+    without the bundle, trusted with it."""
+    ca = trustme.CA()
+    ca_file = tmp_path / "ca.pem"
+    ca.cert_pem.write_to_path(str(ca_file))
+    with tls_front(ca.issue_cert("127.0.0.1"), fresh.url) as url:
+        with pytest.raises(sepay_sdk.TransportError):
+            sepay_sdk.Client(TOKEN, base_url=url, **{**FAST, "max_attempts": 1}).v1.transactions.list(limit=1)
+        trusted = sepay_sdk.Client(TOKEN, base_url=url, ca_bundle=ca_file, **FAST)
+        assert len(trusted.v1.transactions.list(limit=2)) == 2
+    with pytest.raises(sepay_sdk.ConfigurationError, match="ca_bundle"):
+        sepay_sdk.Client(TOKEN, base_url=fresh.url, ca_bundle=tmp_path / "missing.pem")

@@ -180,6 +180,10 @@ pub struct ClientOptions {
     /// credentials in the URL allowed); native only. Without it the
     /// `HTTPS_PROXY` / `HTTP_PROXY` / `NO_PROXY` variables are honoured.
     pub proxy: Option<String>,
+    /// Extra trusted root certificates, PEM text (one or more `BEGIN
+    /// CERTIFICATE` blocks): a company proxy or gateway that re-signs TLS.
+    /// Added to the built-in roots; native only.
+    pub ca_bundle_pem: Option<String>,
 }
 
 impl Default for ClientOptions {
@@ -194,6 +198,7 @@ impl Default for ClientOptions {
             max_pages: 100_000,
             app_name: None,
             proxy: None,
+            ca_bundle_pem: None,
         }
     }
 }

@@ -3,6 +3,7 @@ declared once per operation as a TypedDict; tests/test_parity.py checks them
 against the core's parameter lists."""
 
 import builtins
+import os
 from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal
@@ -2116,7 +2117,7 @@ class Client:
     `max_pages` caps the pages one `iter()` walk fetches (default 100,000).
     `app_name` ("my-shop/2.1") is appended to the User-Agent; `proxy` is an
     explicit http(s) proxy URL (otherwise HTTPS_PROXY / HTTP_PROXY / NO_PROXY
-    are honoured). Blank credentials and out-of-range values raise
+    are honoured); `ca_bundle` is a PEM file of extra trusted roots. Blank credentials and out-of-range values raise
     `ConfigurationError`.
     """
     def __init__(
@@ -2137,6 +2138,7 @@ class Client:
         user_agent: str | None = None,
         app_name: str | None = None,
         proxy: str | None = None,
+        ca_bundle: str | os.PathLike[str] | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
         oauth_client_id: str | None = None,
@@ -2194,6 +2196,7 @@ class AsyncClient:
         user_agent: str | None = None,
         app_name: str | None = None,
         proxy: str | None = None,
+        ca_bundle: str | os.PathLike[str] | None = None,
         pg_merchant_id: str | None = None,
         pg_secret_key: str | None = None,
         oauth_client_id: str | None = None,

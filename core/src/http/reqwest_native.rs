@@ -29,6 +29,17 @@ impl ReqwestTransport {
             })?;
             builder = builder.proxy(proxy);
         }
+        if let Some(pem) = &options.ca_bundle_pem {
+            let roots = reqwest::Certificate::from_pem_bundle(pem.as_bytes())
+                .ok()
+                .filter(|certs| !certs.is_empty())
+                .ok_or_else(|| {
+                    Error::config("ca_bundle holds no readable PEM certificate (BEGIN CERTIFICATE)")
+                })?;
+            for root in roots {
+                builder = builder.add_root_certificate(root);
+            }
+        }
         let client = builder
             .build()
             .map_err(|e| Error::config(format!("cannot build the HTTP client: {e}")))?;

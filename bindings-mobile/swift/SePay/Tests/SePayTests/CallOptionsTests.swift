@@ -54,5 +54,8 @@ final class CallOptionsTests: XCTestCase {
         XCTAssertThrowsError(try Sandbox.client(ClientOptions(proxy: "socks5://u:secret@h:1"))) { error in
             XCTAssertFalse("\(error)".contains("secret"))
         }
+        XCTAssertThrowsError(try Sandbox.client(ClientOptions(caBundle: "/nonexistent/ca.pem"))) { error in
+            XCTAssertTrue("\(error)".contains("ca_bundle"), "\(error)")
+        }
     }
 }

@@ -76,5 +76,9 @@ class CallOptionsTest {
             Sandbox.client(Sandbox.fast.copy(proxy = "socks5://u:secret@h:1"))
         }
         assertTrue("secret" !in e.toString())
+        val missing = assertFailsWith<SePayException.Configuration> {
+            Sandbox.client(Sandbox.fast.copy(caBundle = "/nonexistent/ca.pem"))
+        }
+        assertTrue("ca_bundle" in missing.toString(), "$missing")
     }
 }
