@@ -13,6 +13,8 @@ log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --locked --features sepay/redis -- -D warnings
+log "API reference (rustdoc): no broken links or warnings"
+RUSTDOCFLAGS="-D warnings" cargo doc -p sepay --no-deps --locked --features redis
 log "generated files are current"
 cargo run -q -p sepay-codegen --locked -- check
 log "cargo test (workspace)"

@@ -4,7 +4,7 @@
 //! (`surface.resource.action`, the path each binding reaches it by), its HTTP
 //! method, API and path template, how its results are paged, whether it may
 //! be re-sent, its inputs and output, and its doc line. REST operations build
-//! their requests from their entry ([`crate::call::Call::of`]), the bindings'
+//! their requests from their entry (`Call::new`), the bindings'
 //! parity tests and generated files read it, and [`OPERATIONS`] is a view of
 //! it. [`FUNCTIONS`] lists what needs no client.
 
