@@ -149,7 +149,8 @@ fn plain_decimal(s: &[u8]) -> Option<Amount> {
     let mut count = 0;
     for (i, &b) in digits.iter().enumerate() {
         match b {
-            b'0'..=b'9' => {
+            // At most 18 digits: the mantissa then always fits in an i64.
+            b'0'..=b'9' if count < 18 => {
                 mantissa = mantissa * 10 + i64::from(b - b'0');
                 count += 1;
             }
@@ -158,9 +159,6 @@ fn plain_decimal(s: &[u8]) -> Option<Amount> {
             }
             _ => return None,
         }
-    }
-    if count > 18 {
-        return None;
     }
     if negative && mantissa == 0 {
         return None; // keeps `-0.00` exactly as the general parser reads it
