@@ -117,13 +117,8 @@ impl ClientOptions {
         set(&mut o.user_agent, self.user_agent);
         o.app_name = self.app_name;
         o.proxy = self.proxy;
-        if let Some(path) = self.ca_bundle {
-            let pem = std::fs::read_to_string(&path).map_err(|e| {
-                SePayError::from(sepay::Error::Configuration {
-                    message: format!("ca_bundle: cannot read {path:?}: {e}"),
-                })
-            })?;
-            o.ca_bundle_pem = Some(pem);
+        if let Some(path) = &self.ca_bundle {
+            o.read_ca_bundle(path)?;
         }
         set(&mut o.max_pages, self.max_pages);
         Ok(o)

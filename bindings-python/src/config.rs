@@ -94,7 +94,7 @@ pub fn build(
                 defaults.retry.max_backoff,
             )?,
         };
-        let options = ClientOptions {
+        let mut options = ClientOptions {
             timeout: seconds("timeout", numbers.timeout, defaults.timeout)?,
             connect_timeout: seconds(
                 "connect_timeout",
@@ -116,14 +116,11 @@ pub fn build(
             max_pages: fit("max_pages", max_pages)?.unwrap_or(defaults.max_pages),
             app_name: wire.app_name,
             proxy: wire.proxy,
-            ca_bundle_pem: match wire.ca_bundle {
-                Some(path) => Some(
-                    std::fs::read_to_string(&path)
-                        .map_err(|e| config(&format!("ca_bundle: cannot read {path:?}: {e}")))?,
-                ),
-                None => None,
-            },
+            ca_bundle_pem: None,
         };
+        if let Some(path) = &wire.ca_bundle {
+            options.read_ca_bundle(path)?;
+        }
         builder.options(options).build()
     })())
 }

@@ -292,6 +292,15 @@ impl CallOptions {
 pub const MAX_DURATION: Duration = Duration::from_secs(86_400);
 
 impl ClientOptions {
+    /// Reads `ca_bundle_pem` from a PEM file (the bindings take a path);
+    /// an unreadable file is a `Configuration` error that names it.
+    pub fn read_ca_bundle(&mut self, path: &str) -> Result<()> {
+        let pem = std::fs::read_to_string(path)
+            .map_err(|e| Error::config(format!("ca_bundle: cannot read {path:?}: {e}")))?;
+        self.ca_bundle_pem = Some(pem);
+        Ok(())
+    }
+
     /// The `User-Agent` sent: `user_agent`, then `app_name` when given.
     pub fn full_user_agent(&self) -> String {
         match &self.app_name {
