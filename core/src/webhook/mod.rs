@@ -10,6 +10,7 @@ mod form;
 mod pg_ipn;
 mod receiver;
 mod reply;
+mod test_delivery;
 mod token;
 mod verify;
 
@@ -22,5 +23,6 @@ pub use form::BodyEncoding;
 pub use pg_ipn::{PgIpn, PgIpnOrder, PgIpnTransaction, PgNotificationType};
 pub use receiver::{Delivery, Received, WebhookReceiver, DEFAULT_LEASE, DEFAULT_REPLAY_WINDOW};
 pub use reply::WebhookReply;
+pub use test_delivery::{TestDelivery, TestTransaction};
 pub use token::{TokenReply, WebhookTokenIssuer};
 pub use verify::{header, hmac_signature, WebhookAuth, DEFAULT_TOLERANCE};

@@ -15,6 +15,7 @@ use super::event::{parse_body, WebhookEvent};
 use super::form::BodyEncoding;
 use super::pg_ipn::PgIpn;
 use super::reply::WebhookReply;
+use super::test_delivery::{TestDelivery, TestTransaction};
 use super::verify::{rejected, WebhookAuth};
 
 /// What to do with a verified delivery.
@@ -137,6 +138,14 @@ impl WebhookReceiver {
     /// The encoding bodies are read in.
     pub fn encoding(&self) -> BodyEncoding {
         self.encoding
+    }
+
+    /// A made-up delivery of `txn` that this receiver accepts at Unix time
+    /// `now`: the body in its encoding and the headers of its mode (HMAC
+    /// signature and timestamp, API key, bearer token or secret key). For
+    /// testing a webhook handler without SePay.
+    pub fn test_delivery(&self, txn: &TestTransaction, now: i64) -> Result<TestDelivery> {
+        super::test_delivery::build(&self.auth, self.encoding, txn, now)
     }
 
     /// A user webhook (one bank transaction), deduplicated on its `id`.

@@ -146,6 +146,15 @@ impl WebhookTokenIssuer {
         self.check(token, "at", now)
     }
 
+    /// An access token as the token endpoint would issue it at `now` (for
+    /// test deliveries).
+    pub(crate) fn test_access_token(&self, now: i64) -> String {
+        self.mint(
+            "at",
+            now.saturating_add(self.ttl.as_secs().min(i64::MAX as u64) as i64),
+        )
+    }
+
     fn mint(&self, kind: &str, expires: i64) -> String {
         let nonce = NONCE.fetch_add(1, Ordering::Relaxed) ^ crate::http::rt::entropy();
         let claims = format!("{kind}.{expires}.{nonce:016x}");
