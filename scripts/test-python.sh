@@ -47,6 +47,8 @@ log "pytest (installed wheel against sandbox processes)"
 
 log "Python examples"
 for example in examples/python/*.py; do
-  case "$example" in */_*) continue ;; esac
+  case "$example" in */_*|*/test_*) continue ;; esac
   "$VENV/bin/python" "$example" >/dev/null
 done
+log "Python example test suite (sepay_sdk.testing fixtures)"
+"$VENV/bin/pytest" -p no:cacheprovider -q -o asyncio_default_fixture_loop_scope=function examples/python/test_*.py

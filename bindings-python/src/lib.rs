@@ -17,6 +17,7 @@ mod resources;
 mod runtime;
 mod shared;
 mod shared_state;
+mod testing;
 mod token_store;
 mod values;
 mod webhooks;
@@ -44,6 +45,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<paginator::Paginator>()?;
     m.add_class::<paginator::AsyncPaginator>()?;
     receiving(m)?;
+    m.add_class::<testing::Emulator>()?;
     m.add(
         "OPERATIONS",
         PyTuple::new(py, sepay::operations::OPERATIONS)?,

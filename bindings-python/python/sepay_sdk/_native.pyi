@@ -2348,6 +2348,28 @@ class WebhookReceiver:
         lease: float | None = None,
         replay_window: float | None = None,
     ) -> WebhookReceiver: ...
+    def test_delivery(
+        self,
+        transfer_amount: Decimal | int | str,
+        content: str = "",
+        *,
+        id: int | None = None,
+        code: str | None = None,
+        transfer_type: Literal["in", "out"] | None = None,
+        transaction_date: datetime | None = None,
+        gateway: str | None = None,
+        account_number: str | None = None,
+        accumulated: Decimal | int | str | None = None,
+        sub_account: str | None = None,
+        reference_code: str | None = None,
+        now: int | None = None,
+    ) -> tuple[list[tuple[str, str]], bytes]:
+        """A made-up delivery this receiver accepts: `(headers, body)` of the
+        webhook SePay would send for one transaction, in this receiver's
+        encoding and mode (HMAC signature and timestamp, API key, bearer
+        token or secret key), for testing a handler without SePay. Defaults:
+        an incoming transfer, id from the time, date now (aware datetimes
+        only)."""
     def receive(
         self, method: str, headers: Headers, body: Body, *, now: int | None = None
     ) -> Received[WebhookEvent]: ...
@@ -2397,3 +2419,20 @@ def vietqr_image_url(
     template: Literal["compact", "qronly"] | None = None,
 ) -> str:
     """SePay's QR image URL (built by the core)."""
+
+# ---------------------------------------------------------------- testing
+
+@final
+class _Emulator:
+    """The emulator's engine (use `sepay_sdk.testing.Emulator`); JSON in and out."""
+    def __init__(self, config: str) -> None: ...
+    @property
+    def base_url(self) -> str: ...
+    def client_options(self) -> str: ...
+    def stats(self) -> str: ...
+    def simulate_payment(self, request: str) -> str: ...
+    def pay_va(self, request: str) -> str: ...
+    def add_webhook(self, target: str) -> int: ...
+    def webhook_deliveries(self, count: int, timeout: float) -> str: ...
+    def requests(self) -> str: ...
+    def close(self) -> None: ...

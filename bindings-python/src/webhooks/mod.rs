@@ -28,6 +28,9 @@ pub struct WebhookReceiver {
     mode: String,
 }
 
+/// `(headers, body)` of a made-up delivery.
+type TestDelivery = (Vec<(String, String)>, Py<pyo3::types::PyBytes>);
+
 /// The options every factory takes.
 struct Setup {
     store: Option<Py<PyAny>>,
@@ -208,6 +211,69 @@ impl WebhookReceiver {
             replay_window,
         };
         Self::make(py, auth, "secret_key".into(), setup)
+    }
+
+    /// A made-up delivery this receiver accepts: `(headers, body)` of the
+    /// webhook SePay would send for one transaction, in this receiver's
+    /// encoding and mode (HMAC signature and timestamp, API key, bearer token
+    /// or secret key), for testing a handler without SePay. Defaults: an
+    /// incoming transfer, id from the time, date now.
+    #[pyo3(signature = (
+        transfer_amount, content=String::new(), *, id=None, code=None, transfer_type=None,
+        transaction_date=None, gateway=None, account_number=None, accumulated=None,
+        sub_account=None, reference_code=None, now=None
+    ))]
+    #[allow(clippy::too_many_arguments, reason = "one keyword per webhook field")]
+    fn test_delivery(
+        &self,
+        py: Python<'_>,
+        transfer_amount: &Bound<'_, PyAny>,
+        content: String,
+        id: Option<u64>,
+        code: Option<String>,
+        transfer_type: Option<String>,
+        transaction_date: Option<chrono::DateTime<chrono::FixedOffset>>,
+        gateway: Option<String>,
+        account_number: Option<String>,
+        accumulated: Option<&Bound<'_, PyAny>>,
+        sub_account: Option<String>,
+        reference_code: Option<String>,
+        now: Option<i64>,
+    ) -> PyResult<TestDelivery> {
+        const OP: &str = "webhook.test_delivery";
+        let transfer_type = match transfer_type.as_deref() {
+            None => None,
+            Some("in") => Some(sepay::userapi::v2::TransferType::In),
+            Some("out") => Some(sepay::userapi::v2::TransferType::Out),
+            Some(other) => {
+                return Err(sepay::Error::invalid_param(
+                    OP,
+                    "transfer_type",
+                    format!("must be \"in\" or \"out\", got {other:?}"),
+                ))
+                .py_err(py)
+            }
+        };
+        let txn = core::TestTransaction {
+            transfer_amount: crate::convert::amount(transfer_amount, OP, "transfer_amount")?,
+            content,
+            id,
+            transfer_type,
+            code,
+            transaction_date: transaction_date.map(|t| t.with_timezone(&sepay::time::vietnam())),
+            gateway,
+            account_number,
+            accumulated: accumulated
+                .map(|a| crate::convert::amount(a, OP, "accumulated"))
+                .transpose()?,
+            sub_account,
+            reference_code,
+        };
+        let delivery = self.inner.test_delivery(&txn, unix_now(now)).py_err(py)?;
+        Ok((
+            delivery.headers,
+            pyo3::types::PyBytes::new(py, &delivery.body).unbind(),
+        ))
     }
 
     /// A user webhook (one bank transaction, in the receiver's encoding) →

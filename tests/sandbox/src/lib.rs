@@ -19,6 +19,7 @@
 pub mod bank_hub;
 pub mod common;
 pub mod dataset;
+pub mod kit;
 pub mod oauth;
 pub mod payment_gateway;
 pub mod redis_server;
