@@ -45,19 +45,28 @@ trap cleanup EXIT
 log "npm pack + install into a temporary project"
 TARBALL="$(pack_js_package "$WORK")"
 [ -f "$TARBALL" ] || { echo "npm pack produced no tarball" >&2; exit 1; }
+log "packing the emulator's platform package (@sepay-sdk/emulator-linux-x64)"
+EMULATOR_PACKAGE="$WORK/emulator-linux-x64"
+cp -r bindings-wasm/emulator-linux-x64 "$EMULATOR_PACKAGE"
+mkdir -p "$EMULATOR_PACKAGE/bin"
+cp "$SEPAY_SANDBOX_BIN" "$EMULATOR_PACKAGE/bin/sepay-sandbox"
+EMULATOR_TARBALL="$WORK/$(cd "$WORK" && npm pack --silent "$EMULATOR_PACKAGE" | tail -1)"
+[ -f "$EMULATOR_TARBALL" ] || { echo "npm pack produced no emulator tarball" >&2; exit 1; }
 P="$WORK/project"
 mkdir -p "$P/test"
 cat > "$P/package.json" <<EOF
 { "name": "sepay-sdk-js-tests", "private": true, "type": "module",
-  "dependencies": { "sepay-sdk": "file:$TARBALL", "redis": "^5", "ioredis": "^5" } }
+  "dependencies": { "sepay-sdk": "file:$TARBALL", "redis": "^5", "ioredis": "^5" },
+  "devDependencies": { "@sepay-sdk/emulator-linux-x64": "file:$EMULATOR_TARBALL" } }
 EOF
 (cd "$P" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 # Deno resolves node: imports' types from the project's node_modules.
 mkdir -p "$P/node_modules/@types"
 cp -r "$NODE_TOOLS/node_modules/@types/node" "$P/node_modules/@types/"
 cp -r "$NODE_TOOLS/node_modules/undici-types" "$P/node_modules/"
-cp bindings-wasm/tests/*.mjs bindings-wasm/tests/*.js "$P/test/"
-cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-order.mjs examples/node/export-csv.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
+cp bindings-wasm/tests/*.mjs bindings-wasm/tests/*.js bindings-wasm/tests/*.ts "$P/test/"
+cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-order.mjs examples/node/export-csv.mjs \
+  examples/node/test-with-emulator.test.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
 
 log "node --test (Node $(node --version))"
 (cd "$P" && node --test --test-reporter=spec test/node.test.mjs)
@@ -81,7 +90,7 @@ cat > "$P/tsconfig.json" <<EOF
     "module": "nodenext", "moduleResolution": "nodenext",
     "typeRoots": ["$NODE_TOOLS/node_modules/@types"], "types": ["node"]
   },
-  "files": ["typed.ts", "typecheck.gen.ts"]
+  "files": ["typed.ts", "typecheck.gen.ts", "test/typecheck-testing.ts"]
 }
 EOF
 (cd "$P" && "$TSC" -p tsconfig.json)
@@ -97,5 +106,7 @@ export SEPAY_BASE_URL="$(head -1 "$WORK/sandbox.out")" SEPAY_TOKEN=EXAMPLE_TOKEN
 (cd "$P" && node va-order.mjs)
 (cd "$P" && node export-csv.mjs)
 (cd "$P" && "$DENO" run -A --quiet main.ts)
+log "example test suite (sepay-sdk/testing with node:test)"
+(cd "$P" && node --test test-with-emulator.test.mjs)
 
 log "JavaScript package: all checks passed"

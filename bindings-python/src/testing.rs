@@ -73,23 +73,16 @@ impl Emulator {
         self.with(Kit::base_url)
     }
 
-    /// The client options that reach this emulator, as JSON: `token`,
-    /// `base_url` and the credentials it accepts (payment gateway, the
-    /// first OAuth2 app, Bank Hub).
+    /// The client options that reach this emulator, as JSON: `base_url`
+    /// and the credentials it accepts (`ClientCredentials`).
     fn client_options(&self) -> PyResult<String> {
-        let (config, base_url) = self.with(|k| Ok((k.config().clone(), k.base_url()?)))?;
-        let app = config.oauth_clients.first();
-        to_json(&serde_json::json!({
-            "token": config.token,
-            "base_url": base_url,
-            "pg_merchant_id": config.pg_merchant_id,
-            "pg_secret_key": config.pg_secret_key,
-            "oauth_client_id": app.map(|a| &a.client_id),
-            "oauth_client_secret": app.map(|a| &a.client_secret),
-            "oauth_redirect_uri": app.map(|a| &a.redirect_uri),
-            "bank_hub_client_id": config.bankhub_client_id,
-            "bank_hub_client_secret": config.bankhub_client_secret,
-        }))
+        let (credentials, base_url) = self.with(|k| Ok((k.credentials(), k.base_url()?)))?;
+        let mut options = serde_json::to_value(credentials)
+            .map_err(|e| PyRuntimeError::new_err(e.to_string()))?;
+        if let Some(fields) = options.as_object_mut() {
+            fields.insert("base_url".into(), base_url.into());
+        }
+        to_json(&options)
     }
 
     /// Dataset totals as JSON.

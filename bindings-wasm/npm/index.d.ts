@@ -1652,6 +1652,39 @@ export interface HmacReceiverOptions extends ReceiverOptions {
  * `toString()` never shows a secret.
  * @throws {ConfigurationError} from a factory: an empty secret, a bad option, a form encoding on a signed mode.
  */
+/** A transaction for `WebhookReceiver.testDelivery`, in SePay's field names; only `transferAmount` is required. */
+export interface TestTransaction {
+  /** Amount (decimal string, or an integer number of VND). */
+  transferAmount: string | number | bigint;
+  /** Transfer memo (default ""). */
+  content?: string;
+  /** SePay's transaction id (default: from the time). */
+  id?: number;
+  /** Payment code SePay recognised in the memo. */
+  code?: string | null;
+  /** Default "in". */
+  transferType?: "in" | "out";
+  /** `YYYY-MM-DD HH:MM:SS` (Vietnam time) or RFC 3339; default now. */
+  transactionDate?: string;
+  /** Bank brand (default "Vietcombank"). */
+  gateway?: string;
+  /** Account number. */
+  accountNumber?: string;
+  /** Balance after the transaction (default 0). */
+  accumulated?: string | number | bigint;
+  /** Virtual account number. */
+  subAccount?: string | null;
+  /** Bank reference (default "FT" + id). */
+  referenceCode?: string;
+}
+
+/** A made-up webhook delivery: a request for `receive(...)` or `fetch`. */
+export interface TestDelivery {
+  method: "POST";
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
 export declare class WebhookReceiver {
   private constructor();
   /** No authentication (rely on an IP allowlist). With a `SharedState` store: deduplicated across processes, Promises. */
@@ -1673,6 +1706,14 @@ export declare class WebhookReceiver {
   static errorReply(error: unknown): WebhookReply;
   /** 503 "retry later": the reply after `release(key)` when handling a new delivery failed. */
   static retryLaterReply(): WebhookReply;
+  /**
+   * A made-up delivery this receiver accepts: the webhook SePay would send for
+   * one transaction, in this receiver's encoding and mode (HMAC signature and
+   * timestamp, API key, bearer token or secret key), for testing a handler
+   * without SePay. Pass it to `receive(...)` or `fetch(url, ...)`.
+   * @throws {ValidationError} an unknown field or a bad value.
+   */
+  testDelivery(transaction: TestTransaction, options?: { now?: number }): TestDelivery;
   /**
    * A user webhook (one bank transaction).
    * @throws {WebhookVerificationError} unverified (reply 401).
@@ -1704,6 +1745,8 @@ export declare class WebhookReceiver {
  * answering with Promises (every failure rejects them, with the same errors).
  */
 export interface SharedWebhookReceiver {
+  /** A made-up delivery this receiver accepts (see `WebhookReceiver.testDelivery`). */
+  testDelivery(transaction: TestTransaction, options?: { now?: number }): TestDelivery;
   /** A user webhook (one bank transaction). */
   receive(request: WebhookRequest): Promise<Received<WebhookEvent>>;
   /** A payment gateway IPN. */

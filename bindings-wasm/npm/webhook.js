@@ -228,6 +228,26 @@ export class WebhookReceiver {
     return retryLaterReply();
   }
 
+  /**
+   * A made-up delivery this receiver accepts: `{ method, headers, body }` of
+   * the webhook SePay would send for one transaction, in this receiver's
+   * encoding and mode, for testing a handler without SePay. `transaction`
+   * uses SePay's field names: `transferAmount` (required; decimal string or
+   * integer), `content`, `id`, `code`, `transferType`, `transactionDate`,
+   * `gateway`, `accountNumber`, `accumulated`, `subAccount`, `referenceCode`.
+   * Pass it to `receive(...)` or to `fetch(url, ...)`.
+   */
+  testDelivery(transaction, { now } = {}) {
+    if (transaction === null || typeof transaction !== "object") {
+      throw invalid("webhook.test_delivery", "transaction", `must be an object, got ${typeName(transaction)}`);
+    }
+    const text = JSON.stringify(transaction, (_, v) => (typeof v === "bigint" ? v.toString() : v));
+    const [flat, body] = wrap(() => this.#wasm.test_delivery(text, now === undefined ? NaN : Number(now)));
+    const headers = {};
+    for (let i = 0; i < flat.length; i += 2) headers[flat[i]] = flat[i + 1];
+    return { method: "POST", headers, body };
+  }
+
   /** A user webhook (one bank transaction). */
   receive(req) {
     const args = request("webhook.receive", req);

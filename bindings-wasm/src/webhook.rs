@@ -358,6 +358,33 @@ impl WasmWebhookReceiver {
         self.inner.release(key).map_err(|e| error(&e))
     }
 
+    /// A made-up delivery this receiver accepts, for `transaction` (the
+    /// camelCase JSON of `TestTransaction`) at Unix seconds `now` (NaN:
+    /// now): `[[name, value, ...], body]`.
+    pub fn test_delivery(&self, transaction: &str, now_secs: f64) -> Result<js_sys::Array, JsValue> {
+        let at = if now_secs.is_nan() {
+            now()
+        } else if now_secs.is_finite() && now_secs.fract() == 0.0 {
+            now_secs as i64
+        } else {
+            let message = format!("must be whole Unix seconds, got {now_secs}");
+            return Err(error(&Error::invalid_param(
+                "webhook.test_delivery",
+                "now",
+                message,
+            )));
+        };
+        let txn = webhook::TestTransaction::from_json(transaction).map_err(|e| error(&e))?;
+        let delivery = self.inner.test_delivery(&txn, at).map_err(|e| error(&e))?;
+        let headers = js_sys::Array::new();
+        for (name, value) in &delivery.headers {
+            headers.push(&name.into());
+            headers.push(&value.into());
+        }
+        let body = js_sys::Uint8Array::from(delivery.body.as_slice());
+        Ok(js_sys::Array::of2(&headers, &body))
+    }
+
     /// The core's description, secrets masked.
     pub fn describe(&self) -> String {
         format!("{:?}", self.inner)

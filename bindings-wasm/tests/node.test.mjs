@@ -4,6 +4,7 @@ import { cases, setup, teardown } from "./cases.mjs";
 import { receivingCases, setupReceiving } from "./receiving.mjs";
 import { accountCases, setupAccounts } from "./accounts.mjs";
 import { hardeningCases, setupHardening } from "./hardening.mjs";
+import { testingCases } from "./testing_kit.mjs";
 
 before(async () => {
   await setup();
@@ -12,4 +13,4 @@ before(async () => {
   await setupHardening();
 });
 after(teardown);
-for (const [name, fn] of [...cases, ...receivingCases, ...accountCases, ...hardeningCases]) test(name, fn);
+for (const [name, fn] of [...cases, ...receivingCases, ...accountCases, ...hardeningCases, ...testingCases]) test(name, fn);

@@ -161,6 +161,42 @@ export const receivingCases = [
     throws(() => hmacSignature("k", 1.5, ""), ValidationError);
   }],
 
+  ["testDelivery: every mode accepts its own made-up delivery; another secret refuses it", () => {
+    const issuer = new WebhookTokenIssuer({ clientId: "id", clientSecret: "secret" });
+    const receivers = [
+      WebhookReceiver.none(),
+      WebhookReceiver.apiKey("key"),
+      WebhookReceiver.apiKey("key", { encoding: "form" }),
+      WebhookReceiver.none({ encoding: "multipart" }),
+      WebhookReceiver.hmac("whsec"),
+      WebhookReceiver.oauth2(issuer),
+      WebhookReceiver.secretKey("sk"),
+    ];
+    const txn = {
+      transferAmount: "150000.50", content: "DH9 thanh toan", id: 77, code: "DH9",
+      transactionDate: "2026-03-04 05:06:07", subAccount: "VA1",
+    };
+    for (const receiver of receivers) {
+      const delivery = receiver.testDelivery(txn);
+      assert.equal(delivery.method, "POST");
+      assert.ok(delivery.body instanceof Uint8Array);
+      const got = receiver.receive(delivery);
+      assert.equal(got.delivery, "new", String(receiver));
+      assert.deepEqual(
+        [got.event.id, got.event.transferAmount.replace(/0+$/, ""), got.event.code, got.event.subAccount, got.event.transactionDate],
+        ["77", "150000.5", "DH9", "VA1", "2026-03-04T05:06:07+07:00"],
+      );
+    }
+    const forged = WebhookReceiver.hmac("other").testDelivery({ transferAmount: 1000 });
+    throws(() => WebhookReceiver.hmac("whsec").receive(forged), WebhookVerificationError);
+    const stale = WebhookReceiver.hmac("whsec").testDelivery({ transferAmount: 1000 }, { now: now() - 3600 });
+    throws(() => WebhookReceiver.hmac("whsec").receive(stale), WebhookVerificationError);
+    throws(() => receivers[0].testDelivery({ content: "no amount" }), ValidationError);
+    throws(() => receivers[0].testDelivery({ transferAmount: 1, amount: 2 }), ValidationError);
+    throws(() => receivers[0].testDelivery({ transferAmount: 1 }, { now: 1.5 }), ValidationError);
+    throws(() => receivers[0].testDelivery(null), ValidationError);
+  }],
+
   ["tampered, wrong key, stale and replayed webhooks", () => {
     const receiver = WebhookReceiver.hmac("whsec_1");
     const t = now();

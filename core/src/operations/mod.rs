@@ -198,6 +198,7 @@ pub const FUNCTIONS: &[&str] = &[
     "webhook.release",
     "webhook.error_reply",
     "webhook.hmac_signature",
+    "webhook.test_delivery",
     "webhook.token.issue",
     "qr.payload",
     "qr.decode",

@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use tokio::runtime::Runtime;
 
-use crate::server::config::SandboxConfig;
+use crate::server::config::{ClientCredentials, SandboxConfig};
 use crate::server::handle::{start, SandboxHandle};
 use crate::server::log::LoggedRequest;
 use crate::va_orders::pay::{VaPaid, VaPay};
@@ -60,10 +60,10 @@ impl Emulator {
         Ok(self.handle()?.base_url())
     }
 
-    /// What the emulator was started with: its API token, payment gateway
-    /// credentials, OAuth2 apps and Bank Hub client (for building clients).
-    pub fn config(&self) -> &SandboxConfig {
-        &self.config
+    /// What a client needs to reach every surface: the API token, payment
+    /// gateway credentials, the first OAuth2 app and the Bank Hub client.
+    pub fn credentials(&self) -> ClientCredentials {
+        self.config.credentials()
     }
 
     /// Dataset totals (bank accounts, transactions, ...).

@@ -40,7 +40,7 @@ pub use dataset::DatasetStats;
 pub use payment_gateway::admin::{PgPaid, PgPay};
 pub use payment_gateway::model::{IpnPayload, OrderView};
 pub use payment_gateway::store::IpnTarget;
-pub use server::config::{OAuthClient, OAuthUser, SandboxConfig, V1Order};
+pub use server::config::{ClientCredentials, OAuthClient, OAuthUser, SandboxConfig, V1Order};
 pub use server::faults::{Fault, FaultConfig};
 pub use server::handle::{start, SandboxHandle};
 pub use server::log::LoggedRequest;

@@ -45,6 +45,7 @@ pub fn routes() -> Router<Arc<AppState>> {
         .route("/__sandbox/faults/next", post(push_faults))
         .route("/__sandbox/rate-limit", post(set_rate_limit))
         .route("/__sandbox/stats", get(stats))
+        .route("/__sandbox/credentials", get(credentials))
         .route("/__sandbox/oauth/expire", post(expire_oauth))
         .route("/__sandbox/bankhub/expire", post(expire_bankhub))
         .merge(crate::webhooks::admin::routes())
@@ -87,6 +88,10 @@ async fn set_rate_limit(
 ) -> StatusCode {
     *app.limiter() = RateLimiter::new(b.per_second);
     StatusCode::NO_CONTENT
+}
+
+async fn credentials(State(app): State<Arc<AppState>>) -> impl IntoResponse {
+    Json(app.credentials().clone())
 }
 
 async fn stats(State(app): State<Arc<AppState>>) -> impl IntoResponse {

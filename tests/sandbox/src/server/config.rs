@@ -93,6 +93,45 @@ pub struct SandboxConfig {
     pub prerender: bool,
 }
 
+/// The credentials a client needs to reach every surface of a sandbox
+/// (`GET /__sandbox/credentials`; the test kits build their clients from it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClientCredentials {
+    /// API token.
+    pub token: String,
+    /// Payment-gateway merchant id.
+    pub pg_merchant_id: String,
+    /// Payment-gateway secret key.
+    pub pg_secret_key: String,
+    /// The first OAuth2 app's client id (`None` without apps).
+    pub oauth_client_id: Option<String>,
+    /// Its client secret.
+    pub oauth_client_secret: Option<String>,
+    /// Its redirect URI.
+    pub oauth_redirect_uri: Option<String>,
+    /// Bank Hub client id.
+    pub bank_hub_client_id: String,
+    /// Bank Hub client secret.
+    pub bank_hub_client_secret: String,
+}
+
+impl SandboxConfig {
+    /// What a client needs to reach every surface of this sandbox.
+    pub fn credentials(&self) -> ClientCredentials {
+        let app = self.oauth_clients.first();
+        ClientCredentials {
+            token: self.token.clone(),
+            pg_merchant_id: self.pg_merchant_id.clone(),
+            pg_secret_key: self.pg_secret_key.clone(),
+            oauth_client_id: app.map(|a| a.client_id.clone()),
+            oauth_client_secret: app.map(|a| a.client_secret.clone()),
+            oauth_redirect_uri: app.map(|a| a.redirect_uri.clone()),
+            bank_hub_client_id: self.bankhub_client_id.clone(),
+            bank_hub_client_secret: self.bankhub_client_secret.clone(),
+        }
+    }
+}
+
 /// An OAuth2 app registered with the sandbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OAuthClient {

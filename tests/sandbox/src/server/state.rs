@@ -12,7 +12,7 @@ use crate::dataset::Dataset;
 use crate::oauth::store::OAuthStore;
 use crate::oauth::webhooks::OAuthWebhooks;
 use crate::payment_gateway::store::PgStore;
-use crate::server::config::{OAuthUser, SandboxConfig, V1Order};
+use crate::server::config::{ClientCredentials, OAuthUser, SandboxConfig, V1Order};
 use crate::server::faults::FaultPicker;
 use crate::server::log::RequestLog;
 use crate::server::prerender::Prerendered;
@@ -32,6 +32,7 @@ pub struct AppState {
     /// When the sandbox started (for `received_ms`).
     pub started: Instant,
     seq: AtomicU64,
+    credentials: ClientCredentials,
     limiter: Mutex<RateLimiter>,
     faults: Mutex<FaultPicker>,
     log: Mutex<RequestLog>,
@@ -78,6 +79,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 impl AppState {
     /// State for `config` over `dataset`.
     pub fn new(config: SandboxConfig, dataset: Dataset) -> AppState {
+        let credentials = config.credentials();
         let mut oauth = OAuthStore::new(
             config.oauth_clients,
             config.oauth_access_ttl,
@@ -94,6 +96,7 @@ impl AppState {
         AppState {
             dataset: RwLock::new(dataset),
             token: config.token,
+            credentials,
             v1_order: config.v1_order,
             started: Instant::now(),
             seq: AtomicU64::new(0),
@@ -115,6 +118,11 @@ impl AppState {
             bankhub: Mutex::new(bankhub),
             prerendered: Prerendered::new(config.prerender),
         }
+    }
+
+    /// What a client needs to reach every surface (`GET /__sandbox/credentials`).
+    pub fn credentials(&self) -> &ClientCredentials {
+        &self.credentials
     }
 
     /// The dataset, for reading.
