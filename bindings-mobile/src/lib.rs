@@ -44,6 +44,7 @@ mod pg;
 mod qr;
 mod seconds;
 mod shared_state;
+mod testing;
 mod webhook;
 
 pub use bank_hub::BankHubWebhook;
@@ -58,6 +59,10 @@ pub use orders::{VaOrderPage, VaOrders};
 pub use pg::CheckoutForm;
 pub use qr::{vietqr_decode, vietqr_image_url, vietqr_payload};
 pub use seconds::Seconds;
+pub use testing::{
+    Emulator, EmulatorCredentials, EmulatorOptions, EmulatorWebhookAuth, SimulatedPayment,
+    WebhookDeliveryAttempt,
+};
 pub use webhook::{
     hmac_signature, webhook_error_reply, webhook_retry_later_reply, NameValue,
     ReceivedBankHubEvent, ReceivedBankHubIpn, ReceivedPgIpn, ReceivedWebhook, TokenReply,

@@ -22,6 +22,16 @@ pub struct NameValue {
     pub value: String,
 }
 
+/// A made-up webhook delivery (`WebhookReceiver.testDelivery`): POST these
+/// headers and body to the handler under test, or pass them to `receive`.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct TestDelivery {
+    /// `Content-Type` and the authentication headers.
+    pub headers: Vec<NameValue>,
+    /// The body.
+    pub body: Vec<u8>,
+}
+
 /// The HTTP reply to send back to SePay.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct WebhookReply {
@@ -298,6 +308,26 @@ impl WebhookReceiver {
     /// The encoding bodies are read in.
     pub fn encoding(&self) -> BodyEncoding {
         self.inner.encoding()
+    }
+
+    /// A made-up delivery this receiver accepts at Unix time `now`: the
+    /// webhook SePay would send for `transaction`, in this receiver's
+    /// encoding and mode (HMAC signature and timestamp, API key, bearer token
+    /// or secret key), for testing a handler without SePay.
+    pub fn test_delivery(
+        &self,
+        transaction: webhook::TestTransaction,
+        now: i64,
+    ) -> Result<TestDelivery, SePayError> {
+        let delivery = self.inner.test_delivery(&transaction, now)?;
+        Ok(TestDelivery {
+            headers: delivery
+                .headers
+                .into_iter()
+                .map(|(name, value)| NameValue { name, value })
+                .collect(),
+            body: delivery.body,
+        })
     }
 
     /// A user webhook; `now` is Unix seconds.

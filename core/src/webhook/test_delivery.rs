@@ -187,7 +187,6 @@ impl Field {
 /// A made-up delivery: hand `headers` and `body` to the handler under test
 /// (method `POST`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-#[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 pub struct TestDelivery {
     /// `Content-Type` and the authentication headers of the receiver's mode.
     pub headers: Vec<(String, String)>,

@@ -69,6 +69,9 @@ final class ReceivingTests: XCTestCase {
             "webhook.receive_bankhub_ipn": { _ = try? receiver.receiveBankhubIpn(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.receive_bankhub_event": { _ = try? receiver.receiveBankhubEvent(method: "POST", headers: [], body: Data(), now: now()) },
             "webhook.hmac_signature": { _ = hmacSignature(secret: "s", timestamp: 1, body: Data()) },
+            "webhook.test_delivery": {
+                _ = try receiver.testDelivery(transaction: TestTransaction(transferAmount: Decimal(1000)), now: now())
+            },
             "webhook.complete": { try receiver.complete(key: "nothing-received") },
             "webhook.release": { try receiver.release(key: "nothing-received") },
             "webhook.error_reply": {

@@ -66,6 +66,7 @@ class ReceivingTest {
             "webhook.receive" to WebhookReceiver::class.java, "webhook.receive_pg_ipn" to WebhookReceiver::class.java,
             "webhook.receive_bankhub_ipn" to WebhookReceiver::class.java, "webhook.receive_bankhub_event" to WebhookReceiver::class.java,
             "webhook.complete" to WebhookReceiver::class.java, "webhook.release" to WebhookReceiver::class.java,
+            "webhook.test_delivery" to WebhookReceiver::class.java,
             "webhook.token.issue" to WebhookTokenIssuer::class.java,
             "pg.checkout" to PgApi::class.java, "pg.orders.list" to PgOrders::class.java,
             "pg.orders.iter" to PgOrders::class.java, "pg.orders.get" to PgOrders::class.java,
