@@ -49,7 +49,7 @@ log "packing the emulator's platform package (@sepay-sdk/emulator-linux-x64)"
 EMULATOR_PACKAGE="$WORK/emulator-linux-x64"
 cp -r bindings-wasm/emulator-linux-x64 "$EMULATOR_PACKAGE"
 mkdir -p "$EMULATOR_PACKAGE/bin"
-cp "$SEPAY_SANDBOX_BIN" "$EMULATOR_PACKAGE/bin/sepay-sandbox"
+strip -o "$EMULATOR_PACKAGE/bin/sepay-sandbox" "$SEPAY_SANDBOX_BIN"
 EMULATOR_TARBALL="$WORK/$(cd "$WORK" && npm pack --silent "$EMULATOR_PACKAGE" | tail -1)"
 [ -f "$EMULATOR_TARBALL" ] || { echo "npm pack produced no emulator tarball" >&2; exit 1; }
 P="$WORK/project"
