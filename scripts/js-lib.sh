@@ -8,6 +8,7 @@ WASM_BINDGEN_ROOT="$CACHE_DIR/tools/wasm-bindgen-$WASM_BINDGEN_VERSION"
 WASM_BINDGEN="$WASM_BINDGEN_ROOT/bin/wasm-bindgen"
 NODE_TOOLS="$CACHE_DIR/tools/node"
 TSC="$NODE_TOOLS/node_modules/.bin/tsc"
+TYPEDOC="$NODE_TOOLS/node_modules/.bin/typedoc"
 DENO="$NODE_TOOLS/node_modules/.bin/deno"
 # A target directory of its own: the wasm-bindgen build uses other RUSTFLAGS
 # than scripts/wasm-check.sh, and the two would otherwise rebuild each other.
@@ -29,13 +30,13 @@ ensure_node_tools() {
   local major
   major="$(node -p 'process.versions.node.split(".")[0]')"
   [ "$major" -ge 18 ] || { echo "Node >= 18 is required (found $(node --version))" >&2; exit 1; }
-  if [ -x "$TSC" ] && [ -x "$DENO" ] && [ -d "$NODE_TOOLS/node_modules/@types/node" ]; then
+  if [ -x "$TSC" ] && [ -x "$DENO" ] && [ -x "$TYPEDOC" ] && [ -d "$NODE_TOOLS/node_modules/@types/node" ]; then
     return 0
   fi
-  log "npm install typescript, deno, @types/node into $NODE_TOOLS"
+  log "npm install typescript, deno, @types/node, typedoc into $NODE_TOOLS"
   mkdir -p "$NODE_TOOLS"
   npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --loglevel=error \
-    typescript@5.9 deno@2 @types/node@20 >/dev/null
+    typescript@5.9 deno@2 @types/node@20 typedoc@0.28.20 >/dev/null
 }
 
 # Builds the module and lays out the npm package in bindings-wasm/npm/pkg/.

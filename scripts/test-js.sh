@@ -96,6 +96,24 @@ EOF
 (cd "$P" && "$TSC" -p tsconfig.json)
 (cd "$P" && "$DENO" check --quiet main.ts)
 
+log "API reference (TypeDoc): every export documented, no broken links"
+PKG="$P/node_modules/sepay-sdk"
+cat > "$WORK/typedoc.json" <<EOF
+{
+  "compilerOptions": {
+    "strict": true, "noEmit": true, "target": "es2022", "lib": ["es2022"],
+    "module": "nodenext", "moduleResolution": "nodenext",
+    "typeRoots": ["$NODE_TOOLS/node_modules/@types"], "types": ["node"]
+  },
+  "files": ["$PKG/index.d.ts", "$PKG/testing.d.ts"]
+}
+EOF
+rm -rf "$CACHE_DIR/docs/js"
+"$TYPEDOC" --tsconfig "$WORK/typedoc.json" --entryPoints "$PKG/index.d.ts" --entryPoints "$PKG/testing.d.ts" \
+  --out "$CACHE_DIR/docs/js" --readme none --disableSources --logLevel Warn --treatWarningsAsErrors \
+  --validation.invalidLink --validation.notExported --validation.notDocumented
+python3 tools/docs/check_links.py "$CACHE_DIR/docs/js"
+
 log "examples against a sandbox"
 "$SEPAY_SANDBOX_BIN" --addr 127.0.0.1:0 --token EXAMPLE_TOKEN --transactions 2000 >"$WORK/sandbox.out" &
 SANDBOX_PID=$!

@@ -45,6 +45,13 @@ log "mypy --strict (tests, examples)"
 log "pytest (installed wheel against sandbox processes)"
 (cd bindings-python && "$VENV/bin/pytest" -p no:cacheprovider -q tests)
 
+log "API reference (pdoc): every public item documented, no broken links"
+MODULES="sepay_sdk sepay_sdk.testing sepay_sdk.tokens sepay_sdk.errors sepay_sdk.webhooks sepay_sdk.vietqr"
+"$VENV/bin/python" tools/docs/check_python_docs.py $MODULES
+rm -rf "$CACHE_DIR/docs/python"
+"$VENV/bin/pdoc" --docformat restructuredtext -o "$CACHE_DIR/docs/python" $MODULES
+"$VENV/bin/python" tools/docs/check_links.py "$CACHE_DIR/docs/python"
+
 log "Python examples"
 for example in examples/python/*.py; do
   case "$example" in */_*|*/test_*) continue ;; esac

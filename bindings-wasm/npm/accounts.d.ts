@@ -42,7 +42,10 @@ export interface VaOrderCreateOptions {
 }
 
 /** v2 orders need the bank. */
-export type V2VaOrderCreateOptions = VaOrderCreateOptions & { bank: OrderBank };
+export type V2VaOrderCreateOptions = VaOrderCreateOptions & {
+  /** The bank whose rules apply (BIDV, Vietcombank, Sacombank). */
+  bank: OrderBank;
+};
 
 /** VA orders of a bank account (`bankAccountId`: the v1 numeric id, or the v2 UUID). */
 export interface VaOrdersApi<Create extends VaOrderCreateOptions = VaOrderCreateOptions> {
@@ -84,9 +87,13 @@ export interface OAuthCredentials {
 
 /** Tokens as a store gives them back (e.g. `JSON.parse` of what it saved). */
 export interface OAuthTokensInit {
+  /** The access token. */
   accessToken: string;
+  /** The refresh token, when SePay issued one. */
   refreshToken?: string | null;
+  /** When the access token expires (Unix seconds). */
   expiresAt?: number | null;
+  /** The granted scopes, space-separated. */
   scope?: string | null;
 }
 
@@ -105,7 +112,7 @@ export declare class OAuthTokens {
   /** Granted scopes, space-separated. */
   scope: string | null;
   /** The plain fields, secrets included. */
-  toJSON(): { accessToken: string; refreshToken: string | null; expiresAt: number | null; scope: string | null };
+  toJSON(): Required<OAuthTokensInit>;
   /** A description with both tokens masked. */
   toString(): string;
 }
@@ -139,13 +146,17 @@ export type OAuthCompany = { [key: string]: unknown };
 
 /** Bank Hub merchant credentials (client id and secret from SePay). The secret is never printed. */
 export interface BankHubCredentials {
+  /** Bank Hub client id. */
   clientId: string;
+  /** Bank Hub client secret. */
   clientSecret: string;
 }
 
 /** `linkTokens.create`. */
 export interface LinkTokenCreateOptions {
+  /** The company the link session is for. */
   companyXid: string;
+  /** Link or unlink a bank account. */
   purpose: LinkPurpose;
   /** Where the WebView goes at the end. */
   completionRedirectUri?: string | null;
@@ -155,7 +166,9 @@ export interface LinkTokenCreateOptions {
 
 /** `companies.create`. */
 export interface CompanyCreateOptions {
+  /** The company's registered name. */
   fullName: string;
+  /** Its state at creation. */
   status: "Active" | "Pending";
 }
 
@@ -173,6 +186,7 @@ export interface MerchantConfigUpdateOptions {
 
 /** `webhook.set`. */
 export interface BankHubWebhookSetOptions {
+  /** Where Bank Hub posts its events. */
   webhookUrl: string;
   /** Sent back as `X-Secret-Key` with every event. */
   secretKey: string;

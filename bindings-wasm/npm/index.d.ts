@@ -1114,8 +1114,14 @@ export type RedisScriptRunner = (script: string, keys: string[], args: string[])
 
 /** A Redis client `SharedState` can use: node-redis (v4, v5) or ioredis, connected. */
 export type RedisClientLike =
-  | { sendCommand(args: string[]): Promise<unknown> }
-  | { call(command: string, ...args: (string | number)[]): Promise<unknown> };
+  | {
+      /** node-redis: sends one command. */
+      sendCommand(args: string[]): Promise<unknown>;
+    }
+  | {
+      /** ioredis: sends one command. */
+      call(command: string, ...args: (string | number)[]): Promise<unknown>;
+    };
 
 /** Options of `new SharedState(redis, options)`. */
 export interface SharedStateOptions {
@@ -1213,6 +1219,7 @@ export declare class ListIterator<T> implements AsyncIterable<T> {
   private constructor();
   /** The pages themselves, as arrays of items. */
   pages(): AsyncGenerator<T[], void, undefined>;
+  /** The items, one page fetched at a time. */
   [Symbol.asyncIterator](): AsyncGenerator<T, void, undefined>;
   /**
    * Calls `callback` after each page of a walk with the items handed out so far and the
@@ -1487,9 +1494,9 @@ export declare class Client {
   readonly oauth: OAuthApi;
   /** Bank Hub (needs `bankHub` credentials). */
   readonly bankHub: BankHubApi;
-  /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
   /** A view whose calls use these options; it shares the connections, rate limit and tokens. */
   withOptions(options: CallOptions): Client;
+  /** Releases the client's WebAssembly memory; the client is unusable afterwards. */
   close(): void;
 }
 
@@ -1551,7 +1558,10 @@ export interface WebhookReply {
   /** Status code (200; 201 in OAuth2 mode; 503 retry later; 401 / 400 for errors). */
   status: number;
   /** Headers (`content-type: application/json`). */
-  headers: { "content-type": string };
+  headers: {
+    /** `application/json`. */
+    "content-type": string;
+  };
   /** JSON body text. */
   body: string;
 }
@@ -1645,13 +1655,6 @@ export interface HmacReceiverOptions extends ReceiverOptions {
   toleranceSeconds?: number;
 }
 
-/**
- * Receives SePay's notifications for one endpoint: verifies them in its auth
- * mode, parses the body in its configured encoding, tracks each event through
- * claim → complete / release, and says what to reply. Runs no server;
- * `toString()` never shows a secret.
- * @throws {ConfigurationError} from a factory: an empty secret, a bad option, a form encoding on a signed mode.
- */
 /** A transaction for `WebhookReceiver.testDelivery`, in SePay's field names; only `transferAmount` is required. */
 export interface TestTransaction {
   /** Amount (decimal string, or an integer number of VND). */
@@ -1680,11 +1683,21 @@ export interface TestTransaction {
 
 /** A made-up webhook delivery: a request for `receive(...)` or `fetch`. */
 export interface TestDelivery {
+  /** Always `"POST"`. */
   method: "POST";
+  /** `Content-Type` and the authentication headers of the receiver's mode. */
   headers: Record<string, string>;
+  /** The body, in the receiver's encoding. */
   body: Uint8Array;
 }
 
+/**
+ * Receives SePay's notifications for one endpoint: verifies them in its auth
+ * mode, parses the body in its configured encoding, tracks each event through
+ * claim → complete / release, and says what to reply. Runs no server;
+ * `toString()` never shows a secret.
+ * @throws {ConfigurationError} from a factory: an empty secret, a bad option, a form encoding on a signed mode.
+ */
 export declare class WebhookReceiver {
   private constructor();
   /** No authentication (rely on an IP allowlist). With a `SharedState` store: deduplicated across processes, Promises. */
@@ -1776,7 +1789,10 @@ export interface TokenReply {
   /** 200, or 401 / 400 for a wrong or unreadable request. */
   status: number;
   /** Headers (`content-type: application/json`). */
-  headers: { "content-type": string };
+  headers: {
+    /** `application/json`. */
+    "content-type": string;
+  };
   /** `{"data":{"accessToken","refreshToken","expiredIn"}}` on success. */
   body: string;
 }

@@ -43,10 +43,12 @@ class MemoryTokenStore:
         self._tokens = tokens
 
     def load(self) -> Optional[OAuthTokens]:
+        """The tokens saved last, or ``None``."""
         with self._lock:
             return self._tokens
 
     def save(self, tokens: OAuthTokens) -> None:
+        """Keeps ``tokens`` (replacing the previous ones)."""
         with self._lock:
             self._tokens = tokens
 
