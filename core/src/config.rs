@@ -17,7 +17,7 @@ pub enum Environment {
     /// Production (`my.sepay.vn`, `userapi.sepay.vn`).
     Live,
     /// SePay's own sandbox. Hosts from sepay-api.md §1, UNVERIFIED: override them
-    /// with [`BaseUrls`] if your sandbox account uses others.
+    /// with explicit base URLs if your sandbox account uses others.
     Sandbox,
 }
 

@@ -1,12 +1,14 @@
 """Checks the links of a generated HTML reference: every relative `href`
 must name a file of the tree and, when it has one, an anchor (`id` / `name`)
-of that file. External links are not followed.
+of that file. External links are not followed. `--skip-anchor REGEX` leaves
+anchors matching it unchecked (a generator's known quirk, named by the caller).
 
-    python tools/docs/check_links.py DIR
+    python tools/docs/check_links.py DIR [--skip-anchor REGEX]
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -29,7 +31,7 @@ class Page(HTMLParser):
                 self.hrefs.append(value)
 
 
-def main(root: Path) -> int:
+def main(root: Path, skip_anchor: re.Pattern[str] | None = None) -> int:
     pages: dict[Path, Page] = {}
     for path in sorted(root.rglob("*.html")):
         page = Page()
@@ -49,7 +51,12 @@ def main(root: Path) -> int:
             checked += 1
             if target not in pages and not target.exists():
                 broken.append(f"{path.relative_to(root.resolve())}: {href} (no such file)")
-            elif parts.fragment and target in pages and unquote(parts.fragment) not in pages[target].anchors:
+            elif (
+                parts.fragment
+                and target in pages
+                and unquote(parts.fragment) not in pages[target].anchors
+                and not (skip_anchor and skip_anchor.search(unquote(parts.fragment)))
+            ):
                 broken.append(f"{path.relative_to(root.resolve())}: {href} (no such anchor)")
     for line in broken:
         print(line, file=sys.stderr)
@@ -58,4 +65,6 @@ def main(root: Path) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(Path(sys.argv[1])))
+    args = sys.argv[1:]
+    skip = re.compile(args[2]) if len(args) == 3 and args[1] == "--skip-anchor" else None
+    sys.exit(main(Path(args[0]), skip))

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{OnOutage, SharedSettings};
 use crate::error::{Error, Result};
 
-/// Options of a shared state; `None` keeps the default of [`SharedSettings`].
+/// Options of a shared state; `None` keeps the default (see `SharedSettings`).
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Record))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]

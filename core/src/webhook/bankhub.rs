@@ -62,21 +62,33 @@ pub struct BankHubIpn {
 /// The 13 documented linking lifecycle events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[allow(missing_docs)]
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum BankHubEventName {
+    /// A link token was created.
     LinkTokenCreated,
+    /// A link token was revoked.
     LinkTokenRevoked,
+    /// A link token expired unused.
     LinkTokenExpired,
+    /// The user opened the hosted link page.
     LinkSessionInitialized,
+    /// The user opened it again.
     LinkSessionReinitialized,
+    /// The session moved to another step.
     LinkSessionStateChanged,
+    /// The session ended with the account linked or unlinked.
     LinkSessionCompleted,
+    /// The session failed.
     LinkSessionFailed,
+    /// The user left the session.
     LinkSessionAbandoned,
+    /// The session timed out.
     LinkSessionExpired,
+    /// A bank account was linked.
     BankAccountLinked,
+    /// A bank account was unlinked.
     BankAccountUnlinked,
+    /// A linked bank account became inactive.
     BankAccountInactivated,
 }
 

@@ -23,9 +23,8 @@ use super::verify::{rejected, WebhookAuth};
 #[cfg_attr(feature = "uniffi", derive(uniffi::Enum))]
 pub enum Delivery {
     /// First delivery (or a retry after a release or an expired lease): handle
-    /// the event, then [`WebhookReceiver::complete`] the key and send `reply`;
-    /// on failure [`WebhookReceiver::release`] it and send
-    /// [`WebhookReply::retry_later`].
+    /// the event, then `complete` the key and send `reply`; on failure
+    /// `release` it and send the "retry later" reply (503).
     New,
     /// Already handled: do not handle again; send `reply` (success).
     Duplicate,
