@@ -33,6 +33,27 @@ type Extensions = Vec<Arc<Extension>>;
 
 /// A SePay API client. Cheap to clone; clones share the connection pool and the
 /// rate limiter.
+///
+/// ```no_run
+/// use sepay::userapi::v2::V2TransactionListParams;
+/// use sepay::{Client, Environment};
+///
+/// # async fn run() -> sepay::Result<()> {
+/// let client = Client::builder()
+///     .token("YOUR_API_TOKEN")
+///     .environment(Environment::Live)
+///     .build()?;
+/// // One page:
+/// let params = V2TransactionListParams::default();
+/// let page = client.v2().transactions().list(&params).await?;
+/// println!("{} of {:?}", page.items.len(), page.pagination);
+/// // Every item, one page in memory at a time (paced at SePay's 3 requests/s):
+/// let mut all = client.v2().transactions().iter(&params);
+/// while let Some(t) = all.next().await? {
+///     println!("{} {}", t.transaction_date, t.amount_in);
+/// }
+/// # Ok(()) }
+/// ```
 #[derive(Clone)]
 pub struct Client {
     inner: Arc<Inner>,

@@ -69,6 +69,25 @@ pub const DEFAULT_LEASE: Duration = Duration::from_secs(60);
 pub const DEFAULT_REPLAY_WINDOW: Duration = Duration::from_secs(6 * 3600);
 
 /// Receives SePay's notifications for one endpoint.
+///
+/// ```
+/// use sepay::webhook::{Delivery, TestTransaction, WebhookAuth, WebhookReceiver};
+/// use sepay::Amount;
+///
+/// let receiver = WebhookReceiver::new(WebhookAuth::hmac("whsec_your_secret"))?;
+/// // In a test, a made-up delivery; in production, the request's headers and body.
+/// let now = 1_767_236_400;
+/// let txn = TestTransaction::incoming(Amount::from_dong(150_000), "DH42 thanh toan");
+/// let request = receiver.test_delivery(&txn, now)?;
+///
+/// let got = receiver.receive("POST", &request.headers, &request.body, now)?;
+/// if got.delivery == Delivery::New {
+///     // ... mark the order paid, then:
+///     receiver.complete(&got.key)?;
+/// }
+/// assert_eq!(got.reply.status, 200); // send `got.reply` back to SePay
+/// # Ok::<(), sepay::Error>(())
+/// ```
 #[derive(Clone)]
 pub struct WebhookReceiver {
     auth: WebhookAuth,
