@@ -27,11 +27,15 @@ apt_install redis-server
 log "Python tools (maturin, pytest, pytest-asyncio, mypy)"
 "$VENV/bin/pip" install -q -r bindings-python/requirements-dev.txt
 
-log "building the sepay-sdk wheel (maturin, release, abi3)"
+log "building the sepay-sdk wheel (maturin, release, abi3, manylinux2014 through zig)"
 mkdir -p "$WHEELS"
 rm -f "$WHEELS"/sepay_sdk-*.whl
-"$VENV/bin/maturin" build --quiet --release --locked \
+# zig (the ziglang wheel in the venv) links against glibc 2.17, so the wheel
+# installs on Debian 10/11, Ubuntu 20.04, RHEL 8, Amazon Linux 2.
+PATH="$VENV/bin:$PATH" "$VENV/bin/maturin" build --quiet --release --locked \
+  --zig --compatibility manylinux2014 \
   --manifest-path bindings-python/Cargo.toml --out "$WHEELS"
+"$VENV/bin/twine" check --strict "$WHEELS"/sepay_sdk-*.whl
 "$VENV/bin/pip" install -q --force-reinstall --no-deps "$WHEELS"/sepay_sdk-*.whl
 
 log "building sepay-sandbox (release)"
@@ -57,5 +61,8 @@ for example in examples/python/*.py; do
   case "$example" in */_*|*/test_*) continue ;; esac
   "$VENV/bin/python" "$example" >/dev/null
 done
+log "the wheel installed as a user would on an older system (bullseye chroot)"
+./scripts/consumer-python.sh "$(ls "$WHEELS"/sepay_sdk-*.whl)" "$SEPAY_SANDBOX_BIN"
+
 log "Python example test suite (sepay_sdk.testing fixtures)"
 "$VENV/bin/pytest" -p no:cacheprovider -q -o asyncio_default_fixture_loop_scope=function examples/python/test_*.py
