@@ -9,6 +9,8 @@ WASM_BINDGEN="$WASM_BINDGEN_ROOT/bin/wasm-bindgen"
 NODE_TOOLS="$CACHE_DIR/tools/node"
 TSC="$NODE_TOOLS/node_modules/.bin/tsc"
 TYPEDOC="$NODE_TOOLS/node_modules/.bin/typedoc"
+PUBLINT="$NODE_TOOLS/node_modules/.bin/publint"
+ATTW="$NODE_TOOLS/node_modules/.bin/attw"
 DENO="$NODE_TOOLS/node_modules/.bin/deno"
 # A target directory of its own: the wasm-bindgen build uses other RUSTFLAGS
 # than scripts/wasm-check.sh, and the two would otherwise rebuild each other.
@@ -30,13 +32,14 @@ ensure_node_tools() {
   local major
   major="$(node -p 'process.versions.node.split(".")[0]')"
   [ "$major" -ge 18 ] || { echo "Node >= 18 is required (found $(node --version))" >&2; exit 1; }
-  if [ -x "$TSC" ] && [ -x "$DENO" ] && [ -x "$TYPEDOC" ] && [ -d "$NODE_TOOLS/node_modules/@types/node" ]; then
+  if [ -x "$TSC" ] && [ -x "$DENO" ] && [ -x "$TYPEDOC" ] && [ -x "$PUBLINT" ] && [ -x "$ATTW" ] && [ -d "$NODE_TOOLS/node_modules/@types/node" ]; then
     return 0
   fi
-  log "npm install typescript, deno, @types/node, typedoc into $NODE_TOOLS"
+  log "npm install typescript, deno, @types/node, typedoc, publint, attw into $NODE_TOOLS"
   mkdir -p "$NODE_TOOLS"
   npm install --prefix "$NODE_TOOLS" --no-audit --no-fund --loglevel=error \
-    typescript@5.9 deno@2 @types/node@20 typedoc@0.28.20 >/dev/null
+    typescript@5.9 deno@2 @types/node@20 typedoc@0.28.20 \
+    publint@0.3.25 @arethetypeswrong/cli@0.18.5 >/dev/null
 }
 
 # Builds the module and lays out the npm package in bindings-wasm/npm/pkg/.

@@ -45,6 +45,10 @@ trap cleanup EXIT
 log "npm pack + install into a temporary project"
 TARBALL="$(pack_js_package "$WORK")"
 [ -f "$TARBALL" ] || { echo "npm pack produced no tarball" >&2; exit 1; }
+log "package checks as a publisher would: publint, arethetypeswrong (ESM-only), npm publish --dry-run"
+"$PUBLINT" --strict bindings-wasm/npm
+"$ATTW" --profile esm-only "$TARBALL"
+(cd bindings-wasm/npm && npm publish --dry-run --loglevel=error >/dev/null)
 log "packing the emulator's platform package (@sepay-sdk/emulator-linux-x64)"
 EMULATOR_PACKAGE="$WORK/emulator-linux-x64"
 cp -r bindings-wasm/emulator-linux-x64 "$EMULATOR_PACKAGE"

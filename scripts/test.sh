@@ -9,6 +9,8 @@ cd "$(dirname "$0")/.."
 
 # The shared-state tests run a real redis-server on a loopback port.
 apt_install redis-server
+log "one version everywhere (Cargo, npm, Maven, Python) and a CHANGELOG entry"
+python3 tools/check_versions.py
 log "cargo fmt --check"
 cargo fmt --all -- --check
 log "cargo clippy -D warnings"
