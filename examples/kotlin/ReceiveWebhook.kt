@@ -40,21 +40,21 @@ private fun handlePayment(event: WebhookEvent) {
 private fun handle(exchange: HttpExchange): Pair<WebhookReply, WebhookEvent?> {
     val headers = exchange.requestHeaders.flatMap { (name, values) -> values.map { NameValue(name, it) } }
     val body = exchange.requestBody.readBytes() // the raw bytes: the signature covers them exactly
-    val got = try {
-        receiver.receive(exchange.requestMethod, headers, body, System.currentTimeMillis() / 1000)
+    return try {
+        val got = receiver.receive(exchange.requestMethod, headers, body, System.currentTimeMillis() / 1000)
+        if (got.delivery != Delivery.NEW) return got.reply to null // DUPLICATE: 200 success; IN_PROGRESS: 503
+        try {
+            handlePayment(got.event)
+        } catch (e: Exception) {
+            receiver.release(got.key) // SePay's retry is processed again
+            return WebhookReply.retryLater() to null
+        }
+        receiver.complete(got.key) // later deliveries of this event are duplicates
+        got.reply to got.event // 200 {"success":true}
     } catch (e: SePayException) {
-        println("refused: $e")
-        return webhookErrorReply(e) to null // 401 forged or stale, 400 unreadable, 503 dedup store down
+        println("not handled: $e")
+        webhookErrorReply(e) to null // 401 forged or stale, 400 unreadable, 503 dedup store down
     }
-    if (got.delivery != Delivery.NEW) return got.reply to null // DUPLICATE: 200 success; IN_PROGRESS: 503
-    try {
-        handlePayment(got.event)
-    } catch (e: Exception) {
-        receiver.release(got.key) // SePay's retry is processed again
-        return WebhookReply.retryLater() to null
-    }
-    receiver.complete(got.key) // later deliveries of this event are duplicates
-    return got.reply to got.event // 200 {"success":true}
 }
 
 fun main(args: Array<String>) {

@@ -31,7 +31,7 @@ func handle(_ receiver: WebhookReceiver, _ method: String, _ headers: [NameValue
         try receiver.complete(key: got.key) // later deliveries of this event are duplicates
         return (got.reply, got.event) // 200 {"success":true}
     } catch let error as SePayError {
-        print("refused: \(error)")
+        print("not handled: \(error)")
         return (webhookErrorReply(error: error), nil) // 401 forged or stale, 400 unreadable, 503 dedup store down
     } catch {
         return (.retryLater(), nil)
