@@ -14,7 +14,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
+use std::thread::{self, ThreadId};
 use std::time::Duration;
 
 use pyo3::exceptions::PyRuntimeError;
@@ -40,6 +41,34 @@ static RUNTIME: Mutex<Option<Owned>> = Mutex::new(None);
 
 /// Set by the exit hook: the interpreter is about to finalize.
 static EXITING: AtomicBool = AtomicBool::new(false);
+
+/// The thread that ran the `atexit` hook: the one finalizing the interpreter.
+static EXIT_THREAD: OnceLock<ThreadId> = OnceLock::new();
+
+/// `py.detach(f)` for every wait of this extension. A daemon thread whose
+/// wait ends while the interpreter exits parks here for good instead of
+/// taking the GIL back: Python 3.9–3.13 would `pthread_exit` it, a forced
+/// unwind through Rust frames that can crash the process at exit (Python
+/// 3.14 parks such threads itself).
+pub fn detach<T, F>(py: Python<'_>, f: F) -> T
+where
+    F: FnOnce() -> T + Send,
+    T: Send,
+{
+    py.detach(move || {
+        let out = f();
+        let finalizing = EXITING.load(Ordering::Acquire)
+            && EXIT_THREAD
+                .get()
+                .is_some_and(|t| *t != thread::current().id());
+        if finalizing {
+            loop {
+                thread::park();
+            }
+        }
+        out
+    })
+}
 
 /// False once the interpreter began to exit: code on runtime threads must not
 /// call into Python any more.
@@ -98,6 +127,7 @@ fn handle() -> Handle {
 /// Python while it finalizes.
 #[pyfunction]
 pub fn shutdown(py: Python<'_>) {
+    let _ = EXIT_THREAD.set(thread::current().id());
     EXITING.store(true, Ordering::Release);
     let runtime = {
         let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
@@ -133,7 +163,7 @@ where
         let _ = tx.send(future.await);
     });
     loop {
-        let (outcome, back) = py.detach(move || (rx.recv_timeout(SIGNAL_POLL), rx));
+        let (outcome, back) = detach(py, move || (rx.recv_timeout(SIGNAL_POLL), rx));
         rx = back;
         match outcome {
             Ok(value) => return Ok(value),

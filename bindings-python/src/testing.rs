@@ -61,7 +61,7 @@ impl Emulator {
         }
         let config: SandboxConfig = serde_json::from_value(base)
             .map_err(|e| PyValueError::new_err(format!("config: {e}")))?;
-        let kit = py.detach(move || Kit::start(config)).map_err(io_err)?;
+        let kit = crate::runtime::detach(py, move || Kit::start(config)).map_err(io_err)?;
         Ok(Emulator {
             kit: Mutex::new(kit),
         })
@@ -113,7 +113,8 @@ impl Emulator {
     fn webhook_deliveries(&self, py: Python<'_>, count: usize, timeout: f64) -> PyResult<String> {
         let timeout = Duration::try_from_secs_f64(timeout)
             .map_err(|_| PyValueError::new_err("timeout must be seconds ≥ 0"))?;
-        let seen = py.detach(|| self.with(|k| k.wait_for_deliveries(count, timeout)))?;
+        let seen =
+            crate::runtime::detach(py, || self.with(|k| k.wait_for_deliveries(count, timeout)))?;
         to_json(&seen)
     }
 
@@ -124,7 +125,7 @@ impl Emulator {
 
     /// Stops the server (idempotent).
     fn close(&self, py: Python<'_>) -> PyResult<()> {
-        py.detach(|| {
+        crate::runtime::detach(py, || {
             let mut kit = self
                 .kit
                 .lock()
