@@ -7,8 +7,8 @@ use std::sync::{Arc, Mutex};
 use sepay::webhook::BodyEncoding;
 use sepay_sandbox::kit::{Emulator as Kit, KIT_WEBHOOK_TIME_SCALE};
 use sepay_sandbox::{
-    BodyFormat, DeliveryAttempt, SandboxConfig, SimulateTransaction, SimulatedTransaction,
-    VaPay, WebhookAuth as TargetAuth, WebhookTarget,
+    BodyFormat, DeliveryAttempt, SandboxConfig, SimulateTransaction, SimulatedTransaction, VaPay,
+    WebhookAuth as TargetAuth, WebhookTarget,
 };
 
 use crate::client::{ClientOptions, SePayClient};
@@ -199,6 +199,11 @@ impl Emulator {
     /// Generates the dataset and starts serving it.
     #[uniffi::constructor(default(options))]
     pub fn new(options: EmulatorOptions) -> Result<Arc<Self>, SePayError> {
+        let rate = options.requests_per_second;
+        if !(rate.is_finite() && rate >= 0.0) {
+            let message = format!("requests_per_second must be 0 (off) or more, got {rate}");
+            return Err(refused("emulator.start", message));
+        }
         let config = SandboxConfig {
             token: options.token,
             transactions: options.transactions,
@@ -326,9 +331,7 @@ impl Emulator {
         wait_for: u32,
         timeout: Option<Seconds>,
     ) -> Result<Vec<WebhookDeliveryAttempt>, SePayError> {
-        let timeout = timeout
-            .unwrap_or(Seconds(5.0))
-            .duration("timeout")?;
+        let timeout = timeout.unwrap_or(Seconds(5.0)).duration("timeout")?;
         let seen = self.with("emulator.webhook_deliveries", |k| {
             k.wait_for_deliveries(wait_for as usize, timeout)
         })?;

@@ -121,3 +121,8 @@ def test_bad_test_delivery_arguments_are_refused() -> None:
         receiver.test_delivery(1.5)  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match="transfer_type"):
         receiver.test_delivery(1, transfer_type="sideways")  # type: ignore[arg-type]
+
+
+def test_a_negative_rate_limit_is_refused() -> None:
+    with pytest.raises(ValueError, match="rate_limit"):
+        Emulator(rate_limit=-1)

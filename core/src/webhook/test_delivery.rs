@@ -117,7 +117,9 @@ impl TestTransaction {
     /// SePay's fields in the order of its documentation, as (name, value)
     /// where the value is JSON text (`None`: null); `now` fills the defaults.
     fn fields(&self, now: i64) -> Result<Vec<(&'static str, Option<Field>)>> {
-        let id = self.id.unwrap_or_else(|| now.unsigned_abs() * 1000);
+        let id = self
+            .id
+            .unwrap_or_else(|| now.unsigned_abs().saturating_mul(1000));
         let date = match self.transaction_date {
             Some(t) => t,
             None => Utc

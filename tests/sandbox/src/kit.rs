@@ -35,6 +35,13 @@ pub struct Emulator {
 impl Emulator {
     /// Generates the dataset of `config` and serves it on a free port.
     pub fn start(config: SandboxConfig) -> io::Result<Emulator> {
+        if let Some(rate) = config.rate_limit {
+            if !(rate.is_finite() && rate >= 0.0) {
+                return Err(invalid(format!(
+                    "rate_limit must be requests per second ≥ 0, got {rate}"
+                )));
+            }
+        }
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .thread_name("sepay-emulator")

@@ -47,3 +47,13 @@ fn starts_simulates_and_stops_without_a_caller_runtime() {
     assert!(emulator.base_url().is_err());
     emulator.close();
 }
+
+#[test]
+fn a_negative_rate_limit_is_refused() {
+    let config = SandboxConfig {
+        rate_limit: Some(-1.0),
+        ..SandboxConfig::default()
+    };
+    let err = Emulator::start(config).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput, "{err}");
+}

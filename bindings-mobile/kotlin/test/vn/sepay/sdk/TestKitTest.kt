@@ -77,6 +77,7 @@ class TestKitTest {
         assertFailsWith<SePayException.Validation> { sepay.addWebhook("ftp://x") }
         assertFailsWith<SePayException.Validation> { sepay.addWebhook("http://x", EmulatorWebhookAuth.Hmac("")) }
         assertFailsWith<SePayException.Validation> { sepay.payVa("NOPE", 1000u) }
+        assertFailsWith<SePayException.Validation> { Emulator(EmulatorOptions(requestsPerSecond = -1.0)) }
         sepay.stop()
         sepay.stop()
         assertFailsWith<SePayException.Configuration> { sepay.baseUrl() }
