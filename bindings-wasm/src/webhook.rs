@@ -361,7 +361,11 @@ impl WasmWebhookReceiver {
     /// A made-up delivery this receiver accepts, for `transaction` (the
     /// camelCase JSON of `TestTransaction`) at Unix seconds `now` (NaN:
     /// now): `[[name, value, ...], body]`.
-    pub fn test_delivery(&self, transaction: &str, now_secs: f64) -> Result<js_sys::Array, JsValue> {
+    pub fn test_delivery(
+        &self,
+        transaction: &str,
+        now_secs: f64,
+    ) -> Result<js_sys::Array, JsValue> {
         let at = if now_secs.is_nan() {
             now()
         } else if now_secs.is_finite() && now_secs.fract() == 0.0 {
