@@ -127,31 +127,32 @@ swift_chroot_mount
 WORK=/work/sepay-mobile
 mkdir -p "$SWIFT_CHROOT$WORK"
 # Fresh sources every run; SwiftPM's .build caches are kept.
-for d in bindings-mobile/swift/SePay examples/swift; do
+for d in bindings-mobile/swift/SePay examples/swift tests/consumer/swift; do
   dst="$SWIFT_CHROOT$WORK/$d"
   mkdir -p "$dst"
   find "$dst" -mindepth 1 -maxdepth 1 ! -name .build -exec rm -rf {} +
-  cp -r "$OUT/swift/$d/." "$dst/"
+  if [ -d "$OUT/swift/$d" ]; then cp -r "$OUT/swift/$d/." "$dst/"; else cp -r "$d/." "$dst/"; fi
 done
 PKG="$WORK/bindings-mobile/swift/SePay"
-LINK="-Xlinker -L$PKG/lib -Xlinker -rpath -Xlinker $PKG/lib"
+# No linker flags anywhere below: the package's SePay target points the linker
+# (and the run path) at its lib/, as a user's `swift build` needs.
 
 step "Swift: XCTest (swift test) against the sandbox"
-in_swift_chroot "cd $PKG && swift test --disable-swift-testing $LINK"
+in_swift_chroot "cd $PKG && swift test --disable-swift-testing"
 
 step "Swift: API reference (DocC): every public symbol documented, no broken references"
-in_swift_chroot "cd $PKG && swift package dump-symbol-graph $LINK >/dev/null && rm -rf /tmp/sepay-docc &&
+in_swift_chroot "cd $PKG && swift package dump-symbol-graph >/dev/null && rm -rf /tmp/sepay-docc &&
   /usr/libexec/swift/bin/docc convert --additional-symbol-graph-dir .build/x86_64-pc-linux-gnu/symbolgraph \
     --output-path /tmp/sepay-docc --fallback-display-name SePay --fallback-bundle-identifier vn.sepay.SePay \
     --fallback-bundle-version 0.1.0 --warnings-as-errors >/dev/null"
 python3 tools/docs/check_swift_symbols.py "$SWIFT_CHROOT$PKG/.build/x86_64-pc-linux-gnu/symbolgraph/SePay.symbols.json"
 
 step "Swift: examples/swift (one swift build for every executable; each runs against the sandbox)"
-in_swift_chroot "cd $WORK/examples/swift && swift build -q $LINK"
+in_swift_chroot "cd $WORK/examples/swift && swift build -q"
 swift_example() { # executable, then its arguments; the output goes to $OUT/swift-<name>.out
   local name=$1
   shift
-  in_swift_chroot "cd $WORK/examples/swift && swift run --skip-build -q $LINK $name$(printf ' %q' "$@")" |
+  in_swift_chroot "cd $WORK/examples/swift && swift run --skip-build -q $name$(printf ' %q' "$@")" |
     tee "$OUT/swift-$name.out"
 }
 swift_example Example "$URL" "$TOKEN"
@@ -164,5 +165,9 @@ swift_example OAuthFlow "$URL"
 expect_output "$OUT/swift-OAuthFlow.out" "authorized: OAuthTokens" "acting for " " VND"
 swift_example BankHub "$URL"
 expect_output "$OUT/swift-BankHub.out" "company created: CONG TY TNHH VI DU" "link token: open https://" "state: Active"
+
+step "Swift: a separate consumer package (path dependency, plain swift run)"
+in_swift_chroot "cd $WORK/tests/consumer/swift && swift run -q Consumer '$URL' '$TOKEN'" | tee "$OUT/swift-consumer.out"
+expect_output "$OUT/swift-consumer.out" "typed errors: ok"
 
 step "mobile bindings: all checks passed"

@@ -7,7 +7,7 @@
 //   OAuthFlow       OAuth2 authorization, a file TokenStore, calls for the user
 //   BankHub         a company, its link token, accounts and transactions
 // Build bindings-mobile first (bindings-mobile/build.sh), then:
-//   swift run -Xlinker -L<pkg>/lib -Xlinker -rpath -Xlinker <pkg>/lib Example http://127.0.0.1:PORT TOKEN
+//   swift run Example http://127.0.0.1:PORT TOKEN
 import PackageDescription
 
 let sepay: [Target.Dependency] = [.product(name: "SePay", package: "SePay")]
