@@ -1,31 +1,42 @@
 #!/usr/bin/env bash
 # Builds the Kotlin and Swift bindings from the release library and packages them:
 #
-#   OUT/lib/libsepay_mobile.so          the library (linux-x86_64, debug info stripped)
-#   OUT/kotlin/sepay-kotlin.jar         generated + hand-written Kotlin, with the library
-#                                       inside as linux-x86-64/libsepay_mobile.so (JNA
-#                                       finds it on the classpath, no -Djna.library.path)
+#   OUT/lib/libsepay_mobile.so          the library (linux-x86_64, glibc >= 2.17, debug info stripped)
+#   OUT/gen/kotlin, OUT/gen/swift       the uniffi-generated sources
+#   OUT/native/linux-x86-64/            the library where JNA looks for it on the class
+#                                       path; bindings-mobile/kotlin/pom.xml puts it in
+#                                       the jar of vn.sepay:sepay-sdk
 #   OUT/swift/bindings-mobile/swift/SePay/  the Swift package (Package.swift, Sources/SePay,
 #                                       Sources/SePayFFI, lib/, and bin/sepay-sandbox for
 #                                       the tests), laid out like the repo so
 #   OUT/swift/examples/swift/           the example's relative dependency path works
 #
 # Usage: bindings-mobile/build.sh [OUT]   (default: $CACHE_DIR/mobile)
-# Needs kotlinc (scripts/mobile-env.sh installs it). Also builds sepay-sandbox,
-# which the tests and examples run against, in the same cargo invocation.
+# Also builds sepay-sandbox, which the tests and examples run against. The Kotlin
+# jar is Maven's work (scripts/test-mobile.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
 . scripts/mobile-env.sh
 OUT="${1:-$CACHE_DIR/mobile}"
-ensure_kotlin
 
-log "cargo build --release (sepay-mobile, uniffi-bindgen, sepay-sandbox)"
-cargo build --release --locked -p sepay-mobile -p sepay-uniffi-bindgen -p sepay-sandbox
+ensure_zig
+# Three invocations, each with the feature set of what it builds, so the shared
+# cargo target keeps one build of each (the test scripts build the sandbox alone too).
+log "cargo build --release (uniffi-bindgen, sepay-sandbox)"
+cargo build --release --locked -p sepay-uniffi-bindgen
+cargo build --release --locked -p sepay-sandbox
+# The library alone is linked by zig against glibc 2.17 (manylinux2014's floor), so
+# the jar and the Swift package load on Debian 10+, Ubuntu 18.04+, RHEL 8, Amazon
+# Linux 2. `cargo rustc` gives the linker to this one crate: a global linker setting
+# would be part of every crate's fingerprint and rebuild them all.
+log "cargo rustc --release -p sepay-mobile (cdylib, linked against glibc 2.17 by zig)"
+cargo rustc --release --locked -p sepay-mobile --lib --crate-type cdylib -- \
+  -C linker="$PWD/scripts/zig-cc.sh"
 REL="$CARGO_TARGET_DIR/release"
 
-rm -rf "$OUT/lib" "$OUT/gen" "$OUT/kotlin" "$OUT/swift"
-mkdir -p "$OUT/lib" "$OUT/gen" "$OUT/kotlin" "$OUT/swift"
+rm -rf "$OUT/lib" "$OUT/gen" "$OUT/native" "$OUT/swift"
+mkdir -p "$OUT/lib" "$OUT/gen" "$OUT/swift"
 LIB="$OUT/lib/libsepay_mobile.so"
 objcopy --strip-debug "$REL/libsepay_mobile.so" "$LIB"
 
@@ -35,16 +46,8 @@ log "generating Kotlin and Swift sources"
 "$REL/uniffi-bindgen-swift" "$LIB" "$OUT/gen/swift" --swift-sources --headers \
   --metadata-no-deps --config bindings-mobile/bindgen.toml >/dev/null
 
-log "packaging the Kotlin jar"
-classes="$OUT/kotlin/classes"
-mkdir -p "$classes/linux-x86-64"
-kotlinc -jvm-target 17 -nowarn -cp "$(kotlin_classpath)" \
-  $(find "$OUT/gen/kotlin" bindings-mobile/kotlin/src -name '*.kt') -d "$classes" 2>&1 |
-  grep -v '^warning: unable to find kotlin-stdlib' || true
-[ -f "$classes/vn/sepay/sdk/SePayClient.class" ] || { echo "kotlinc failed" >&2; exit 1; }
-cp "$LIB" "$classes/linux-x86-64/"
-jar --create --file "$OUT/kotlin/sepay-kotlin.jar" -C "$classes" .
-rm -rf "$classes"
+mkdir -p "$OUT/native/linux-x86-64"
+cp "$LIB" "$OUT/native/linux-x86-64/"
 
 log "laying out the Swift package"
 pkg="$OUT/swift/bindings-mobile/swift/SePay"

@@ -29,3 +29,18 @@ wasm_cargo() {
   CARGO_TARGET_DIR="$WASM_TARGET_DIR" \
     /usr/bin/cargo "$@"
 }
+
+# zig from PyPI (the ziglang wheel, pinned in bindings-python/requirements-dev.txt,
+# as maturin uses it) in a venv of its own; sets ZIG_PYTHON for scripts/zig-cc.sh,
+# which links native libraries against glibc 2.17.
+ensure_zig() {
+  local venv="$CACHE_DIR/zig-venv" pin
+  ZIG_PYTHON="$venv/bin/python"
+  export ZIG_PYTHON
+  pin=$(grep '^ziglang==' "$(dirname "${BASH_SOURCE[0]}")/../bindings-python/requirements-dev.txt")
+  "$ZIG_PYTHON" -c "import importlib.metadata as m, sys; sys.exit(m.version('ziglang') != '${pin##*==}')" \
+    2>/dev/null && return 0
+  log "installing zig ($pin from PyPI) into $venv"
+  python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
+  PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install -q "$pin"
+}

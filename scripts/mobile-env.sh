@@ -1,39 +1,21 @@
 # Toolchains for the Kotlin and Swift bindings (sourced after scripts/lib.sh).
 # Every install is idempotent and cached under $CACHE_DIR, outside the clone:
-#   - Kotlin: kotlinc from the npm package `kotlin-compiler`, JNA and JUnit 4 from Debian;
+#   - Kotlin: Maven and a JDK from Debian; the Kotlin compiler, JNA, coroutines,
+#     JUnit and Dokka come from Maven Central into $CACHE_DIR/m2;
 #   - Swift: Swift 6 (Debian trixie's swiftlang) inside a debootstrap'ed trixie chroot,
 #     because bookworm has no Swift and trixie's binaries need a newer glibc.
 
-KOTLIN_VERSION=2.4.20
-KOTLIN_HOME="$CACHE_DIR/kotlin-compiler-$KOTLIN_VERSION"
-KOTLIN_LIB="$KOTLIN_HOME/lib"
 SWIFT_CHROOT="$CACHE_DIR/trixie-swift"
+M2_REPO="$CACHE_DIR/m2"
 
-# Compile-time classpath for Kotlin code using the generated bindings.
-kotlin_classpath() {
-  printf '%s' "/usr/share/java/jna.jar:$KOTLIN_LIB/kotlinx-coroutines-core-jvm.jar"
+ensure_maven() {
+  apt_install maven binutils unzip
+  command -v javac >/dev/null || apt_install openjdk-17-jdk-headless
 }
 
-# Classpath for JUnit tests (compile and run).
-kotlin_test_classpath() {
-  printf '%s' "$(kotlin_classpath):$KOTLIN_LIB/kotlin-test.jar:$KOTLIN_LIB/kotlin-test-junit.jar:/usr/share/java/junit4.jar:/usr/share/java/hamcrest.jar:$KOTLIN_LIB/kotlin-stdlib.jar"
-}
-
-kotlinc() { "$KOTLIN_HOME/bin/kotlinc" "$@"; }
-
-ensure_kotlin() {
-  apt_install libjna-java junit4 binutils
-  command -v jar >/dev/null || apt_install openjdk-17-jdk-headless
-  [ -x "$KOTLIN_HOME/bin/kotlinc" ] && return 0
-  log "installing kotlinc $KOTLIN_VERSION (npm package kotlin-compiler) into $KOTLIN_HOME"
-  local tmp
-  tmp=$(mktemp -d)
-  (cd "$tmp" && npm pack --silent "kotlin-compiler@$KOTLIN_VERSION" >/dev/null && tar xzf kotlin-compiler-*.tgz)
-  chmod +x "$tmp"/package/bin/*
-  rm -rf "$KOTLIN_HOME"
-  mv "$tmp/package" "$KOTLIN_HOME"
-  rm -rf "$tmp"
-}
+# Maven in batch mode with the project's local repository (the artifact is
+# installed there, and consumers resolve it from there by its coordinates).
+mvn_sepay() { mvn -B -ntp -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" "$@"; }
 
 ensure_swift_chroot() {
   [ -x "$SWIFT_CHROOT/usr/bin/swiftc" ] && return 0

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Kotlin and Swift bindings, tested through the BUILT artifacts against a
 # sepay-sandbox process on a free loopback port:
-#   1. bindings-mobile/build.sh: release library, generated sources, the Kotlin jar
-#      (library inside) and the Swift package;
-#   2. JUnit on the JVM against the jar (no -Djna.library.path), then examples/kotlin;
+#   1. bindings-mobile/build.sh: release library, generated sources and the Swift package;
+#   2. Maven builds the artifact vn.sepay:sepay-sdk (library inside, no -Djna.library.path),
+#      runs JUnit through it, builds Dokka and installs it; examples/kotlin and a separate
+#      consumer project then depend on it by its coordinates;
 #   3. XCTest (`swift test`) in a Debian trixie chroot with Swift 6, then examples/swift.
-# Installs kotlinc and the chroot when missing (cached in $CACHE_DIR); safe to re-run.
+# Installs Maven and the chroot when missing (cached in $CACHE_DIR); safe to re-run.
 # `scripts/test-mobile.sh --kotlin-only` stops after the Kotlin steps (quicker while iterating).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,7 +24,7 @@ step() { log "$1 (+$(($(date +%s) - started)) s)"; }
 exec 9>"$CACHE_DIR/test-mobile.lock"
 flock 9
 
-ensure_kotlin
+ensure_maven
 [ -n "$KOTLIN_ONLY" ] || ensure_swift_chroot
 bindings-mobile/build.sh "$OUT"
 
@@ -66,22 +67,35 @@ export SEPAY_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0"
 PY="$CACHE_DIR/python-venv/bin/python"
 if "$PY" -c 'import sepay_sdk' 2>/dev/null; then export SEPAY_PYTHON="$PY"; fi
 
-step "Kotlin: compiling the JUnit tests against sepay-kotlin.jar"
-JAR="$OUT/kotlin/sepay-kotlin.jar"
-kotlinc -jvm-target 17 -nowarn -cp "$(kotlin_test_classpath):$JAR" \
-  bindings-mobile/kotlin/test -d "$OUT/kotlin/tests.jar" 2>&1 | grep -v '^warning:' || true
-[ -f "$OUT/kotlin/tests.jar" ] || { echo "kotlinc failed" >&2; exit 1; }
-step "Kotlin: JUnit (the library comes from inside the jar)"
-env -u LD_LIBRARY_PATH java -cp "$(kotlin_test_classpath):$JAR:$OUT/kotlin/tests.jar" \
-  org.junit.runner.JUnitCore $(cd bindings-mobile/kotlin/test && ls vn/sepay/sdk/*Test.kt | sed 's|\.kt$||; s|/|.|g')
-
-step "Kotlin: API reference (Dokka via Maven): no unresolved links, nothing undocumented"
-apt_install maven
+step "Kotlin: vn.sepay:sepay-sdk with Maven: compile, JUnit against the sandbox, Dokka, jars, install"
 rm -rf "$CACHE_DIR/docs/kotlin"
-mvn -B -Dmaven.repo.local="$CACHE_DIR/m2" -f bindings-mobile/kotlin/dokka/pom.xml \
-  -Dgen.dir="$OUT/gen/kotlin" -Ddocs.out="$CACHE_DIR/docs/kotlin" \
-  org.jetbrains.dokka:dokka-maven-plugin:2.2.0:dokka >"$OUT/dokka.log" 2>&1 || true
-python3 tools/docs/check_dokka_log.py "$OUT/dokka.log"
+MAVEN_LOG="$OUT/maven-sepay-sdk.log"
+# No LD_LIBRARY_PATH: JNA must find the library inside the jar.
+if ! (unset LD_LIBRARY_PATH; mvn_sepay -f bindings-mobile/kotlin/pom.xml -Dgen.dir="$OUT/gen/kotlin" \
+  -Dnative.dir="$OUT/native" -Ddocs.out="$CACHE_DIR/docs/kotlin" clean install) >"$MAVEN_LOG" 2>&1; then
+  grep -E "Tests run:|FAIL|\[ERROR\]" "$MAVEN_LOG" | head -80 >&2
+  echo "Maven build of vn.sepay:sepay-sdk failed: $MAVEN_LOG" >&2
+  exit 1
+fi
+grep -E "^\[INFO\] Tests run:|^\[WARNING\] Tests run:" "$MAVEN_LOG" | tail -1
+step "Kotlin: the artifact as published (jar with the library, sources and docs jars, POM)"
+ARTIFACT="$M2_REPO/vn/sepay/sepay-sdk/0.1.0"
+for f in sepay-sdk-0.1.0.jar sepay-sdk-0.1.0-sources.jar sepay-sdk-0.1.0-javadoc.jar sepay-sdk-0.1.0.pom; do
+  [ -s "$ARTIFACT/$f" ] || { echo "missing $ARTIFACT/$f" >&2; exit 1; }
+done
+jar_has() { # jar, then the entry it must hold
+  local entries
+  entries=$(unzip -Z1 "$1")
+  grep -qxF -- "$2" <<<"$entries" || { echo "$1 has no $2" >&2; exit 1; }
+}
+jar_has "$ARTIFACT/sepay-sdk-0.1.0.jar" linux-x86-64/libsepay_mobile.so
+jar_has "$ARTIFACT/sepay-sdk-0.1.0-sources.jar" vn/sepay/sdk/Paging.kt
+jar_has "$ARTIFACT/sepay-sdk-0.1.0-sources.jar" vn/sepay/sdk/sepay_mobile.kt
+jar_has "$ARTIFACT/sepay-sdk-0.1.0-javadoc.jar" index.html
+ls -l "$ARTIFACT"/*.jar | awk '{print $5, $9}'
+
+step "Kotlin: API reference (Dokka): no unresolved links, nothing undocumented"
+python3 tools/docs/check_dokka_log.py "$MAVEN_LOG"
 # Dokka links enum/exception members inherited from the standard library (name,
 # ordinal, message, cause) to anchors it does not render: not our content.
 python3 tools/docs/check_links.py "$CACHE_DIR/docs/kotlin" --skip-anchor "/Properties/"
@@ -96,14 +110,14 @@ expect_output() {
   if grep -q "failed:" "$out"; then echo "$out: an example reported a failure" >&2; exit 1; fi
 }
 
-step "Kotlin: examples/kotlin (one kotlinc for all; each main runs against the sandbox)"
-kotlinc -jvm-target 17 -nowarn -cp "$(kotlin_classpath):$JAR" examples/kotlin/*.kt \
-  -d "$OUT/kotlin/examples.jar" 2>&1 | grep -v '^warning:' || true
-[ -f "$OUT/kotlin/examples.jar" ] || { echo "kotlinc failed (examples/kotlin)" >&2; exit 1; }
+step "Kotlin: examples/kotlin (a Maven project on vn.sepay:sepay-sdk; each main runs against the sandbox)"
+mkdir -p "$OUT/kotlin"
+mvn_sepay -q -f examples/kotlin/pom.xml clean package dependency:build-classpath \
+  -Dmdep.outputFile="$OUT/kotlin/examples.classpath"
 kotlin_example() { # main class, then its arguments; the output goes to $OUT/kotlin/<class>.out
   local main=$1
   shift
-  java -cp "$(kotlin_classpath):$KOTLIN_LIB/kotlin-stdlib.jar:$JAR:$OUT/kotlin/examples.jar" \
+  java -cp "examples/kotlin/target/classes:$(cat "$OUT/kotlin/examples.classpath")" \
     "$main" "$@" | tee "$OUT/kotlin/$main.out"
 }
 kotlin_example ExampleKt "$URL" "$TOKEN"
@@ -116,6 +130,11 @@ kotlin_example OAuthFlowKt "$URL"
 expect_output "$OUT/kotlin/OAuthFlowKt.out" "authorized: OAuthTokens" "acting for " " VND"
 kotlin_example BankHubKt "$URL"
 expect_output "$OUT/kotlin/BankHubKt.out" "company created: CONG TY TNHH VI DU" "link token: open https://" "state: Active"
+
+step "Kotlin: a separate Maven project depending on vn.sepay:sepay-sdk by its coordinates"
+mvn_sepay -q -f tests/consumer/maven/pom.xml clean package exec:exec \
+  -Dsandbox.url="$URL" -Dsandbox.token="$TOKEN" | tee "$OUT/kotlin-consumer.out"
+expect_output "$OUT/kotlin-consumer.out" "typed errors: ok"
 
 if [ -n "$KOTLIN_ONLY" ]; then
   step "Kotlin checks passed (--kotlin-only: Swift skipped)"

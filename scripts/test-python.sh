@@ -64,5 +64,24 @@ done
 log "the wheel installed as a user would on an older system (bullseye chroot)"
 ./scripts/consumer-python.sh "$(ls "$WHEELS"/sepay_sdk-*.whl)" "$SEPAY_SANDBOX_BIN"
 
+log "the sdist builds from source with pip (build isolation: maturin from PyPI) and works"
+# Unpacked at a fixed path with the shared cargo target, so later runs rebuild
+# only what changed, as the wheel above does.
+rm -f "$WHEELS"/sepay_sdk-*.tar.gz
+"$VENV/bin/maturin" sdist --manifest-path bindings-python/Cargo.toml --out "$WHEELS" >/dev/null
+SDIST="$CACHE_DIR/sdist"
+mkdir -p "$SDIST" && rm -rf "$SDIST/src" "$SDIST/wheel" && mkdir -p "$SDIST/src"
+tar xzf "$WHEELS"/sepay_sdk-*.tar.gz -C "$SDIST/src"
+"$VENV/bin/pip" wheel -q --no-deps -w "$SDIST/wheel" "$SDIST"/src/sepay_sdk-*/
+[ -x "$SDIST/venv/bin/python" ] || python3 -m venv "$SDIST/venv"
+"$SDIST/venv/bin/pip" install -q --force-reinstall --no-deps "$SDIST"/wheel/sepay_sdk-*.whl
+SANDBOX_OUT=$(mktemp)
+"$SEPAY_SANDBOX_BIN" --addr 127.0.0.1:0 --token SDIST_TOKEN --transactions 250 --rate-limit 0 >"$SANDBOX_OUT" &
+SDIST_SANDBOX=$!
+for _ in $(seq 100); do [ -s "$SANDBOX_OUT" ] && break; sleep 0.1; done
+"$SDIST/venv/bin/python" tests/consumer/python_smoke.py "$(head -1 "$SANDBOX_OUT")" SDIST_TOKEN
+kill "$SDIST_SANDBOX"
+rm -f "$SANDBOX_OUT"
+
 log "Python example test suite (sepay_sdk.testing fixtures)"
 "$VENV/bin/pytest" -p no:cacheprovider -q -o asyncio_default_fixture_loop_scope=function examples/python/test_*.py

@@ -1,5 +1,6 @@
 """One version for every package: the workspace's Cargo.toml sets it; the npm
-packages and the Maven POMs must say the same, Python's must be read from it
+packages and the Maven POMs must say the same (and the projects that depend on
+the Maven artifact must ask for it), Python's must be read from it
 (maturin's dynamic version); SwiftPM versions are git tags of this repository,
 and every library reports the Cargo version at run time. CHANGELOG.md must
 have a section for the version or an "Unreleased" one.
@@ -31,6 +32,10 @@ def main() -> int:
     for path in sorted(ROOT.glob("bindings-mobile/**/pom.xml")):
         project = re.sub(r"(?s)<dependencies>.*?</dependencies>|<build>.*?</build>|<parent>.*?</parent>", "", path.read_text())
         found[str(path.relative_to(ROOT))] = re.search(r"<version>([^<]+)</version>", project).group(1)
+    # Projects that use the Maven artifact ask for this version of it.
+    for path in sorted([*ROOT.glob("examples/**/pom.xml"), *ROOT.glob("tests/consumer/**/pom.xml")]):
+        dependency = re.search(r"<artifactId>sepay-sdk</artifactId>\s*<version>([^<]+)</version>", path.read_text())
+        found[str(path.relative_to(ROOT))] = dependency.group(1) if dependency else "no vn.sepay:sepay-sdk dependency"
     pyproject = (ROOT / "bindings-python/pyproject.toml").read_text()
     if not re.search(r'dynamic = \[[^\]]*"version"', pyproject):
         found["bindings-python/pyproject.toml"] = "not read from Cargo.toml (dynamic)"
