@@ -42,9 +42,10 @@ LIB="$OUT/lib/libsepay_mobile.so"
 objcopy --strip-all "$REL/libsepay_mobile.so" "$LIB"
 
 log "generating Kotlin and Swift sources"
-"$REL/uniffi-bindgen" generate --library "$LIB" --language kotlin --no-format \
+# From the unstripped library: uniffi reads its metadata from the full symbol table.
+"$REL/uniffi-bindgen" generate --library "$REL/libsepay_mobile.so" --language kotlin --no-format \
   --metadata-no-deps --config bindings-mobile/bindgen.toml --out-dir "$OUT/gen/kotlin" >/dev/null
-"$REL/uniffi-bindgen-swift" "$LIB" "$OUT/gen/swift" --swift-sources --headers \
+"$REL/uniffi-bindgen-swift" "$REL/libsepay_mobile.so" "$OUT/gen/swift" --swift-sources --headers \
   --metadata-no-deps --config bindings-mobile/bindgen.toml >/dev/null
 
 mkdir -p "$OUT/native/linux-x86-64"

@@ -78,9 +78,9 @@ tar xzf "$WHEELS"/sepay_sdk-*.tar.gz -C "$SDIST/src"
 SANDBOX_OUT=$(mktemp)
 "$SEPAY_SANDBOX_BIN" --addr 127.0.0.1:0 --token SDIST_TOKEN --transactions 250 --rate-limit 0 >"$SANDBOX_OUT" &
 SDIST_SANDBOX=$!
+trap 'kill "$SDIST_SANDBOX" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$SANDBOX_OUT" ] && break; sleep 0.1; done
 "$SDIST/venv/bin/python" tests/consumer/python_smoke.py "$(head -1 "$SANDBOX_OUT")" SDIST_TOKEN
-kill "$SDIST_SANDBOX"
 rm -f "$SANDBOX_OUT"
 
 log "Python example test suite (sepay_sdk.testing fixtures)"

@@ -8,7 +8,7 @@
 //   SEPAY_BANKHUB_CLIENT_ID=.. SEPAY_BANKHUB_CLIENT_SECRET=.. java -cp <classpath> BankHubKt
 //                                                         (real SePay: creates a real company)
 //
-// scripts/test-mobile.sh runs it against the sandbox; README.md shows the classpath.
+// scripts/test-mobile.sh runs it against the sandbox; pom.xml (beside it) shows the classpath.
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.runBlocking
 import vn.sepay.sdk.SePayClient

@@ -4,7 +4,7 @@
 //   SEPAY_TOKEN=...  java -cp <classpath> ExampleKt            (live API)
 //   java -cp <classpath> ExampleKt http://127.0.0.1:PORT TOKEN  (local sepay-sandbox)
 //
-// scripts/test-mobile.sh runs it against the sandbox; README.md shows the classpath.
+// scripts/test-mobile.sh runs it against the sandbox; pom.xml (beside it) shows the classpath.
 import kotlinx.coroutines.flow.collect
 import kotlinx.coroutines.flow.take
 import kotlinx.coroutines.runBlocking

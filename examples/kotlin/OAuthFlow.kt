@@ -9,7 +9,7 @@
 //   SEPAY_TOKEN_FILE=~/.sepay-tokens java -cp <classpath> OAuthFlowKt   (real SePay: open the
 //       printed URL, approve, paste the address you were redirected to; later runs reuse the file)
 //
-// scripts/test-mobile.sh runs it against the sandbox; README.md shows the classpath.
+// scripts/test-mobile.sh runs it against the sandbox; pom.xml (beside it) shows the classpath.
 import java.io.StringWriter
 import java.net.URI
 import java.net.URLDecoder

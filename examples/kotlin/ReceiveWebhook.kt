@@ -7,7 +7,7 @@
 //   PORT=8080 SEPAY_WEBHOOK_SECRET=... java -cp <classpath> ReceiveWebhookKt   (real SePay: serves
 //       until stopped; register http(s)://your-host/sepay/webhook on my.sepay.vn, HMAC mode)
 //
-// scripts/test-mobile.sh runs it against the sandbox; README.md shows the classpath.
+// scripts/test-mobile.sh runs it against the sandbox; pom.xml (beside it) shows the classpath.
 import com.sun.net.httpserver.HttpExchange
 import com.sun.net.httpserver.HttpServer
 import java.net.InetSocketAddress

@@ -7,7 +7,7 @@
 //                                                               from a banking app; it waits)
 //
 // The company needs a BIDV account (other banks: see VaOrderCreateParams' tid / vaPrefix).
-// scripts/test-mobile.sh runs it against the sandbox; README.md shows the classpath.
+// scripts/test-mobile.sh runs it against the sandbox; pom.xml (beside it) shows the classpath.
 import java.math.BigDecimal
 import java.net.URI
 import java.net.http.HttpClient
