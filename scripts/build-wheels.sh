@@ -36,8 +36,8 @@ native() { # wheel: the path of its unpacked native module
   rm -rf "$dir" && mkdir -p "$dir" && (cd "$dir" && unzip -q "$1")
   ls "$dir"/sepay_sdk/_native*.so
 }
-ARM=$(ls "$OUT"/sepay_sdk-*-manylinux_2_17_aarch64.manylinux2014_aarch64.whl)
-MUSL=$(ls "$OUT"/sepay_sdk-*-musllinux_1_2_x86_64.whl)
+ARM=$(ls "$OUT"/sepay_sdk-*manylinux2014_aarch64*.whl)
+MUSL=$(ls "$OUT"/sepay_sdk-*musllinux_1_2_x86_64.whl)
 so=$(native "$ARM")
 file -b "$so" | grep -q "ARM aarch64" || { echo "$ARM: not an aarch64 library" >&2; exit 1; }
 glibc=$(objdump -T "$so" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -1)
