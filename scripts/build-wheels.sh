@@ -12,11 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib.sh
-VENV="$CACHE_DIR/python-venv"
 OUT="$CACHE_DIR/wheels-release"
-export PIP_CACHE_DIR="$CACHE_DIR/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
-[ -x "$VENV/bin/maturin" ] || ./scripts/test-python.sh
-"$VENV/bin/pip" install -q -r bindings-python/requirements-dev.txt
+ensure_python_tools
 
 apt_install file binutils unzip
 rustup target add aarch64-unknown-linux-gnu x86_64-unknown-linux-musl

@@ -44,3 +44,17 @@ ensure_zig() {
   python3 -m venv "$venv" 2>/dev/null || { apt_install python3-venv; rm -rf "$venv"; python3 -m venv "$venv"; }
   PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/pip" install -q "$pin"
 }
+
+# The project's Python venv with its build and test tools (maturin, zig, twine,
+# pytest, mypy, pdoc: bindings-python/requirements-dev.txt); sets VENV.
+ensure_python_tools() {
+  VENV="$CACHE_DIR/python-venv"
+  export PIP_CACHE_DIR="$CACHE_DIR/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
+  if ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
+    log "creating the Python venv ($VENV)"
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
+  fi
+  log "Python tools (bindings-python/requirements-dev.txt)"
+  "$VENV/bin/pip" install -q -r "$(dirname "${BASH_SOURCE[0]}")/../bindings-python/requirements-dev.txt"
+}

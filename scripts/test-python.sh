@@ -12,20 +12,10 @@ cd "$(dirname "$0")/.."
 exec 9>"$CACHE_DIR/python.lock"
 flock 9
 
-VENV="$CACHE_DIR/python-venv"
 WHEELS="$CACHE_DIR/wheels"
-export PIP_CACHE_DIR="$CACHE_DIR/pip"
-export PIP_DISABLE_PIP_VERSION_CHECK=1
-
-if ! "$VENV/bin/python" -c 'import sys' 2>/dev/null; then
-  log "creating the Python venv ($VENV)"
-  command -v python3 >/dev/null || apt_install python3
-  python3 -m venv "$VENV" 2>/dev/null || { apt_install python3-venv; rm -rf "$VENV"; python3 -m venv "$VENV"; }
-fi
+ensure_python_tools
 # The shared-state tests start redis-server on a loopback port.
 apt_install redis-server
-log "Python tools (maturin, pytest, pytest-asyncio, mypy)"
-"$VENV/bin/pip" install -q -r bindings-python/requirements-dev.txt
 
 log "building the sepay-sdk wheel (maturin, release, abi3, manylinux2014 through zig)"
 mkdir -p "$WHEELS"

@@ -5,10 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib.sh
-VENV="$CACHE_DIR/python-venv"
 OUT="$CACHE_DIR/compare-builds"
-export PIP_CACHE_DIR="$CACHE_DIR/pip" PIP_DISABLE_PIP_VERSION_CHECK=1
-[ -x "$VENV/bin/maturin" ] || ./scripts/test-python.sh
+ensure_python_tools
 rm -rf "$OUT" && mkdir -p "$OUT/release" "$OUT/dist"
 for profile in release dist; do
   log "maturin build --profile $profile (manylinux2014, zig)"
