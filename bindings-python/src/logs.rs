@@ -43,7 +43,7 @@ pub fn refresh_level(py: Python<'_>) {
 fn debug_wanted() -> bool {
     if now_ms().saturating_sub(CHECKED_MS.load(Ordering::Relaxed)) > 1000 {
         CHECKED_MS.store(now_ms(), Ordering::Relaxed);
-        Python::try_attach(refresh_level);
+        crate::runtime::with_python(refresh_level);
     }
     DEBUG.load(Ordering::Relaxed)
 }
@@ -105,7 +105,7 @@ impl<S: Subscriber> Layer<S> for PythonLogging {
             _ => 10,
         };
         // Not while the interpreter shuts down (then there is nowhere to log).
-        Python::try_attach(|py| {
+        crate::runtime::with_python(|py| {
             let logged = py
                 .import("logging")
                 .and_then(|logging| logging.call_method1("getLogger", ("sepay_sdk",)))

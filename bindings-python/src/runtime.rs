@@ -12,11 +12,11 @@
 use std::cell::OnceCell;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::sync::{Mutex, OnceLock};
 use std::thread::{self, ThreadId};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
@@ -48,40 +48,75 @@ static EXIT_THREAD: OnceLock<ThreadId> = OnceLock::new();
 /// `py.detach(f)` for every wait of this extension. A daemon thread whose
 /// wait ends while the interpreter exits parks here for good instead of
 /// taking the GIL back: Python 3.9–3.13 would `pthread_exit` it, a forced
-/// unwind through Rust frames that can crash the process at exit (Python
-/// 3.14 parks such threads itself).
+/// unwind through Rust frames that crashes the process at exit (Python 3.14
+/// parks such threads itself). A wait that ends just before the exit hook is
+/// counted in [`ENTERING`], and the hook lets it take the GIL back first.
 pub fn detach<T, F>(py: Python<'_>, f: F) -> T
 where
     F: FnOnce() -> T + Send,
     T: Send,
 {
-    py.detach(move || {
+    let (out, _entering) = py.detach(move || {
         let out = f();
-        let finalizing = EXITING.load(Ordering::Acquire)
-            && EXIT_THREAD
-                .get()
-                .is_some_and(|t| *t != thread::current().id());
-        if finalizing {
+        let entering = Entering::begin();
+        if entering.is_none() && !on_exit_thread() {
             loop {
                 thread::park();
             }
         }
-        out
-    })
+        (out, entering)
+    });
+    out
+}
+
+/// Threads that saw the interpreter alive and are taking the GIL (back).
+/// The exit hook waits, with the GIL released, until none is left: a thread
+/// still waiting for the GIL once finalization starts is `pthread_exit`ed.
+static ENTERING: AtomicUsize = AtomicUsize::new(0);
+
+/// How long the exit hook waits for [`ENTERING`] threads to get the GIL.
+const ENTERING_GRACE: Duration = Duration::from_secs(2);
+
+/// One thread counted in [`ENTERING`] until it holds the GIL (then dropped).
+struct Entering;
+
+impl Entering {
+    /// Counts this thread in, unless the interpreter is exiting. Sequentially
+    /// consistent with the exit hook: either this sees `EXITING`, or the
+    /// hook sees this thread counted.
+    fn begin() -> Option<Self> {
+        ENTERING.fetch_add(1, Ordering::SeqCst);
+        if EXITING.load(Ordering::SeqCst) {
+            ENTERING.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Self)
+    }
+}
+
+impl Drop for Entering {
+    fn drop(&mut self) {
+        ENTERING.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Whether this is the thread that ran the exit hook (it finalizes Python).
+fn on_exit_thread() -> bool {
+    EXIT_THREAD
+        .get()
+        .is_some_and(|t| *t == thread::current().id())
 }
 
 /// False once the interpreter began to exit: code on runtime threads must not
 /// call into Python any more.
 pub fn python_alive() -> bool {
-    !EXITING.load(Ordering::Acquire)
+    !EXITING.load(Ordering::SeqCst)
 }
 
 /// Runs `f` with the GIL from a thread that may not hold it (a runtime
 /// thread), unless the interpreter is exiting or gone: then `None`.
 pub fn with_python<R>(f: impl for<'py> FnOnce(Python<'py>) -> R) -> Option<R> {
-    if !python_alive() {
-        return None;
-    }
+    let _entering = Entering::begin()?;
     Python::try_attach(f)
 }
 
@@ -100,8 +135,10 @@ fn handle() -> Handle {
     }
     if let Some(stale) = slot.take() {
         // Inherited through fork(): its threads are gone, so dropping it
-        // would wait for them forever. Leak it instead.
+        // would wait for them forever. Leak it instead. The threads counted
+        // in ENTERING are gone too (the forking thread held the GIL).
         std::mem::forget(stale.runtime);
+        ENTERING.store(0, Ordering::SeqCst);
     }
     #[allow(
         clippy::expect_used,
@@ -128,7 +165,7 @@ fn handle() -> Handle {
 #[pyfunction]
 pub fn shutdown(py: Python<'_>) {
     let _ = EXIT_THREAD.set(thread::current().id());
-    EXITING.store(true, Ordering::Release);
+    EXITING.store(true, Ordering::SeqCst);
     let runtime = {
         let mut slot = RUNTIME.lock().unwrap_or_else(|p| p.into_inner());
         let pid = std::process::id();
@@ -136,9 +173,15 @@ pub fn shutdown(py: Python<'_>) {
             .filter(|o| o.pid == pid)
             .and_then(|o| o.runtime.take())
     };
-    if let Some(runtime) = runtime {
-        py.detach(move || runtime.shutdown_timeout(SHUTDOWN_GRACE));
-    }
+    py.detach(move || {
+        if let Some(runtime) = runtime {
+            runtime.shutdown_timeout(SHUTDOWN_GRACE);
+        }
+        let deadline = Instant::now() + ENTERING_GRACE;
+        while ENTERING.load(Ordering::SeqCst) > 0 && Instant::now() < deadline {
+            thread::sleep(Duration::from_millis(1));
+        }
+    });
 }
 
 /// The error of a call started while the interpreter exits.
