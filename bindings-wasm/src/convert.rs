@@ -1,103 +1,27 @@
 //! Conversions between JavaScript values and the core's types: camelCase keys
-//! on both sides of the boundary, JSON text in between, errors as plain objects.
-
-use std::io;
+//! on both sides of the boundary: options arrive as JSON text, results leave as
+//! a tape (`tape.rs`), errors as plain objects.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use wasm_bindgen::JsValue;
 
-/// Serializes `value` as JSON whose object keys are camelCase, and parses it
-/// into a JavaScript value. Amounts stay decimal strings and times RFC 3339
-/// strings, exactly as the core serializes them.
+/// `value` as the JavaScript value `JSON.parse` would give for its JSON with
+/// camelCase object keys, built from a tape (`tape.rs`) instead of JSON text.
+/// Amounts stay decimal strings and times RFC 3339 strings, exactly as the
+/// core serializes them.
 pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // One buffer reused by every result (the module is single-threaded): a
-    // 1.8 MB page is then written without growing a new buffer each time.
-    OUT.with(|cell| {
-        let mut out = cell.take();
-        out.clear();
-        let mut ser = serde_json::Serializer::with_formatter(&mut out, CamelKeys::default());
-        let result = value
-            .serialize(&mut ser)
-            .map_err(|e| {
-                js_sys::Error::new(&format!("sepay: cannot serialize a result: {e}")).into()
-            })
-            // serde_json writes UTF-8; the runtime's decoder reads the bytes
-            // in place, without a copy or a second check on this side.
-            .and_then(|()| parse_utf8_json(&out));
-        cell.replace(out);
-        result
+    crate::tape::with_tape(value, |tape, new_shapes| {
+        read_tape(&tape.ops, &tape.numbers, &tape.text, new_shapes)
     })
+    .map_err(|e| js_sys::Error::new(&format!("sepay: cannot serialize a result: {e}")).into())
 }
 
-thread_local! {
-    static OUT: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-#[wasm_bindgen::prelude::wasm_bindgen(
-    inline_js = "const decoder = new TextDecoder(); export function parse_utf8_json(bytes) { return JSON.parse(decoder.decode(bytes)); }"
-)]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
-    /// `JSON.parse` of UTF-8 bytes read in place from the module's memory.
-    #[wasm_bindgen(catch)]
-    fn parse_utf8_json(bytes: &[u8]) -> Result<JsValue, JsValue>;
-}
-
-/// A compact JSON formatter that writes object keys in camelCase
-/// (`amount_in` → `amountIn`). Values are written unchanged.
-#[derive(Default)]
-struct CamelKeys {
-    in_key: bool,
-    upper_next: bool,
-}
-
-impl serde_json::ser::Formatter for CamelKeys {
-    fn begin_object_key<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        first: bool,
-    ) -> io::Result<()> {
-        self.in_key = true;
-        self.upper_next = false;
-        if first {
-            Ok(())
-        } else {
-            w.write_all(b",")
-        }
-    }
-
-    fn end_object_key<W: ?Sized + io::Write>(&mut self, _w: &mut W) -> io::Result<()> {
-        self.in_key = false;
-        Ok(())
-    }
-
-    fn write_string_fragment<W: ?Sized + io::Write>(
-        &mut self,
-        w: &mut W,
-        fragment: &str,
-    ) -> io::Result<()> {
-        if !self.in_key || (!self.upper_next && !fragment.contains('_')) {
-            return w.write_all(fragment.as_bytes());
-        }
-        // Keys are short field names: written in the pieces between
-        // underscores, each piece's first letter upper-cased.
-        let bytes = fragment.as_bytes();
-        let mut from = 0;
-        for (i, &b) in bytes.iter().enumerate() {
-            if b == b'_' {
-                w.write_all(&bytes[from..i])?;
-                self.upper_next = true;
-                from = i + 1;
-            } else if self.upper_next {
-                w.write_all(&bytes[from..i])?;
-                w.write_all(&[b.to_ascii_uppercase()])?;
-                self.upper_next = false;
-                from = i + 1;
-            }
-        }
-        w.write_all(&bytes[from..])
-    }
+    /// Builds the value of a tape read in place from the module's memory.
+    fn read_tape(ops: &[u32], numbers: &[f64], text: &[u8], new_shapes: Option<String>) -> JsValue;
 }
 
 /// `per_page` → `perPage`.

@@ -39,6 +39,14 @@ mod qr;
 #[cfg(target_arch = "wasm32")]
 mod shared_state;
 #[cfg(target_arch = "wasm32")]
+mod tape;
+#[cfg(target_arch = "wasm32")]
 mod token_store;
 #[cfg(target_arch = "wasm32")]
 mod webhook;
+
+/// Talc instead of Rust's default wasm32 allocator (dlmalloc): a page of
+/// 5,000 transactions is tens of thousands of small allocations.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
