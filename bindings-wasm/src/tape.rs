@@ -196,7 +196,6 @@ impl Writer<'_> {
         self.op(MAP, 1);
         self.string(&camel(variant));
     }
-
 }
 
 /// Starts a struct: its shape id is patched in at the end, once its keys
@@ -386,7 +385,11 @@ impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple> {
         self.serialize_seq(Some(len))
     }
-    fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         self.serialize_seq(Some(len))
     }
     fn serialize_tuple_variant(
@@ -582,10 +585,19 @@ impl ser::Serializer for MapKey {
     fn serialize_unit_struct(self, _: &'static str) -> Result<String> {
         Err(not_a_key())
     }
-    fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<String> {
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<String> {
         Ok(variant.to_string())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, value: &T) -> Result<String> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<String> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -603,7 +615,11 @@ impl ser::Serializer for MapKey {
     fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple> {
         Err(not_a_key())
     }
-    fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         Err(not_a_key())
     }
     fn serialize_tuple_variant(

@@ -187,6 +187,12 @@ export const receivingCases = [
         ["77", "150000.5", "DH9", "VA1", "2026-03-04T05:06:07+07:00"],
       );
     }
+    // Non-ASCII text (Vietnamese marks, an emoji's surrogate pair) comes back
+    // exactly, and so do the strings after it in the same object.
+    const memo = "Nguyễn Văn Ánh chuyển tiền 😀 DH9 — 𝄞 ₫";
+    const none = WebhookReceiver.none();
+    const exotic = none.receive(none.testDelivery({ transferAmount: 1, content: memo, code: "DH9", subAccount: "VA1" }));
+    assert.deepEqual([exotic.event.content, exotic.event.code, exotic.event.subAccount], [memo, "DH9", "VA1"]);
     const forged = WebhookReceiver.hmac("other").testDelivery({ transferAmount: 1000 });
     throws(() => WebhookReceiver.hmac("whsec").receive(forged), WebhookVerificationError);
     const stale = WebhookReceiver.hmac("whsec").testDelivery({ transferAmount: 1000 }, { now: now() - 3600 });
