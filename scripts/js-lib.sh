@@ -48,12 +48,13 @@ build_js_package() {
   apt_install binaryen
   ensure_wasm_bindgen
   log "building bindings-wasm for wasm32-unknown-unknown"
-  # opt-level 2 (speed; see docs/adr/0006), one codegen unit, LTO, no debug info
+  # opt-level s (size; fast enough since results cross as a tape: see docs/adr/0006;
+  # WASM_OPT_LEVEL overrides it for benches/js/run.sh), one codegen unit, LTO, no debug info
   # or panic locations. Reference types and multi-value stay off so Debian's
   # wasm-opt (binaryen 108) can optimize the module; Node 18 and Deno run it
   # either way.
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-C target-feature=-reference-types,-multivalue -Z location-detail=none" \
-  CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_OPT_LEVEL=2 CARGO_PROFILE_RELEASE_LTO=true \
+  CARGO_PROFILE_RELEASE_DEBUG=0 CARGO_PROFILE_RELEASE_OPT_LEVEL="${WASM_OPT_LEVEL:-s}" CARGO_PROFILE_RELEASE_LTO=true \
   CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 CARGO_PROFILE_RELEASE_PANIC=abort \
     wasm_cargo build --release --locked --target wasm32-unknown-unknown -Z build-std=std,panic_abort \
       -p sepay-wasm --target-dir "$WASM_JS_TARGET_DIR"
