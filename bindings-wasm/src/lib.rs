@@ -1,7 +1,8 @@
 //! JavaScript bindings of the SePay SDK core for Node (>= 18) and Deno, built
 //! with wasm-bindgen. The crate only translates: options arrive as JSON text
-//! with camelCase keys and become the core's `...Params`, results leave as JSON
-//! with camelCase keys and are parsed by the runtime, errors leave as plain
+//! with camelCase keys and become the core's `...Params`, results leave as a
+//! tape (`tape.rs`) that `tape.js` builds into objects with camelCase keys,
+//! errors leave as plain
 //! objects that the package's `index.js` turns into `SePayError` subclasses.
 //! Every request, retry, limit and decision is the core's (`sepay`).
 //!
