@@ -16,12 +16,19 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
         read_tape(&tape.ops, &tape.numbers, &tape.text, new_shapes)
     })
     .map_err(|e| js_sys::Error::new(&format!("sepay: cannot serialize a result: {e}")).into())
+    .and_then(|read| read)
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/tape.js")]
 extern "C" {
     /// Builds the value of a tape read in place from the module's memory.
-    fn read_tape(ops: &[u32], numbers: &[f64], text: &[u8], new_shapes: Option<String>) -> JsValue;
+    #[wasm_bindgen(catch)]
+    fn read_tape(
+        ops: &[u32],
+        numbers: &[f64],
+        text: &[u8],
+        new_shapes: Option<String>,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// `per_page` → `perPage`.

@@ -73,7 +73,7 @@ function shape(keys) {
 /** Reads one tape; `newShapes` is JSON text of the key lists of the shapes
  * registered since the last call. */
 export function read_tape(tapeOps, tapeNumbers, tapeText, newShapes) {
-  if (newShapes !== undefined) {
+  if (newShapes != null) {
     for (const keys of JSON.parse(newShapes)) shapes.push(shape(keys));
   }
   ops = tapeOps;

@@ -270,6 +270,16 @@ impl Compound<'_, '_> {
     }
 }
 
+/// Serializer methods of the integer types a double holds exactly.
+macro_rules! numbers {
+    ($($method:ident : $t:ty),* $(,)?) => {$(
+        fn $method(self, v: $t) -> Result {
+            self.number(f64::from(v));
+            Ok(())
+        }
+    )*};
+}
+
 impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
     type Ok = ();
     type Error = TapeError;
@@ -285,34 +295,18 @@ impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
         self.tape.ops.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Result {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Result {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Result {
-        self.number(f64::from(v));
-        Ok(())
-    }
+    numbers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+    );
     fn serialize_i64(self, v: i64) -> Result {
         // As `JSON.parse` reads the digits serde_json would write: the
         // nearest double.
         self.number(v as f64);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Result {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Result {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Result {
-        self.number(f64::from(v));
         Ok(())
     }
     fn serialize_u64(self, v: u64) -> Result {
@@ -425,49 +419,28 @@ impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
+/// The sequence-like serde traits: each element is one more value.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),* $(,)?) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
+                self.element(value)
+            }
+            fn end(self) -> Result {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result {
-        self.element(value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field,
+);
 
 impl ser::SerializeMap for Compound<'_, '_> {
     type Ok = ();
@@ -494,26 +467,35 @@ impl ser::SerializeMap for Compound<'_, '_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
+/// The struct-like serde traits: named fields, one shape.
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = TapeError;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result {
+                self.field(key, value)
+            }
+            fn end(self) -> Result {
+                self.finish()
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = TapeError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result {
-        self.field(key, value)
-    }
-    fn end(self) -> Result {
-        self.finish()
-    }
+fields!(SerializeStruct, SerializeStructVariant);
+
+/// Map-key methods whose value is written as its text.
+macro_rules! as_text {
+    ($($method:ident : $t:ty),* $(,)?) => {$(
+        fn $method(self, v: $t) -> Result<String> {
+            Ok(v.to_string())
+        }
+    )*};
 }
 
 /// A map key as the text serde_json would write for it (strings, characters,
@@ -531,44 +513,24 @@ impl ser::Serializer for MapKey {
     type SerializeStruct = ser::Impossible<String, TapeError>;
     type SerializeStructVariant = ser::Impossible<String, TapeError>;
 
-    fn serialize_bool(self, v: bool) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i8(self, v: i8) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i16(self, v: i16) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i32(self, v: i32) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_i64(self, v: i64) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u8(self, v: u8) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u16(self, v: u16) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u32(self, v: u32) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_u64(self, v: u64) -> Result<String> {
-        Ok(v.to_string())
-    }
+    as_text!(
+        serialize_bool: bool,
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_char: char,
+        serialize_str: &str,
+    );
     fn serialize_f32(self, _: f32) -> Result<String> {
         Err(not_a_key())
     }
     fn serialize_f64(self, _: f64) -> Result<String> {
         Err(not_a_key())
-    }
-    fn serialize_char(self, v: char) -> Result<String> {
-        Ok(v.to_string())
-    }
-    fn serialize_str(self, v: &str) -> Result<String> {
-        Ok(v.to_string())
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<String> {
         Err(not_a_key())
