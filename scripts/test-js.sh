@@ -73,7 +73,7 @@ cp examples/node/list.mjs examples/node/receive-webhook.mjs examples/node/va-ord
   examples/node/test-with-emulator.test.mjs examples/node/typed.ts examples/deno/main.ts "$P/"
 
 log "node --test (Node $(node --version))"
-(cd "$P" && node --test --test-reporter=spec test/node.test.mjs)
+(cd "$P" && node --test --test-reporter=spec test/node.test.mjs test/tape.test.mjs)
 
 log "node --test shared state (Redis; worker processes)"
 # The mixed-language case runs Python workers with the wheel scripts/test-python.sh installed.
