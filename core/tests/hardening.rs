@@ -90,6 +90,51 @@ fn a_receiver_reads_only_the_encoding_it_was_configured_for() {
         .is_err());
 }
 
+#[test]
+fn multipart_fields_are_utf8_text_or_a_decode_error_never_replaced() {
+    let receiver = WebhookReceiver::new(WebhookAuth::ApiKey("k3y".into()))
+        .unwrap()
+        .with_encoding(BodyEncoding::Multipart)
+        .unwrap();
+    let h = headers(&[
+        ("Authorization", "Apikey k3y"),
+        ("Content-Type", "multipart/form-data; boundary=XyZ"),
+    ]);
+    let body = |content: &[u8]| {
+        let mut b = Vec::new();
+        for (name, value) in [
+            ("id", &b"11"[..]),
+            ("gateway", b"ACB"),
+            ("transactionDate", b"2026-01-01 10:00:00"),
+            ("accountNumber", b"1"),
+            ("content", content),
+            ("transferType", b"in"),
+            ("transferAmount", b"5000"),
+            ("referenceCode", b"r"),
+        ] {
+            b.extend_from_slice(
+                format!("--XyZ\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n")
+                    .as_bytes(),
+            );
+            b.extend_from_slice(value);
+            b.extend_from_slice(b"\r\n");
+        }
+        b.extend_from_slice(b"--XyZ--\r\n");
+        b
+    };
+    let memo = "Nguyễn Văn Ánh chuyển tiền DH9";
+    let got = receiver
+        .receive("POST", &h, &body(memo.as_bytes()), NOW)
+        .unwrap();
+    assert_eq!(got.event.content, memo);
+    // Latin-1 bytes are not silently turned into U+FFFD.
+    let err = receiver
+        .receive("POST", &h, &body(b"Nguy\xe9n"), NOW)
+        .unwrap_err();
+    assert!(matches!(err, Error::Decode { .. }), "{err:?}");
+    assert!(err.to_string().contains("not UTF-8"), "{err}");
+}
+
 // ---- 2. No empty secret ----
 
 #[test]

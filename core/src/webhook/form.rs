@@ -96,7 +96,12 @@ pub(crate) fn form_to_json(kind: &BodyKind, body: &[u8]) -> Result<Value, String
             futures::executor::block_on(async {
                 while let Some(field) = multipart.next_field().await.map_err(|e| e.to_string())? {
                     let name = field.name().unwrap_or_default().to_string();
-                    let text = field.text().await.map_err(|e| e.to_string())?;
+                    // UTF-8 or an error: never decoded lossily, and no legacy
+                    // encoding tables in the binary (multer's `text()` would
+                    // decode any declared charset through encoding_rs).
+                    let bytes = field.bytes().await.map_err(|e| e.to_string())?;
+                    let text = String::from_utf8(bytes.to_vec())
+                        .map_err(|_| format!("field {name:?} is not UTF-8 text"))?;
                     map.insert(name, Value::String(text));
                 }
                 Ok::<_, String>(())
