@@ -184,18 +184,19 @@ impl Writer<'_> {
         self.tape.text.extend_from_slice(s.as_bytes());
     }
 
-    /// Starts a sequence or map whose length may be unknown: the count is
-    /// patched in at the end.
-    fn open(&mut self, op: u32) -> usize {
-        self.op(op, 0);
-        self.tape.ops.len() - 1
-    }
-
     /// A one-entry object `{camel(variant): …}` (serde's externally tagged enums).
     fn tagged(&mut self, variant: &'static str) {
         self.op(MAP, 1);
         self.string(&camel(variant));
     }
+}
+
+/// Starts a sequence or map (`op`) whose length may be unknown: the count is
+/// patched in at the end.
+fn open_counted<'s, 'a>(w: &'s mut Writer<'a>, op: u32) -> Compound<'s, 'a> {
+    w.op(op, 0);
+    let slot = w.tape.ops.len() - 1;
+    Compound::Counted { w, slot, count: 0 }
 }
 
 /// Starts a struct: its shape id is patched in at the end, once its keys
@@ -369,12 +370,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
         value.serialize(self)
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<Self::SerializeSeq> {
-        let slot = self.open(SEQ);
-        Ok(Compound::Counted {
-            w: self,
-            slot,
-            count: 0,
-        })
+        Ok(open_counted(self, SEQ))
     }
     fn serialize_tuple(self, len: usize) -> Result<Self::SerializeTuple> {
         self.serialize_seq(Some(len))
@@ -397,12 +393,7 @@ impl<'s, 'a> ser::Serializer for &'s mut Writer<'a> {
         self.serialize_seq(Some(len))
     }
     fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
-        let slot = self.open(MAP);
-        Ok(Compound::Counted {
-            w: self,
-            slot,
-            count: 0,
-        })
+        Ok(open_counted(self, MAP))
     }
     fn serialize_struct(self, name: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
         Ok(open_struct(self, name))
