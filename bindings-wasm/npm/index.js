@@ -70,6 +70,9 @@ function call(wasm, method, args) {
   }
 }
 
+/** Items per crossing from the module while iterating item by item. */
+const SLICE = 256;
+
 /**
  * The items of a list, fetched page by page as you iterate (one page in
  * memory). Each `for await` starts from the first page again.
@@ -107,7 +110,8 @@ export class ListIterator {
 
   /** The pages themselves, as arrays of items. */
   async *pages() {
-    for await (const page of this.#walk()) {
+    for await (const [pages, length] of this.#walk()) {
+      const page = sync(() => pages.take(length));
       this.#position += page.length;
       this.#report();
       yield page;
@@ -115,10 +119,16 @@ export class ListIterator {
   }
 
   async *[Symbol.asyncIterator]() {
-    for await (const page of this.#walk()) {
-      for (const item of page) {
-        this.#position++;
-        yield item;
+    for await (const [pages] of this.#walk()) {
+      // The page stays in the module; its items cross in slices, so only one
+      // slice of objects is alive at a time, not a 5,000-row page.
+      for (;;) {
+        const slice = sync(() => pages.take(SLICE));
+        if (slice.length === 0) break;
+        for (const item of slice) {
+          this.#position++;
+          yield item;
+        }
       }
       this.#report();
     }
@@ -128,6 +138,7 @@ export class ListIterator {
     this.#onProgress?.({ items: this.#position, total: this.#total ?? null });
   }
 
+  /** Fetches page after page into the module: yields `[pages, length]` for each. */
   async *#walk() {
     let pages;
     try {
@@ -139,10 +150,10 @@ export class ListIterator {
     this.#total = undefined;
     try {
       for (;;) {
-        const page = await settle(pages.nextPage());
-        if (page === undefined) return;
+        const length = await settle(pages.fetchPage());
+        if (length === undefined) return;
         this.#total = pages.total();
-        yield page;
+        yield [pages, length];
       }
     } finally {
       pages.free();

@@ -1,6 +1,7 @@
 //! A paginator as a JavaScript object. `index.js` wraps it in an async
-//! iterator; each `nextPage()` is one page of the core's paginator, so memory
-//! stays bounded by one page however long the list is.
+//! iterator; each `fetchPage()` is one page of the core's paginator, kept in
+//! the module and handed out in slices (`take`), so memory stays bounded by one
+//! page however long the list is.
 
 use std::rc::Rc;
 
@@ -15,28 +16,53 @@ use sepay::paging::{PageSource, Paginator};
 use crate::calls::to_promise;
 use crate::convert::{error, to_js};
 
-/// A paginator of any item type, yielding pages as JavaScript arrays.
+/// A paginator of any item type whose current page stays in the module's
+/// memory and crosses to JavaScript in slices: the item iterator holds one
+/// slice of objects at a time instead of a whole (up to 5,000-row) page.
 trait JsPages {
-    fn next_js(&mut self) -> LocalBoxFuture<'_, Result<Option<JsValue>, JsValue>>;
+    /// Fetches the next page into the buffer: its length, or `None` after the last.
+    fn fetch(&mut self) -> LocalBoxFuture<'_, Result<Option<usize>, JsValue>>;
+    /// Up to `n` of the buffered page's items not handed out yet, as an array.
+    fn take(&mut self, n: usize) -> Result<JsValue, JsValue>;
     fn total(&self) -> Option<u64>;
 }
 
-impl<S> JsPages for Paginator<S>
+/// A core paginator and the page it fetched last.
+struct Buffered<S: PageSource> {
+    paginator: Paginator<S>,
+    page: Vec<S::Item>,
+    taken: usize,
+}
+
+impl<S> JsPages for Buffered<S>
 where
     S: PageSource + 'static,
     S::Item: Serialize,
 {
-    fn next_js(&mut self) -> LocalBoxFuture<'_, Result<Option<JsValue>, JsValue>> {
+    fn fetch(&mut self) -> LocalBoxFuture<'_, Result<Option<usize>, JsValue>> {
         Box::pin(async move {
-            match self.next_page().await.map_err(|e| error(&e))? {
-                Some(items) => to_js(&items).map(Some),
-                None => Ok(None),
-            }
+            // Free the last page before the next one is decoded.
+            self.page = Vec::new();
+            self.taken = 0;
+            Ok(match self.paginator.next_page().await.map_err(|e| error(&e))? {
+                Some(items) => {
+                    self.page = items;
+                    Some(self.page.len())
+                }
+                None => None,
+            })
         })
     }
 
+    fn take(&mut self, n: usize) -> Result<JsValue, JsValue> {
+        let end = self.taken.saturating_add(n).min(self.page.len());
+        let slice = to_js(&self.page[self.taken..end])?;
+        self.taken = end;
+        Ok(slice)
+    }
+
     fn total(&self) -> Option<u64> {
-        self.progress().total
+        self.paginator.progress().total
     }
 }
 
@@ -53,22 +79,36 @@ impl Pages {
         S::Item: Serialize,
     {
         Pages {
-            inner: Rc::new(Mutex::new(Box::new(paginator))),
+            inner: Rc::new(Mutex::new(Box::new(Buffered {
+                paginator,
+                page: Vec::new(),
+                taken: 0,
+            }))),
         }
     }
 }
 
 #[wasm_bindgen]
 impl Pages {
-    /// The next page of items, or `undefined` after the last. Calls made
-    /// while a page is being fetched wait for it.
-    #[wasm_bindgen(js_name = nextPage)]
-    pub fn next_page(&self) -> Promise {
+    /// Fetches the next page into the module's memory and resolves to its
+    /// length, or `undefined` after the last; `take` then hands it out. Calls
+    /// made while a page is being fetched wait for it.
+    #[wasm_bindgen(js_name = fetchPage)]
+    pub fn fetch_page(&self) -> Promise {
         let inner = self.inner.clone();
         to_promise(async move {
             let mut pages = inner.lock().await;
-            Ok(pages.next_js().await?.unwrap_or(JsValue::UNDEFINED))
+            Ok(pages.fetch().await?.map_or(JsValue::UNDEFINED, |n| JsValue::from(n as f64)))
         })
+    }
+
+    /// Up to `n` items of the fetched page not handed out yet (an empty array
+    /// once all were, or while a page is being fetched).
+    pub fn take(&self, n: u32) -> Result<JsValue, JsValue> {
+        match self.inner.try_lock() {
+            Some(mut pages) => pages.take(n as usize),
+            None => Ok(js_sys::Array::new().into()),
+        }
     }
 
     /// The list's size once a page has said it (v2's `meta.pagination.total`,

@@ -138,6 +138,25 @@ export const cases = [
     assert.equal(v1.position, BIG);
     assert.equal(pages.reduce((a, b) => a + b, 0), BIG);
   }],
+  ["item iteration hands out a 5,000-row page in slices: every row once, in order", async () => {
+    const c = client();
+    const it = c.v1.transactions.iter({ limit: 5000 });
+    let expected = 1;
+    for await (const t of it) {
+      assert.equal(t.id, String(expected), "rows in order, none repeated or skipped across slices");
+      expected++;
+    }
+    assert.equal(expected - 1, BIG);
+    assert.equal(it.position, BIG);
+    const first = await c.v1.transactions.list({ sinceId: 1, limit: 300 });
+    let n = 0;
+    for await (const t of c.v1.transactions.iter({ limit: 300 })) {
+      if (n < 300) assert.deepEqual(t, first[n], "an item from a slice equals the same row from list()");
+      n++;
+    }
+    assert.equal(n, BIG);
+    c.close();
+  }],
   ["parity: every operation of the core is on the client, and nothing else", async () => {
     const c = client();
     assert.ok(sepay.operations.length >= 18, "the core lists its operations");
