@@ -2,8 +2,10 @@
 # Benchmark (not a test): export a whole history through a sandbox that enforces
 # SePay's 3 requests/second, in Rust (examples/rust page-history), Python
 # (examples/python/export_csv.py) and Node (examples/node/export-csv.mjs), each
-# pacing itself at 3 requests/second. Prints a Markdown row per run: requests
-# (lists + counts), 429s, wall time against requests / 3 s, peak RSS.
+# pacing itself at 3 requests/second; plain Node (benches/js/plain-export.mjs:
+# fetch + JSON.parse, no checks) shows what Node itself needs for the same walk.
+# Prints a Markdown row per run: requests (lists + counts), 429s, wall time
+# against requests / 3 s, peak RSS.
 #   benches/export-ceiling.sh [N] [v2-N]     (defaults 1,000,000 and 30,000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -59,6 +61,7 @@ export SEPAY_BASE_URL="$URL" SEPAY_TOKEN="$TOKEN"
 row "Rust v1, $N rows (5,000 per page)" env SEPAY_REQUESTS_PER_SECOND=3 "$BIN/page-history" "$URL" "$TOKEN" v1 "$WORK/rust.csv"
 row "Python v1, $N rows" env PYTHONPATH=examples/python "$CACHE_DIR/python-venv/bin/python" examples/python/export_csv.py "$WORK/py.csv"
 row "Node v1, $N rows" node "$WORK/node/export-csv.mjs" "$WORK/node.csv"
+row "Node v1, $N rows, plain fetch + JSON.parse (no checks)" node benches/js/plain-export.mjs "$WORK/plain.csv"
 kill "${PIDS[@]}" 2>/dev/null || true
 sandbox "$V2N"
 export SEPAY_BASE_URL="$URL"
