@@ -44,13 +44,11 @@ where
             // Free the last page before the next one is decoded.
             self.page = Vec::new();
             self.taken = 0;
-            Ok(match self.paginator.next_page().await.map_err(|e| error(&e))? {
-                Some(items) => {
-                    self.page = items;
-                    Some(self.page.len())
-                }
-                None => None,
-            })
+            let next = self.paginator.next_page().await.map_err(|e| error(&e))?;
+            Ok(next.map(|items| {
+                self.page = items;
+                self.page.len()
+            }))
         })
     }
 
@@ -98,7 +96,8 @@ impl Pages {
         let inner = self.inner.clone();
         to_promise(async move {
             let mut pages = inner.lock().await;
-            Ok(pages.fetch().await?.map_or(JsValue::UNDEFINED, |n| JsValue::from(n as f64)))
+            let length = pages.fetch().await?;
+            Ok(length.map_or(JsValue::UNDEFINED, |n| JsValue::from(n as f64)))
         })
     }
 
