@@ -102,11 +102,12 @@ impl Pages {
     }
 
     /// Up to `n` items of the fetched page not handed out yet (an empty array
-    /// once all were, or while a page is being fetched).
+    /// once all were). Throws while a page is being fetched: an empty array
+    /// then would read as the end of the page.
     pub fn take(&self, n: u32) -> Result<JsValue, JsValue> {
         match self.inner.try_lock() {
             Some(mut pages) => pages.take(n as usize),
-            None => Ok(js_sys::Array::new().into()),
+            None => Err(js_sys::Error::new("sepay: take() while a page is being fetched").into()),
         }
     }
 
